@@ -1,0 +1,88 @@
+# Provider Registry. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+T ?= tests
+
+# `make run` is for development unless the environment says otherwise.
+run: export PROVIDER_REGISTRY_ENVIRONMENT ?= development
+
+.PHONY: help
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: install
+install: system-deps $(PY_STAMP) $(NODE_STAMP) ## Install what is missing: system packages, Python and npm dependencies
+
+.PHONY: system-deps
+system-deps: ## Install system packages this project needs (Python venv, Node.js, PostgreSQL) if missing
+	@scripts/install-system-deps.sh
+
+$(PY_STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	@touch $@
+
+$(NODE_STAMP): package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: run
+run: install ## Development server on 127.0.0.1:8080 (SQLite by default), migrations applied
+	$(BIN)/provider-registry run
+
+.PHONY: serve
+serve: install ## Production server: gunicorn + uvicorn workers (needs PROVIDER_REGISTRY_JWT_SECRET)
+	$(BIN)/provider-registry serve
+
+.PHONY: migrate
+migrate: install ## Apply database migrations to PROVIDER_REGISTRY_DATABASE_URL
+	$(BIN)/provider-registry migrate
+
+.PHONY: test
+test: install ## Run the whole suite on a throwaway PostgreSQL (T=path for a subset)
+	$(BIN)/pytest $(T)
+
+.PHONY: generate
+generate: $(PY_STAMP) $(NODE_STAMP) ## Regenerate generated/ (bundled spec, Pydantic models, TypeScript types) from api/
+	scripts/generate.sh
+
+.PHONY: check-generated
+check-generated: $(PY_STAMP) $(NODE_STAMP) ## Fail if generated/ differs from what api/ produces
+	scripts/check-generated.sh
+
+.PHONY: lint
+lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, openapi-spec-validator and redocly lint
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
+	$(BIN)/openapi-spec-validator api/openapi.yaml
+	REDOCLY_TELEMETRY=off node_modules/.bin/redocly lint api/openapi.yaml --format=stylish 2>&1 | grep -v -E '^\s*$$|Node.js|nodejs.org|╔|╚|║' ; test $${PIPESTATUS[0]} -eq 0
+
+.PHONY: format
+format: $(PY_STAMP) ## Format the Python code
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
+
+.PHONY: ci
+ci: install lint check-generated test ## Everything CI runs
+
+.PHONY: lock
+lock: ## Re-resolve the Python dependencies into requirements.lock (fresh venv)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+	rm -rf .lock-venv
+
+.PHONY: clean
+clean: ## Remove the virtualenv, node_modules and caches
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install the system packages a fresh Debian/Ubuntu machine lacks: a Python 3.11 venv module,
+# Node.js with npm (spec tooling, docs assets) and the PostgreSQL server binaries (the test suite
+# starts its own throwaway cluster with them). Does nothing when everything is present.
+set -euo pipefail
+
+missing=()
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing system packages: ${missing[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "error: apt-get is not available; install ${missing[*]} with your package manager." >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "error: run as root or install sudo" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,42 @@
+"""Accounts: people and wallets that sign in. Providers are a separate principal kind."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import CheckConstraint, Column, String
+from sqlmodel import Field, SQLModel
+
+from provider_registry.kit.sqltypes import (
+    created_at_column,
+    optional_time_column,
+    updated_at_column,
+)
+from provider_registry.kit.timeutil import utcnow
+
+Role = Literal["admin", "provider", "consumer", "viewer"]
+ROLES: tuple[Role, ...] = ("admin", "provider", "consumer", "viewer")
+AccountStatus = Literal["active", "disabled"]
+
+
+class Account(SQLModel, table=True):
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint("role IN ('admin', 'provider', 'consumer', 'viewer')", name="ck_accounts_role"),
+        CheckConstraint("status IN ('active', 'disabled')", name="ck_accounts_status"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    # Stored lower-cased, so uniqueness is case-insensitive on every database.
+    email: str = Field(sa_column=Column(String(320), nullable=False, unique=True))
+    password_hash: str | None = Field(default=None, sa_column=Column(String(100), nullable=True))
+    first_name: str = Field(sa_column=Column(String(100), nullable=False))
+    last_name: str = Field(sa_column=Column(String(100), nullable=False))
+    role: str = Field(sa_column=Column(String(20), nullable=False))
+    status: str = Field(default="active", sa_column=Column(String(20), nullable=False))
+    email_verified: bool = Field(default=False)
+    last_login_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=updated_at_column())

@@ -1,0 +1,125 @@
+"""``provider-registry``: run, serve, migrate and administer the service."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+
+from provider_registry.config import CONFIG_FILE_ENV, ConfigError, Settings, load_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if getattr(args, "config", None):
+        os.environ[CONFIG_FILE_ENV] = args.config  # so server worker processes see it too
+    return load_settings()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Development server: one process, migrations applied, bootstrap admin created."""
+    import uvicorn
+
+    from provider_registry.bootstrap import prepare_database
+    from provider_registry.kit.logging import configure_logging
+
+    settings = _settings(args)
+    configure_logging(settings.log)
+    prepare_database(settings)
+    uvicorn.run(
+        "provider_registry.asgi:app",
+        host=settings.server.host,
+        port=settings.server.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=bool(settings.server.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.server.trusted_proxies) or None,
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Production: gunicorn with uvicorn workers (migrations run once, in the master)."""
+    _settings(args)  # fail here, clearly, before gunicorn starts workers
+    argv = ["gunicorn", "-c", "python:provider_registry.gunicorn_conf",
+            "provider_registry.asgi:app"]
+    os.execvp(argv[0], argv)  # noqa: S606 - replaces this process with gunicorn, fixed argv
+    return 0  # pragma: no cover
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from provider_registry.kit import migrate
+
+    settings = _settings(args)
+    migrate.upgrade(settings.database.url)
+    print(f"database at revision {migrate.head_revision()}")
+    return 0
+
+
+def cmd_create_admin(args: argparse.Namespace) -> int:
+    """Create an admin account; the password comes from a prompt, or stdin when piped."""
+    from provider_registry.accounts import service as accounts
+    from provider_registry.accounts.passwords import PasswordPolicyError, check_policy
+    from provider_registry.kit import db, migrate
+
+    settings = _settings(args)
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Repeat: ") != password:
+            print("error: passwords differ", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        check_policy(password)
+    except PasswordPolicyError as exc:
+        print(f"error: password {exc}", file=sys.stderr)
+        return 2
+    migrate.upgrade(settings.database.url)
+    database = db.Database(db.make_engine(settings.database))
+    try:
+        with database.sessions() as session, session.begin():
+            account, created = accounts.ensure_admin(
+                session, args.email, password, bcrypt_rounds=settings.auth.bcrypt_rounds
+            )
+    finally:
+        database.dispose()
+    if not created:
+        print(f"error: an account with email {account.email} already exists", file=sys.stderr)
+        return 1
+    print(f"created admin {account.email} ({account.id})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="provider-registry", description=__doc__)
+    parser.add_argument("--config", help=f"YAML configuration file (or ${CONFIG_FILE_ENV})")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="development server on server.host:server.port")
+    sub.add_parser("serve", help="production server: gunicorn with uvicorn workers")
+    sub.add_parser("migrate", help="apply database migrations")
+    admin = sub.add_parser("create-admin", help="create an admin account")
+    admin.add_argument("--email", required=True)
+    return parser
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "serve": cmd_serve,
+    "migrate": cmd_migrate,
+    "create-admin": cmd_create_admin,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"provider-registry: configuration error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

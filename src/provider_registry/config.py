@@ -1,0 +1,233 @@
+"""Settings: built-in defaults < YAML file < ``PROVIDER_REGISTRY_*`` environment.
+
+An environment variable is the prefix, the section and the key joined by ``_`` and upper-cased:
+``database.url`` is ``PROVIDER_REGISTRY_DATABASE_URL``, ``rate_limit.enabled`` is
+``PROVIDER_REGISTRY_RATE_LIMIT_ENABLED``. Top-level keys (``environment``) drop the section.
+Lists in the environment are comma-separated.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+ENV_PREFIX = "PROVIDER_REGISTRY_"
+CONFIG_FILE_ENV = ENV_PREFIX + "CONFIG"
+
+# The repository root: api/, generated/ and node_modules/ are found from here unless configured.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+MIN_JWT_SECRET_BYTES = 32
+# Secrets copied from sample configurations; refusing them catches "I left the example in".
+KNOWN_DEFAULT_SECRETS = frozenset(
+    {
+        "your-secret-key",
+        "your-secret",
+        "secret",
+        "changeme",
+        "change-me",
+        "change-me-in-production",
+        "development-secret",
+        "dev-secret",
+    }
+)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says what to change."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    # Requests with a larger body are refused with 413 before anything reads them.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Send Strict-Transport-Security (only when TLS terminates in front of us).
+    hsts: bool = False
+    hsts_max_age: int = Field(default=31_536_000, ge=0)
+    # Proxies whose X-Forwarded-For is believed (exact IPs). Empty: the socket peer is the client.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    workers: int = Field(default=2, ge=1, le=64)
+
+
+class DatabaseSettings(_Section):
+    url: str = "sqlite:///provider-registry.db"
+    pool_size: int = Field(default=10, ge=1, le=200)
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if not value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg2://")):
+            raise ValueError("must start with sqlite:/// or postgresql://")
+        return value
+
+
+class JWTSettings(_Section):
+    secret: str = ""
+    algorithm: Literal["HS256"] = "HS256"
+    issuer: str = "provider-registry"
+    audience: str = "provider-registry-api"
+    access_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
+    refresh_ttl_seconds: int = Field(default=30 * 86_400, ge=300)
+
+
+class RateLimitSettings(_Section):
+    enabled: bool = True
+    requests_per_minute: int = Field(default=60, ge=1)
+    storage_uri: str = "memory://"
+
+
+class CORSSettings(_Section):
+    allowed_origins: list[str] = Field(default_factory=list)
+    allow_credentials: bool = False
+    allowed_methods: list[str] = Field(
+        default_factory=lambda: ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    )
+    allowed_headers: list[str] = Field(
+        default_factory=lambda: ["Authorization", "Content-Type", "If-Match", "X-API-Key",
+                                 "X-Request-ID"]
+    )
+    max_age: int = Field(default=600, ge=0)
+
+
+class LogSettings(_Section):
+    level: Literal["debug", "info", "warning", "error"] = "info"
+    format: Literal["json", "console"] = "json"
+
+    @field_validator("level", "format", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
+
+
+class AuthSettings(_Section):
+    # bcrypt cost: 12 is about 0.25 s of CPU per hash on this hardware; tests lower it.
+    bcrypt_rounds: int = Field(default=12, ge=4, le=16)
+
+
+class BootstrapSettings(_Section):
+    admin_email: str | None = None
+    admin_password: str | None = None
+
+
+class DocsSettings(_Section):
+    # Where swagger-ui-dist and redoc are installed (npm); served locally, never from a CDN.
+    assets_dir: Path = PROJECT_ROOT / "node_modules"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    environment: Literal["development", "test", "production"] = "production"
+    api_dir: Path = PROJECT_ROOT / "api"
+    generated_dir: Path = PROJECT_ROOT / "generated"
+    server: ServerSettings = Field(default_factory=ServerSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    jwt: JWTSettings = Field(default_factory=JWTSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    cors: CORSSettings = Field(default_factory=CORSSettings)
+    log: LogSettings = Field(default_factory=LogSettings)
+    bootstrap: BootstrapSettings = Field(default_factory=BootstrapSettings)
+    docs: DocsSettings = Field(default_factory=DocsSettings)
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment == "development"
+
+
+def _env_value(raw: str, annotation: Any) -> Any:
+    """Environment values are strings; lists are comma-separated, the rest pydantic coerces."""
+    if getattr(annotation, "__origin__", None) is list:
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    return raw
+
+
+def _overlay_environment(data: dict[str, Any], environ: Mapping[str, str]) -> None:
+    for name, field in Settings.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, _Section):
+            section = data.setdefault(name, {})
+            if not isinstance(section, dict):
+                raise ConfigError(f"configuration section '{name}' must be a mapping")
+            for key, sub in annotation.model_fields.items():
+                env_name = f"{ENV_PREFIX}{name}_{key}".upper()
+                if env_name in environ:
+                    section[key] = _env_value(environ[env_name], sub.annotation)
+        else:
+            env_name = f"{ENV_PREFIX}{name}".upper()
+            if env_name in environ:
+                data[name] = environ[env_name]
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"configuration file {path} is not valid YAML: {exc}") from exc
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"configuration file {path} must hold a mapping at the top level")
+    return loaded
+
+
+def load_settings(
+    config_file: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Build and check the settings; raise ConfigError with a clear message when unusable."""
+    environ = os.environ if environ is None else environ
+    config_file = config_file or environ.get(CONFIG_FILE_ENV)
+    data: dict[str, Any] = _read_yaml(Path(config_file)) if config_file else {}
+    _overlay_environment(data, environ)
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid configuration: {problems}") from exc
+    return _checked(settings)
+
+
+def _checked(settings: Settings) -> Settings:
+    cors = settings.cors
+    if "*" in cors.allowed_origins and cors.allow_credentials:
+        raise ConfigError(
+            "cors.allowed_origins contains '*' while cors.allow_credentials is true: that would "
+            "let every site make credentialed requests. List the allowed origins explicitly."
+        )
+    secret = settings.jwt.secret
+    if not settings.is_development:
+        if not secret:
+            raise ConfigError(
+                "jwt.secret is not set. Set PROVIDER_REGISTRY_JWT_SECRET to a random value of at "
+                f"least {MIN_JWT_SECRET_BYTES} bytes (e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`)."
+            )
+        if secret.lower() in KNOWN_DEFAULT_SECRETS:
+            raise ConfigError("jwt.secret is a well-known example value; generate a random one.")
+        if len(secret.encode("utf-8")) < MIN_JWT_SECRET_BYTES:
+            raise ConfigError(
+                f"jwt.secret is shorter than {MIN_JWT_SECRET_BYTES} bytes; use a longer random "
+                "value."
+            )
+    elif not secret:
+        # Development only: a per-process secret, so tokens die with the process.
+        settings = settings.model_copy(
+            update={"jwt": settings.jwt.model_copy(update={"secret": secrets.token_urlsafe(48)})}
+        )
+    return settings

@@ -1,0 +1,46 @@
+"""gunicorn settings for ``make serve``: uvicorn workers, metrics shared across workers.
+
+Used as ``gunicorn -c python:provider_registry.gunicorn_conf provider_registry.asgi:app``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from typing import Any
+
+# Must be in the environment before any worker creates a Prometheus metric.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="provider-registry-metrics-")
+
+from provider_registry.config import load_settings  # noqa: E402
+
+_settings = load_settings()
+
+bind = f"{_settings.server.host}:{_settings.server.port}"
+workers = _settings.server.workers
+worker_class = "uvicorn_worker.UvicornWorker"
+# Our structured access log replaces gunicorn's.
+accesslog = None
+graceful_timeout = 20
+timeout = 60
+keepalive = 5
+
+
+def on_starting(_server: Any) -> None:
+    """In the master, once: clear stale metric files, migrate, create the bootstrap admin."""
+    directory = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory, exist_ok=True)
+    from provider_registry.bootstrap import prepare_database
+    from provider_registry.kit.logging import configure_logging
+
+    configure_logging(_settings.log)
+    prepare_database(_settings)
+
+
+def child_exit(_server: Any, worker: Any) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

@@ -1,0 +1,1 @@
+"""Small shared pieces every domain uses: database session, errors, validation, security."""

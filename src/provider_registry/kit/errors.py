@@ -1,0 +1,84 @@
+"""The one error type a domain raises; ``kit.problems`` turns it into problem+json."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class FieldIssue:
+    """One offending field, reported in a problem's ``errors`` list."""
+
+    __slots__ = ("code", "field", "message")
+
+    def __init__(self, field: str, message: str, code: str) -> None:
+        self.field = field
+        self.message = message
+        self.code = code
+
+    def as_dict(self) -> dict[str, str]:
+        return {"field": self.field, "message": self.message, "code": self.code}
+
+    def __repr__(self) -> str:
+        return f"FieldIssue({self.field!r}, {self.message!r}, {self.code!r})"
+
+
+class DomainError(Exception):
+    """A failure the client can act on. Subclasses fix ``status``, ``code`` and ``title``.
+
+    ``extra`` members are added to the problem body (e.g. ``current_status``); ``headers`` to
+    the response (e.g. ``Retry-After``).
+    """
+
+    status: ClassVar[int] = 400
+    code: ClassVar[str] = "BAD_REQUEST"
+    title: ClassVar[str] = "Bad Request"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[FieldIssue] | None = None,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors or []
+        self.extra = extra or {}
+        self.headers = headers or {}
+
+
+class ValidationFailed(DomainError):
+    status = 400
+    code = "VALIDATION_ERROR"
+    title = "Bad Request"
+
+
+class MalformedBody(DomainError):
+    status = 400
+    code = "MALFORMED_BODY"
+    title = "Bad Request"
+
+
+class NotFound(DomainError):
+    status = 404
+    code = "NOT_FOUND"
+    title = "Not Found"
+
+
+class Conflict(DomainError):
+    status = 409
+    code = "CONFLICT"
+    title = "Conflict"
+
+
+class PayloadTooLarge(DomainError):
+    status = 413
+    code = "PAYLOAD_TOO_LARGE"
+    title = "Payload Too Large"
+
+
+class ServiceUnavailable(DomainError):
+    status = 503
+    code = "SERVICE_UNAVAILABLE"
+    title = "Service Unavailable"

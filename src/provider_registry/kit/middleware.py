@@ -1,0 +1,221 @@
+"""ASGI middleware around Connexion's stack: request id, logs, metrics, headers, body limit.
+
+Pure ASGI (no BaseHTTPMiddleware) because each layer here runs on every request.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable, Iterable
+
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from provider_registry.kit import metrics
+from provider_registry.kit.context import request_id_var
+from provider_registry.kit.errors import MalformedBody, NotFound, PayloadTooLarge
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+ROUTING_CONTEXT = "connexion_routing"
+EXTRA_HEADERS = "provider_registry.response_headers"
+
+access_log = structlog.get_logger("provider_registry.access")
+
+
+def add_response_headers(scope: Scope, headers: list[tuple[bytes, bytes]]) -> None:
+    """Ask RequestContextMiddleware to add these headers to whatever response this request gets,
+    including problem responses built by the exception middleware outside the caller."""
+    scope.setdefault("extensions", {}).setdefault(EXTRA_HEADERS, []).extend(headers)
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value)
+    return None
+
+
+class RequestContextMiddleware:
+    """Outermost of ours: every response, errors and CORS preflights included, passes here.
+
+    - keeps a well-formed ``X-Request-ID`` or makes one, binds it into every log line and echoes it;
+    - adds the security headers (and ``Cache-Control: no-store`` unless the response set its own);
+    - counts the request in Prometheus by route template and writes one access-log line.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        endpoint_of: Callable[[str | None, str], str],
+        hsts_max_age: int | None = None,
+    ) -> None:
+        self.app = app
+        self.endpoint_of = endpoint_of
+        headers = [
+            (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"no-referrer"),
+        ]
+        if hsts_max_age is not None:
+            value = f"max-age={hsts_max_age}; includeSubDomains".encode()
+            headers.append((b"strict-transport-security", value))
+        self.security_headers = headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        # Connexion's router works on a shallow copy of the scope and records the matched
+        # operation in scope["extensions"]; a dict we own here is shared with that copy.
+        extensions = scope.setdefault("extensions", {})
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming.decode("latin-1") if incoming else ""
+        if not _REQUEST_ID.match(request_id):
+            request_id = str(uuid.uuid4())
+        token = request_id_var.set(request_id)
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status_holder = [500]
+        rid = request_id.encode("latin-1")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder[0] = message["status"]
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
+                ]
+                present = {k.lower() for k, _ in headers}
+                headers.append((b"x-request-id", rid))
+                headers.extend(h for h in extensions.get(EXTRA_HEADERS, ()) if h[0] not in present)
+                headers.extend(h for h in self.security_headers if h[0] not in present)
+                if b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            elapsed = time.perf_counter() - started
+            routing = extensions.get(ROUTING_CONTEXT, {})
+            endpoint = self.endpoint_of(routing.get("operation_id"), scope["path"])
+            status = status_holder[0]
+            metrics.observe_request(scope["method"], endpoint, status, elapsed)
+            access_log.info(
+                "request",
+                method=scope["method"],
+                path=scope["path"],
+                endpoint=endpoint,
+                status=status,
+                duration_ms=round(elapsed * 1000, 2),
+            )
+            structlog.contextvars.unbind_contextvars("request_id")
+            request_id_var.reset(token)
+
+
+class RequestGuardMiddleware:
+    """Cheap checks before routing, inside Connexion's exception middleware (so what it raises
+    becomes problem+json):
+
+    - a path with control characters is 404: no route has them, and Starlette's router and
+      Flask's disagree about them (Flask would match and then fail outside operation context);
+    - a body over ``max_bytes`` is 413 before anything buffers it: a declared Content-Length is
+      checked up front, a streamed body is counted as it arrives.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def _too_large(self) -> PayloadTooLarge:
+        return PayloadTooLarge(f"The request body is larger than {self.max_bytes} bytes.")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if _CONTROL_CHARACTERS.search(scope["path"]):
+            raise NotFound("Nothing exists at this address.")
+        declared = _header(scope, b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                raise MalformedBody("The Content-Length header is not a number.")
+            if int(declared) > self.max_bytes:
+                raise self._too_large()
+            await self.app(scope, receive, send)
+            return
+        if _header(scope, b"transfer-encoding") is None:
+            await self.app(scope, receive, send)
+            return
+        # A streamed (chunked) body: read it up to the limit, then hand it on with a
+        # Content-Length, which Connexion's validators rely on to see that a body is present.
+        body = await self._read_limited(receive)
+        scope = dict(scope)
+        scope["headers"] = [
+            *(h for h in scope["headers"] if h[0] != b"transfer-encoding"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _read_limited(self, receive: Receive) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise self._too_large()
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+
+def endpoint_labeller(
+    operations: dict[str, str], static_paths: Iterable[str]
+) -> Callable[[str | None, str], str]:
+    """Map a request to a bounded Prometheus label: its route template, never the raw path."""
+    static = frozenset(static_paths)
+
+    def endpoint_of(operation_id: str | None, path: str) -> str:
+        if operation_id is not None:
+            return operations.get(operation_id, "unmatched")
+        if path in static:
+            return path
+        return "unmatched"
+
+    return endpoint_of
+
+
+def client_ip(scope: Scope, trusted_proxies: frozenset[str]) -> str:
+    """The client's address: the socket peer, or X-Forwarded-For's nearest untrusted hop when the
+    peer is a configured trusted proxy (a client can't spoof its way past our proxies)."""
+    peer = scope.get("client")
+    address = peer[0] if peer else "unknown"
+    if address not in trusted_proxies:
+        return str(address)
+    forwarded = _header(scope, b"x-forwarded-for")
+    if not forwarded:
+        return str(address)
+    hops = [hop.strip() for hop in forwarded.decode("latin-1").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted_proxies:
+            return hop
+    return hops[0] if hops else str(address)

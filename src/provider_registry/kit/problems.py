@@ -1,0 +1,180 @@
+"""Every error response, from any layer, becomes one RFC 9457 problem+json document here."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import structlog
+from connexion.exceptions import (
+    BadRequestProblem,
+    ExtraParameterProblem,
+    ProblemException,
+    UnsupportedMediaTypeProblem,
+)
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from starlette.exceptions import HTTPException
+
+from provider_registry.kit.context import current_request_id
+from provider_registry.kit.errors import DomainError, FieldIssue
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+log = structlog.get_logger("provider_registry.errors")
+
+# Default title and code for a bare HTTP status.
+_STATUS = {
+    400: ("Bad Request", "BAD_REQUEST"),
+    401: ("Unauthorized", "UNAUTHENTICATED"),
+    403: ("Forbidden", "FORBIDDEN"),
+    404: ("Not Found", "NOT_FOUND"),
+    405: ("Method Not Allowed", "METHOD_NOT_ALLOWED"),
+    406: ("Not Acceptable", "NOT_ACCEPTABLE"),
+    409: ("Conflict", "CONFLICT"),
+    412: ("Precondition Failed", "PRECONDITION_FAILED"),
+    413: ("Payload Too Large", "PAYLOAD_TOO_LARGE"),
+    415: ("Unsupported Media Type", "UNSUPPORTED_MEDIA_TYPE"),
+    428: ("Precondition Required", "PRECONDITION_REQUIRED"),
+    429: ("Too Many Requests", "RATE_LIMITED"),
+    500: ("Internal Server Error", "INTERNAL_ERROR"),
+    501: ("Not Implemented", "NOT_IMPLEMENTED"),
+    502: ("Bad Gateway", "BAD_GATEWAY"),
+    503: ("Service Unavailable", "SERVICE_UNAVAILABLE"),
+}
+_DETAIL = {
+    404: "Nothing exists at this address.",
+    405: "This address does not accept that method.",
+    500: "An unexpected error occurred. Quote the request_id when reporting it.",
+}
+
+
+def problem_type(code: str) -> str:
+    return "urn:problem:provider-registry:" + code.lower().replace("_", "-")
+
+
+def problem_body(
+    status: int,
+    detail: str,
+    *,
+    code: str | None = None,
+    title: str | None = None,
+    errors: list[FieldIssue] | None = None,
+    extra: dict[str, Any] | None = None,
+    instance: str | None = None,
+) -> dict[str, Any]:
+    default_title, default_code = _STATUS.get(status, ("Error", "ERROR"))
+    code = code or default_code
+    body: dict[str, Any] = {
+        "type": problem_type(code),
+        "title": title or default_title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "request_id": current_request_id(),
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = [issue.as_dict() for issue in errors]
+    if extra:
+        body.update({k: v for k, v in extra.items() if k not in body})
+    return body
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    headers: dict[str, str] | None = None,
+    **fields: Any,
+) -> ConnexionResponse:
+    body = problem_body(status, detail, **fields)
+    return ConnexionResponse(
+        status_code=status,
+        mimetype=PROBLEM_MEDIA_TYPE,
+        content_type=PROBLEM_MEDIA_TYPE,
+        body=json.dumps(body, separators=(",", ":")),
+        headers=headers or {},
+    )
+
+
+def _path(request: ConnexionRequest) -> str:
+    return str(request.url.path)
+
+
+async def domain_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, DomainError)
+    log.info("request.rejected", status=exc.status, code=exc.code, detail=exc.detail)
+    return problem_response(
+        exc.status,
+        exc.detail,
+        code=exc.code,
+        title=exc.title,
+        errors=exc.errors,
+        extra=exc.extra,
+        headers=exc.headers,
+        instance=_path(request),
+    )
+
+
+def _connexion_code(exc: ProblemException) -> str | None:
+    if isinstance(exc, ExtraParameterProblem):
+        return "UNKNOWN_PARAMETER"
+    if isinstance(exc, UnsupportedMediaTypeProblem):
+        return "UNSUPPORTED_MEDIA_TYPE"
+    if isinstance(exc, BadRequestProblem):
+        return "VALIDATION_ERROR"
+    return None
+
+
+async def connexion_problem_handler(
+    request: ConnexionRequest, exc: Exception
+) -> ConnexionResponse:
+    """Connexion's own problems: security (401/403), validation, media type, response checks."""
+    assert isinstance(exc, ProblemException)
+    status = int(exc.status)
+    if status >= 500:
+        # NonConformingResponse and friends: our bug, never the client's; say nothing inside.
+        log.error("request.server_problem", status=status, detail=str(exc.detail))
+        return problem_response(500, _DETAIL[500], instance=_path(request))
+    detail = str(exc.detail or exc.title or _STATUS.get(status, ("Error",))[0])
+    log.info("request.rejected", status=status, detail=detail)
+    return problem_response(
+        status,
+        detail,
+        code=_connexion_code(exc),
+        headers=dict(exc.headers or {}),
+        instance=_path(request),
+    )
+
+
+async def http_exception_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """Routing errors (404, 405), Connexion's Forbidden and werkzeug errors Connexion re-raises."""
+    assert isinstance(exc, HTTPException)
+    status = exc.status_code
+    if status >= 500:
+        log.error("request.http_error", status=status, detail=exc.detail)
+        return problem_response(500, _DETAIL[500], instance=_path(request))
+    # Routing's 404/405 details (Starlette's or werkzeug's) are boilerplate: use ours.
+    detail = _DETAIL.get(status) or str(exc.detail or _STATUS.get(status, ("Error",))[0])
+    return problem_response(
+        status,
+        detail,
+        headers=dict(exc.headers or {}),
+        instance=_path(request),
+    )
+
+
+async def unhandled_exception_handler(
+    request: ConnexionRequest, exc: Exception
+) -> ConnexionResponse:
+    log.error("request.unhandled_exception", exc_info=exc)
+    return problem_response(500, _DETAIL[500], instance=_path(request))
+
+
+def register_error_handlers(app: Any) -> None:
+    """Register on the Connexion app (not on Flask), so Connexion's own errors are covered."""
+    app.add_error_handler(DomainError, domain_error_handler)
+    app.add_error_handler(ProblemException, connexion_problem_handler)
+    app.add_error_handler(HTTPException, http_exception_handler)
+    app.add_error_handler(Exception, unhandled_exception_handler)

@@ -1,0 +1,82 @@
+"""Rate limits for every request, including those Connexion rejects before Flask sees them.
+
+Flask-Limiter only counts requests that reach Flask, so the counting happens here, in ASGI
+middleware in front of routing, on the same ``limits`` library and storage URIs Flask-Limiter
+uses (``memory://`` for one instance, ``redis://`` to share limits between instances).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from limits import RateLimitItemPerMinute
+from limits.storage import storage_from_string
+from limits.aio.strategies import FixedWindowRateLimiter
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from provider_registry.kit.errors import DomainError
+from provider_registry.kit.middleware import add_response_headers
+
+# Probes, metrics and the documentation are never limited.
+EXEMPT_PREFIXES = ("/api/v1/ui", "/api/v1/redoc")
+EXEMPT_PATHS = frozenset(
+    {"/health", "/ready", "/metrics", "/api/v1/health", "/api/v1/registration/health",
+     "/api/v1/openapi.json", "/docs"}
+)
+
+
+class RateLimited(DomainError):
+    status = 429
+    code = "RATE_LIMITED"
+    title = "Too Many Requests"
+
+
+def async_storage_uri(uri: str) -> str:
+    return uri if uri.startswith("async+") else "async+" + uri
+
+
+class RateLimitMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        per_minute: int,
+        storage_uri: str,
+        client_key: Callable[[Scope], str],
+    ) -> None:
+        self.app = app
+        self.item = RateLimitItemPerMinute(per_minute)
+        self.limiter = FixedWindowRateLimiter(storage_from_string(async_storage_uri(storage_uri)))
+        self.client_key = client_key
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or path in EXEMPT_PATHS
+            or path.startswith(EXEMPT_PREFIXES)
+            or scope.get("method") == "OPTIONS"
+        ):
+            await self.app(scope, receive, send)
+            return
+
+        key = self.client_key(scope)
+        allowed = await self.limiter.hit(self.item, key)
+        stats = await self.limiter.get_window_stats(self.item, key)
+        reset_in = max(0, math.ceil(stats.reset_time - time.time()))
+        headers = {
+            "X-RateLimit-Limit": str(self.item.amount),
+            "X-RateLimit-Remaining": str(max(0, stats.remaining)),
+            "X-RateLimit-Reset": str(math.ceil(stats.reset_time)),
+        }
+        if not allowed:
+            raise RateLimited(
+                f"Rate limit of {self.item.amount} requests per minute exceeded; "
+                f"retry in {reset_in} seconds.",
+                headers={**headers, "Retry-After": str(max(1, reset_in))},
+            )
+        # Written by RequestContextMiddleware, so error responses made further out carry them too.
+        add_response_headers(scope, [(k.lower().encode(), v.encode()) for k, v in headers.items()])
+        await self.app(scope, receive, send)

@@ -1,0 +1,260 @@
+"""Request validation that reports every offending field at once, with a stable code each.
+
+Connexion's stock validators stop at the first error, build a new JSON-schema validator on every
+request and turn a non-UTF-8 body into a 500. These subclasses keep Connexion's parsing and
+plumbing and change only those parts.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import uuid
+from collections.abc import AsyncGenerator, Iterable
+from typing import Any
+
+from connexion.json_schema import Draft4RequestValidator
+from connexion.lifecycle import ConnexionRequest
+from connexion.utils import is_nullable, is_null
+from connexion.validators import (
+    FormDataValidator,
+    JSONRequestBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+)
+from connexion.datastructures import MediaTypeDict
+from connexion.validators import VALIDATOR_MAP
+from jsonschema import Draft4Validator, FormatChecker, ValidationError
+from starlette.types import Scope
+
+from provider_registry.kit.errors import FieldIssue, MalformedBody, ValidationFailed
+
+FORMAT_CHECKER: FormatChecker = copy.deepcopy(Draft4Validator.FORMAT_CHECKER)
+
+
+@FORMAT_CHECKER.checks("uuid", raises=ValueError)
+def _is_uuid(value: object) -> bool:
+    # JSON Schema draft 4 knows no "uuid" format; OpenAPI clients expect it checked.
+    if not isinstance(value, str):
+        return True
+    return str(uuid.UUID(value)) == value.lower() and len(value) == 36
+
+
+_CODES = {
+    "required": "REQUIRED",
+    "type": "INVALID_TYPE",
+    "format": "INVALID_FORMAT",
+    "pattern": "INVALID_FORMAT",
+    "enum": "INVALID_VALUE",
+    "minLength": "TOO_SHORT",
+    "maxLength": "TOO_LONG",
+    "minimum": "TOO_SMALL",
+    "maximum": "TOO_LARGE",
+    "minItems": "TOO_FEW_ITEMS",
+    "maxItems": "TOO_MANY_ITEMS",
+    "uniqueItems": "DUPLICATE_ITEMS",
+    "additionalProperties": "UNKNOWN_FIELD",
+    "minProperties": "TOO_FEW_FIELDS",
+    "maxProperties": "TOO_MANY_FIELDS",
+    "readOnly": "READ_ONLY_FIELD",
+}
+
+
+def _join(path: Iterable[Any]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _issues_for(error: ValidationError, prefix: str) -> list[FieldIssue]:
+    where = _join([p for p in (prefix, _join(error.absolute_path)) if p])
+    keyword = str(error.validator)
+    instance = error.instance
+    if keyword == "required" and isinstance(instance, dict):
+        return [
+            FieldIssue(_join([p for p in (where, name) if p]), "is required", "REQUIRED")
+            for name in error.validator_value
+            if name not in instance
+        ]
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        known = set(error.schema.get("properties", {}))
+        patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+        return [
+            FieldIssue(_join([p for p in (where, name) if p]), "is not a known field",
+                       "UNKNOWN_FIELD")
+            for name in instance
+            if name not in known and not any(p.search(name) for p in patterns)
+        ]
+    message = _message(keyword, error.validator_value, error.message)
+    return [FieldIssue(where, message, _CODES.get(keyword, "INVALID_VALUE"))]
+
+
+def _message(keyword: str, limit: Any, fallback: str) -> str:
+    if keyword == "type":
+        return f"must be of type {limit}"
+    if keyword == "format":
+        return f"is not a valid {limit}"
+    if keyword == "pattern":
+        return f"does not match the pattern {limit}"
+    if keyword == "enum":
+        return "must be one of " + ", ".join(_short(v) for v in limit or [])
+    bounds = {
+        "minLength": "must be at least {} characters long",
+        "maxLength": "must be at most {} characters long",
+        "minimum": "must be at least {}",
+        "maximum": "must be at most {}",
+        "minItems": "must have at least {} items",
+        "maxItems": "must have at most {} items",
+    }
+    return bounds[keyword].format(limit) if keyword in bounds else fallback
+
+
+def collect_issues(validator: Any, instance: Any, prefix: str = "") -> list[FieldIssue]:
+    """Every validation error of ``instance``, one FieldIssue per field, in document order."""
+    issues: list[FieldIssue] = []
+    seen: set[tuple[str, str]] = set()
+    for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path))):
+        for issue in _issues_for(error, prefix):
+            if (issue.field, issue.code) not in seen:
+                seen.add((issue.field, issue.code))
+                issues.append(issue)
+    return issues
+
+
+# A compiled validator per schema object. Connexion builds validators per request; compiling is
+# the expensive part. Holding the schema in the value keeps its id from being reused.
+_compiled: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def compiled_validator(schema: dict[str, Any]) -> Any:
+    cached = _compiled.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, Draft4RequestValidator(schema, format_checker=FORMAT_CHECKER))
+        _compiled[id(schema)] = cached
+    return cached[1]
+
+
+class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    @property
+    def _validator(self) -> Any:
+        return compiled_validator(self._schema)
+
+    async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        raw = b"".join([chunk async for chunk in stream])
+        if not raw:
+            return None
+        try:
+            text = raw.decode(self._encoding or "utf-8")
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise MalformedBody("The request body is not valid UTF-8 text.") from exc
+        try:
+            return json.loads(text, parse_constant=_reject_constant)
+        except json.JSONDecodeError as exc:
+            raise MalformedBody(
+                f"The request body is not valid JSON: {exc.msg} (line {exc.lineno}, "
+                f"column {exc.colno})."
+            ) from exc
+        except (ValueError, RecursionError) as exc:
+            # Non-finite numbers, integers too long to convert, absurd nesting.
+            raise MalformedBody(f"The request body is not acceptable JSON: {exc}.") from exc
+
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if body is None and not self._nullable:
+            raise ValidationFailed(
+                "A request body is required.",
+                errors=[FieldIssue("", "a JSON body is required", "REQUIRED")],
+            )
+        issues = collect_issues(self._validator, body)
+        if issues:
+            raise ValidationFailed("The request body is invalid.", errors=issues)
+        return None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+class FormBodyValidator(FormDataValidator):  # type: ignore[misc]
+    @property
+    def _validator(self) -> Any:
+        return compiled_validator(self._schema)
+
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if not isinstance(body, dict):
+            raise MalformedBody("The form body could not be read.")
+        issues = collect_issues(self._validator, body)
+        if self._strict_validation:
+            known = set(self._schema.get("properties", {}))
+            issues += [
+                FieldIssue(name, "is not a known field", "UNKNOWN_FIELD")
+                for name in body
+                if name not in known
+            ]
+        if issues:
+            raise ValidationFailed("The form body is invalid.", errors=issues)
+        return None
+
+
+class MultiPartBodyValidator(FormBodyValidator, MultiPartFormDataValidator):  # type: ignore[misc]
+    pass
+
+
+class ParameterChecker(ParameterValidator):  # type: ignore[misc]
+    """All parameter errors at once: unknown query parameters, then each declared parameter."""
+
+    def validate_request(self, request: ConnexionRequest) -> None:
+        issues: list[FieldIssue] = []
+        if self.strict_validation:
+            extra = self.validate_query_parameter_list(
+                request, security_params=self.security_query_params
+            )
+            issues += [
+                FieldIssue(name, "is not a known query parameter", "UNKNOWN_PARAMETER")
+                for name in sorted(extra)
+            ]
+        sources = {
+            "query": request.query_params,
+            "path": request.path_params,
+            "header": request.headers,
+            "cookie": request.cookies,
+        }
+        for location, params in self.parameters.items():
+            for param in params:
+                name = param["name"]
+                key = name.replace("-", "_") if location == "path" else name
+                value = sources[location].get(key) if location in sources else None
+                issues += self._check(location, param, name, value)
+        if issues:
+            raise ValidationFailed("The request's parameters are invalid.", errors=issues)
+
+    @staticmethod
+    def _check(location: str, param: dict[str, Any], name: str, value: Any) -> list[FieldIssue]:
+        if is_nullable(param) and is_null(value):
+            return []
+        if value is None:
+            if param.get("required"):
+                return [FieldIssue(name, f"is a required {location} parameter", "REQUIRED")]
+            return []
+        schema = param.get("schema", param)
+        return [
+            FieldIssue(name, issue.message, issue.code)
+            for issue in collect_issues(compiled_validator(schema), value)
+        ]
+
+
+def validator_map() -> dict[str, Any]:
+    return {
+        "parameter": ParameterChecker,
+        "body": MediaTypeDict(
+            {
+                "*/*json": JSONBodyValidator,
+                "application/x-www-form-urlencoded": FormBodyValidator,
+                "multipart/form-data": MultiPartBodyValidator,
+            }
+        ),
+        "response": VALIDATOR_MAP["response"],
+    }
