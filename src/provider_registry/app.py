@@ -16,8 +16,8 @@ from provider_registry.config import Settings, load_settings
 from provider_registry.kit import db, metrics
 from provider_registry.kit.logging import configure_logging
 from provider_registry.kit.middleware import (
-    RequestGuardMiddleware,
     RequestContextMiddleware,
+    RequestGuardMiddleware,
     client_ip,
     endpoint_labeller,
 )
@@ -73,9 +73,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     docs_paths = register_docs(flask_app, settings)
 
     # Outermost first: each add_middleware call lands just inside the previous one.
-    labeller = endpoint_labeller(
-        operation_templates(settings.api_dir / "openapi.yaml"), docs_paths
-    )
+    labeller = endpoint_labeller(operation_templates(settings.api_dir / "openapi.yaml"), docs_paths)
     app.add_middleware(
         RequestContextMiddleware,
         position=MiddlewarePosition.BEFORE_EXCEPTION,
@@ -90,8 +88,14 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             allow_credentials=settings.cors.allow_credentials,
             allow_methods=settings.cors.allowed_methods,
             allow_headers=settings.cors.allowed_headers,
-            expose_headers=["X-Request-ID", "ETag", "Retry-After", "X-RateLimit-Limit",
-                            "X-RateLimit-Remaining", "X-RateLimit-Reset"],
+            expose_headers=[
+                "X-Request-ID",
+                "ETag",
+                "Retry-After",
+                "X-RateLimit-Limit",
+                "X-RateLimit-Remaining",
+                "X-RateLimit-Reset",
+            ],
             max_age=settings.cors.max_age,
         )
     if settings.rate_limit.enabled:

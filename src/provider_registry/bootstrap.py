@@ -15,6 +15,11 @@ log = structlog.get_logger("provider_registry.bootstrap")
 def prepare_database(settings: Settings) -> None:
     migrate.upgrade(settings.database.url)
     log.info("database.migrated", revision=migrate.head_revision())
+    ensure_bootstrap_admin(settings)
+
+
+def ensure_bootstrap_admin(settings: Settings) -> None:
+    """Create the configured admin account if it does not exist yet."""
     email, password = settings.bootstrap.admin_email, settings.bootstrap.admin_password
     if not email and not password:
         return

@@ -42,9 +42,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Production: gunicorn with uvicorn workers (migrations run once, in the master)."""
     _settings(args)  # fail here, clearly, before gunicorn starts workers
-    argv = ["gunicorn", "-c", "python:provider_registry.gunicorn_conf",
-            "provider_registry.asgi:app"]
-    os.execvp(argv[0], argv)  # noqa: S606 - replaces this process with gunicorn, fixed argv
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "python:provider_registry.gunicorn_conf",
+        "provider_registry.asgi:app",
+    ]
+    os.execv(argv[0], argv)  # noqa: S606 - replaces this process with gunicorn, fixed argv
     return 0  # pragma: no cover
 
 

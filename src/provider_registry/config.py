@@ -95,8 +95,13 @@ class CORSSettings(_Section):
         default_factory=lambda: ["GET", "POST", "PUT", "PATCH", "DELETE"]
     )
     allowed_headers: list[str] = Field(
-        default_factory=lambda: ["Authorization", "Content-Type", "If-Match", "X-API-Key",
-                                 "X-Request-ID"]
+        default_factory=lambda: [
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "X-API-Key",
+            "X-Request-ID",
+        ]
     )
     max_age: int = Field(default=600, ge=0)
 

@@ -14,7 +14,7 @@ from typing import Any
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="provider-registry-metrics-")
 
-from provider_registry.config import load_settings  # noqa: E402
+from provider_registry.config import load_settings
 
 _settings = load_settings()
 
@@ -43,4 +43,4 @@ def on_starting(_server: Any) -> None:
 def child_exit(_server: Any, worker: Any) -> None:
     from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]

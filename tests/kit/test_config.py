@@ -12,7 +12,7 @@ GOOD_SECRET = "x" * 40
 
 
 def test_defaults_are_production_and_refuse_a_missing_secret() -> None:
-    with pytest.raises(ConfigError, match="jwt.secret is not set"):
+    with pytest.raises(ConfigError, match=r"jwt\.secret is not set"):
         load_settings(environ={})
 
 
@@ -25,11 +25,13 @@ def test_yaml_overrides_defaults_and_environment_overrides_yaml(tmp_path: Path) 
     )
     settings = load_settings(
         config_file=config,
-        environ={"PROVIDER_REGISTRY_SERVER_PORT": "9100",
-                 "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example",
-                 "PROVIDER_REGISTRY_RATE_LIMIT_ENABLED": "false",
-                 "PROVIDER_REGISTRY_LOG_FORMAT": "console",
-                 "PROVIDER_REGISTRY_LOG_LEVEL": "DEBUG"},
+        environ={
+            "PROVIDER_REGISTRY_SERVER_PORT": "9100",
+            "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example",
+            "PROVIDER_REGISTRY_RATE_LIMIT_ENABLED": "false",
+            "PROVIDER_REGISTRY_LOG_FORMAT": "console",
+            "PROVIDER_REGISTRY_LOG_LEVEL": "DEBUG",
+        },
     )
     assert settings.server.host == "0.0.0.0"
     assert settings.server.port == 9100
@@ -60,8 +62,12 @@ def test_outside_development_weak_secrets_are_refused(secret: str, message: str)
     with pytest.raises(ConfigError, match=message):
         load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": secret})
     with pytest.raises(ConfigError, match=message):
-        load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": secret,
-                               "PROVIDER_REGISTRY_ENVIRONMENT": "test"})
+        load_settings(
+            environ={
+                "PROVIDER_REGISTRY_JWT_SECRET": secret,
+                "PROVIDER_REGISTRY_ENVIRONMENT": "test",
+            }
+        )
 
 
 def test_development_makes_a_per_process_secret_when_none_is_set() -> None:
@@ -74,17 +80,23 @@ def test_development_makes_a_per_process_secret_when_none_is_set() -> None:
 def test_cors_wildcard_with_credentials_is_refused_in_every_environment() -> None:
     for environment in ("development", "production"):
         with pytest.raises(ConfigError, match="allow_credentials"):
-            load_settings(environ={
-                "PROVIDER_REGISTRY_ENVIRONMENT": environment,
-                "PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
-                "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*",
-                "PROVIDER_REGISTRY_CORS_ALLOW_CREDENTIALS": "true",
-            })
+            load_settings(
+                environ={
+                    "PROVIDER_REGISTRY_ENVIRONMENT": environment,
+                    "PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
+                    "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*",
+                    "PROVIDER_REGISTRY_CORS_ALLOW_CREDENTIALS": "true",
+                }
+            )
 
 
 def test_wildcard_without_credentials_is_allowed() -> None:
-    settings = load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
-                                      "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*"})
+    settings = load_settings(
+        environ={
+            "PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
+            "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*",
+        }
+    )
     assert settings.cors.allowed_origins == ["*"]
 
 

@@ -31,8 +31,14 @@ def test_valid_json_body_reaches_the_handler(pipeline: TestClient) -> None:
 def test_every_invalid_field_is_reported_at_once(pipeline: TestClient) -> None:
     response = pipeline.post(
         "/echo",
-        json={"name": "ab", "count": 0, "email": "not-an-email", "tags": ["a", "b", "c"],
-              "status": "approved", "role": "admin"},
+        json={
+            "name": "ab",
+            "count": 0,
+            "email": "not-an-email",
+            "tags": ["a", "b", "c"],
+            "status": "approved",
+            "role": "admin",
+        },
     )
     body = problem(response, 400, "VALIDATION_ERROR")
     found = {(e["field"], e["code"]) for e in body["errors"]}
@@ -50,7 +56,9 @@ def test_every_invalid_field_is_reported_at_once(pipeline: TestClient) -> None:
 def test_missing_required_field_and_wrong_type(pipeline: TestClient) -> None:
     body = problem(pipeline.post("/echo", json={"count": "two"}), 400, "VALIDATION_ERROR")
     assert {(e["field"], e["code"]) for e in body["errors"]} == {
-        ("name", "REQUIRED"), ("count", "INVALID_TYPE")}
+        ("name", "REQUIRED"),
+        ("count", "INVALID_TYPE"),
+    }
 
 
 def test_body_of_the_wrong_shape(pipeline: TestClient) -> None:
@@ -61,8 +69,15 @@ def test_body_of_the_wrong_shape(pipeline: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    [b"{not json", b'{"name": "abc"', b"", b'{"name": NaN}', b'{"name": Infinity}',
-     b"[" * 100_000 + b"]" * 100_000, b'{"count": ' + b"9" * 5000 + b"}"],
+    [
+        b"{not json",
+        b'{"name": "abc"',
+        b"",
+        b'{"name": NaN}',
+        b'{"name": Infinity}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"count": ' + b"9" * 5000 + b"}",
+    ],
     ids=["garbage", "truncated", "empty", "nan", "infinity", "deep-nesting", "huge-int"],
 )
 def test_unparseable_json_is_400_never_500(pipeline: TestClient, raw: bytes) -> None:
@@ -71,8 +86,9 @@ def test_unparseable_json_is_400_never_500(pipeline: TestClient, raw: bytes) -> 
 
 
 def test_body_that_is_not_utf8_is_400(pipeline: TestClient) -> None:
-    response = pipeline.post("/echo", content=b'{"name": "\xff\xfe"}',
-                             headers={"content-type": "application/json"})
+    response = pipeline.post(
+        "/echo", content=b'{"name": "\xff\xfe"}', headers={"content-type": "application/json"}
+    )
     body = problem(response, 400, "MALFORMED_BODY")
     assert "UTF-8" in body["detail"]
 
@@ -88,7 +104,9 @@ def test_form_bodies_are_validated_the_same_way(pipeline: TestClient) -> None:
     assert ok.json()["name"] == "abcd"
     body = problem(pipeline.post("/echo", data={"name": "ab", "extra": "1"}), 400)
     assert {(e["field"], e["code"]) for e in body["errors"]} == {
-        ("name", "TOO_SHORT"), ("extra", "UNKNOWN_FIELD")}
+        ("name", "TOO_SHORT"),
+        ("extra", "UNKNOWN_FIELD"),
+    }
 
 
 def test_body_over_the_limit_is_413(make_client: MakeClient) -> None:
@@ -108,8 +126,9 @@ def test_body_over_the_limit_is_413(make_client: MakeClient) -> None:
         yield b'{"name": '
         yield b'"abc"}'
 
-    accepted = client.post("/echo", content=small_chunks(),
-                           headers={"content-type": "application/json"})
+    accepted = client.post(
+        "/echo", content=small_chunks(), headers={"content-type": "application/json"}
+    )
     assert accepted.status_code == 200
     assert accepted.json() == {"name": "abc"}
 
@@ -119,7 +138,10 @@ def test_path_and_query_parameters_are_validated(pipeline: TestClient) -> None:
     assert pipeline.get(f"/items/{item}?limit=5").json() == {"item_id": item, "limit": 5}
     body = problem(pipeline.get("/items/not-a-uuid?limit=500&color=red"), 400)
     assert {(e["field"], e["code"]) for e in body["errors"]} == {
-        ("item_id", "INVALID_FORMAT"), ("limit", "TOO_LARGE"), ("color", "UNKNOWN_PARAMETER")}
+        ("item_id", "INVALID_FORMAT"),
+        ("limit", "TOO_LARGE"),
+        ("color", "UNKNOWN_PARAMETER"),
+    }
     body = problem(pipeline.get(f"/items/{item}?limit=lots"), 400)
     assert body["errors"][0]["field"] == "limit"
 
@@ -157,10 +179,10 @@ def test_request_id_is_kept_when_well_formed_and_replaced_otherwise(pipeline: Te
         assert problem(replaced, 404)["request_id"] == replaced.headers["x-request-id"]
 
 
-@pytest.mark.parametrize(("method", "path"), [("POST", "/echo"), ("GET", "/nowhere"),
-                                              ("GET", "/boom")])
-def test_security_headers_on_every_response(pipeline: TestClient, method: str,
-                                            path: str) -> None:
+@pytest.mark.parametrize(
+    ("method", "path"), [("POST", "/echo"), ("GET", "/nowhere"), ("GET", "/boom")]
+)
+def test_security_headers_on_every_response(pipeline: TestClient, method: str, path: str) -> None:
     response = pipeline.request(method, path, json={"name": "abc"} if method == "POST" else None)
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["x-frame-options"] == "DENY"
@@ -176,9 +198,14 @@ def test_hsts_when_configured(make_client: MakeClient) -> None:
 
 def test_cors_only_for_configured_origins(make_client: MakeClient) -> None:
     client = make_client(api_dir=FIXTURE_API, cors_allowed_origins="https://app.example")
-    preflight = client.options("/echo", headers={
-        "Origin": "https://app.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type"})
+    preflight = client.options(
+        "/echo",
+        headers={
+            "Origin": "https://app.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "https://app.example"
     assert "x-request-id" in preflight.headers
@@ -187,13 +214,15 @@ def test_cors_only_for_configured_origins(make_client: MakeClient) -> None:
     assert allowed.headers["access-control-allow-origin"] == "https://app.example"
     foreign = client.post("/echo", json={"name": "abc"}, headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in foreign.headers
-    bad_preflight = client.options("/echo", headers={
-        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    bad_preflight = client.options(
+        "/echo", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert bad_preflight.status_code == 400
     assert "access-control-allow-origin" not in bad_preflight.headers
 
 
 def test_no_cors_headers_without_configured_origins(pipeline: TestClient) -> None:
-    response = pipeline.post("/echo", json={"name": "abc"},
-                             headers={"Origin": "https://app.example"})
+    response = pipeline.post(
+        "/echo", json={"name": "abc"}, headers={"Origin": "https://app.example"}
+    )
     assert "access-control-allow-origin" not in response.headers

@@ -47,12 +47,15 @@ def _bindir() -> Path:
     if initdb:
         candidates.append(str(Path(os.path.realpath(initdb)).parent))
     for candidate in candidates:
-        if candidate and (Path(candidate) / "initdb").exists() and (
-            Path(candidate) / "pg_ctl"
-        ).exists():
+        if (
+            candidate
+            and (Path(candidate) / "initdb").exists()
+            and (Path(candidate) / "pg_ctl").exists()
+        ):
             return Path(candidate)
-    raise PostgresUnavailable("no PostgreSQL server binaries (initdb, pg_ctl) found.\n"
-                              + HOW_TO_GET_ONE)
+    raise PostgresUnavailable(
+        "no PostgreSQL server binaries (initdb, pg_ctl) found.\n" + HOW_TO_GET_ONE
+    )
 
 
 def _free_port() -> int:
@@ -94,32 +97,60 @@ def throwaway_cluster() -> Iterator[str]:
     log = root / "server.log"
     try:
         subprocess.run(
-            [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-             "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
-            check=True, capture_output=True, text=True,
+            [
+                *prefix,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         options = (
             f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         subprocess.run(
-            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
-             "-w", "-t", "60", "start"],
-            check=True, capture_output=True, text=True,
+            [
+                *prefix,
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
     except subprocess.CalledProcessError as exc:
         detail = exc.stderr or exc.stdout
         if log.exists():
             detail += log.read_text(errors="replace")
         shutil.rmtree(root, ignore_errors=True)
-        raise PostgresUnavailable(f"the throwaway cluster did not start:\n{detail}\n"
-                                  + HOW_TO_GET_ONE) from exc
+        raise PostgresUnavailable(
+            f"the throwaway cluster did not start:\n{detail}\n" + HOW_TO_GET_ONE
+        ) from exc
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
             [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-            check=False, capture_output=True,
+            check=False,
+            capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
 
@@ -150,8 +181,9 @@ def wait_until_accepting(url: str, timeout: float = 30.0) -> None:
             return
         except psycopg2.OperationalError as exc:
             if time.monotonic() > deadline:
-                raise PostgresUnavailable(f"PostgreSQL at {url} is not accepting connections: "
-                                          f"{exc}\n" + HOW_TO_GET_ONE) from exc
+                raise PostgresUnavailable(
+                    f"PostgreSQL at {url} is not accepting connections: {exc}\n" + HOW_TO_GET_ONE
+                ) from exc
             time.sleep(0.2)
 
 

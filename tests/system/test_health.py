@@ -30,8 +30,7 @@ def test_health_reports_a_connected_database(client: TestClient, path: str) -> N
 
 
 @pytest.mark.parametrize("path", HEALTH_PATHS)
-def test_health_is_503_when_the_database_is_unreachable(make_client: MakeClient,
-                                                        path: str) -> None:
+def test_health_is_503_when_the_database_is_unreachable(make_client: MakeClient, path: str) -> None:
     client = make_client(database_url="postgresql://nobody@127.0.0.1:1/none")
     response = client.get(path)
     assert response.status_code == 503
@@ -42,8 +41,7 @@ def test_health_is_503_when_the_database_is_unreachable(make_client: MakeClient,
 def test_ready_when_migrated(client: TestClient) -> None:
     response = client.get("/ready")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "database": "connected",
-                               "migrations": "current"}
+    assert response.json() == {"status": "ready", "database": "connected", "migrations": "current"}
 
 
 def test_not_ready_before_migrations(make_client: MakeClient, pg_server: str) -> None:
@@ -70,7 +68,9 @@ def test_metrics_count_requests_by_route_template(client: TestClient) -> None:
     assert "provider_service_up 1.0" in text
     assert re.search(
         r'provider_service_requests_total\{endpoint="/api/v1/health",method="GET",'
-        r'status_code="200"\} [1-9]', text)
+        r'status_code="200"\} [1-9]',
+        text,
+    )
     assert "provider_service_request_duration_seconds_bucket" in text
     assert "/definitely/not/here/123" not in text  # raw paths never become labels
     assert 'endpoint="unmatched"' in text

@@ -24,7 +24,9 @@ AccountStatus = Literal["active", "disabled"]
 class Account(SQLModel, table=True):
     __tablename__ = "accounts"
     __table_args__ = (
-        CheckConstraint("role IN ('admin', 'provider', 'consumer', 'viewer')", name="ck_accounts_role"),
+        CheckConstraint(
+            "role IN ('admin', 'provider', 'consumer', 'viewer')", name="ck_accounts_role"
+        ),
         CheckConstraint("status IN ('active', 'disabled')", name="ck_accounts_status"),
     )
 

@@ -21,9 +21,7 @@ from provider_registry.config import DatabaseSettings
 def make_engine(settings: DatabaseSettings) -> Engine:
     url = settings.url
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url, echo=settings.echo, connect_args={"check_same_thread": False}
-        )
+        engine = create_engine(url, echo=settings.echo, connect_args={"check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -127,9 +127,7 @@ def _connexion_code(exc: ProblemException) -> str | None:
     return None
 
 
-async def connexion_problem_handler(
-    request: ConnexionRequest, exc: Exception
-) -> ConnexionResponse:
+async def connexion_problem_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     """Connexion's own problems: security (401/403), validation, media type, response checks."""
     assert isinstance(exc, ProblemException)
     status = int(exc.status)

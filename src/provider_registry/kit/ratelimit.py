@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 
 from limits import RateLimitItemPerMinute
-from limits.storage import storage_from_string
 from limits.aio.strategies import FixedWindowRateLimiter
+from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from provider_registry.kit.errors import DomainError
@@ -22,8 +22,15 @@ from provider_registry.kit.middleware import add_response_headers
 # Probes, metrics and the documentation are never limited.
 EXEMPT_PREFIXES = ("/api/v1/ui", "/api/v1/redoc")
 EXEMPT_PATHS = frozenset(
-    {"/health", "/ready", "/metrics", "/api/v1/health", "/api/v1/registration/health",
-     "/api/v1/openapi.json", "/docs"}
+    {
+        "/health",
+        "/ready",
+        "/metrics",
+        "/api/v1/health",
+        "/api/v1/registration/health",
+        "/api/v1/openapi.json",
+        "/docs",
+    }
 )
 
 

@@ -14,17 +14,17 @@ import uuid
 from collections.abc import AsyncGenerator, Iterable
 from typing import Any
 
+from connexion.datastructures import MediaTypeDict
 from connexion.json_schema import Draft4RequestValidator
 from connexion.lifecycle import ConnexionRequest
-from connexion.utils import is_nullable, is_null
+from connexion.utils import is_null, is_nullable
 from connexion.validators import (
+    VALIDATOR_MAP,
     FormDataValidator,
     JSONRequestBodyValidator,
     MultiPartFormDataValidator,
     ParameterValidator,
 )
-from connexion.datastructures import MediaTypeDict
-from connexion.validators import VALIDATOR_MAP
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from starlette.types import Scope
 
@@ -33,12 +33,14 @@ from provider_registry.kit.errors import FieldIssue, MalformedBody, ValidationFa
 FORMAT_CHECKER: FormatChecker = copy.deepcopy(Draft4Validator.FORMAT_CHECKER)
 
 
-@FORMAT_CHECKER.checks("uuid", raises=ValueError)
 def _is_uuid(value: object) -> bool:
     # JSON Schema draft 4 knows no "uuid" format; OpenAPI clients expect it checked.
     if not isinstance(value, str):
         return True
     return str(uuid.UUID(value)) == value.lower() and len(value) == 36
+
+
+FORMAT_CHECKER.checks("uuid", raises=ValueError)(_is_uuid)
 
 
 _CODES = {
@@ -84,8 +86,9 @@ def _issues_for(error: ValidationError, prefix: str) -> list[FieldIssue]:
         known = set(error.schema.get("properties", {}))
         patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
         return [
-            FieldIssue(_join([p for p in (where, name) if p]), "is not a known field",
-                       "UNKNOWN_FIELD")
+            FieldIssue(
+                _join([p for p in (where, name) if p]), "is not a known field", "UNKNOWN_FIELD"
+            )
             for name in instance
             if name not in known and not any(p.search(name) for p in patterns)
         ]

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import pool, text
 from sqlmodel import SQLModel, create_engine
 
-import provider_registry.models  # noqa: F401  (registers every table on SQLModel.metadata)
+import provider_registry.models
 
 config = context.config
 target_metadata = SQLModel.metadata

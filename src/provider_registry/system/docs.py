@@ -107,8 +107,9 @@ def docs_blueprint(settings: Settings) -> Blueprint:
     def openapi_json() -> Response:
         if spec_bytes is None:
             raise ServiceUnavailable("The bundled spec is missing (run `make generate`).")
-        return Response(spec_bytes, mimetype="application/json",
-                        headers={"Cache-Control": "no-cache"})
+        return Response(
+            spec_bytes, mimetype="application/json", headers={"Cache-Control": "no-cache"}
+        )
 
     @docs.get("/docs")
     @docs.get(UI_PATH)
@@ -121,8 +122,9 @@ def docs_blueprint(settings: Settings) -> Blueprint:
 
     @docs.get(UI_PATH + "/initializer.js")
     def swagger_initializer() -> Response:
-        return Response(SWAGGER_INITIALIZER, mimetype="text/javascript",
-                        headers={"Cache-Control": "no-cache"})
+        return Response(
+            SWAGGER_INITIALIZER, mimetype="text/javascript", headers={"Cache-Control": "no-cache"}
+        )
 
     @docs.get(UI_PATH + "/<name>")
     def swagger_asset(name: str) -> Response:
@@ -145,7 +147,14 @@ def register_docs(app: Flask, settings: Settings) -> frozenset[str]:
     """Mount the docs; return their fixed paths (bounded metric labels)."""
     app.register_blueprint(docs_blueprint(settings))
     return frozenset(
-        {SPEC_PATH, "/docs", UI_PATH, UI_PATH + "/", UI_PATH + "/initializer.js", REDOC_PATH,
-         REDOC_PATH + "/redoc.standalone.js"}
+        {
+            SPEC_PATH,
+            "/docs",
+            UI_PATH,
+            UI_PATH + "/",
+            UI_PATH + "/initializer.js",
+            REDOC_PATH,
+            REDOC_PATH + "/redoc.standalone.js",
+        }
         | {f"{UI_PATH}/{name}" for name in SWAGGER_FILES}
     )
