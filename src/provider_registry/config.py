@@ -108,7 +108,8 @@ class CORSSettings(_Section):
 
 class LogSettings(_Section):
     level: Literal["debug", "info", "warning", "error"] = "info"
-    format: Literal["json", "console"] = "json"
+    # Unset: console lines in development, JSON lines everywhere else.
+    format: Literal["json", "console"] | None = None
 
     @field_validator("level", "format", mode="before")
     @classmethod
@@ -230,7 +231,12 @@ def _checked(settings: Settings) -> Settings:
                 f"jwt.secret is shorter than {MIN_JWT_SECRET_BYTES} bytes; use a longer random "
                 "value."
             )
-    elif not secret:
+    if settings.log.format is None:
+        chosen = "console" if settings.is_development else "json"
+        settings = settings.model_copy(
+            update={"log": settings.log.model_copy(update={"format": chosen})}
+        )
+    if settings.is_development and not secret:
         # Development only: a per-process secret, so tokens die with the process.
         settings = settings.model_copy(
             update={"jwt": settings.jwt.model_copy(update={"secret": secrets.token_urlsafe(48)})}

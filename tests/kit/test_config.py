@@ -129,3 +129,15 @@ def test_unreadable_or_malformed_yaml_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("server: [unclosed\n")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_settings(config_file=bad, environ={})
+
+
+def test_log_format_follows_the_environment_unless_set() -> None:
+    dev = load_settings(environ={"PROVIDER_REGISTRY_ENVIRONMENT": "development"})
+    prod = load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET})
+    forced = load_settings(
+        environ={
+            "PROVIDER_REGISTRY_ENVIRONMENT": "development",
+            "PROVIDER_REGISTRY_LOG_FORMAT": "json",
+        }
+    )
+    assert (dev.log.format, prod.log.format, forced.log.format) == ("console", "json", "json")

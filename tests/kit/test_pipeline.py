@@ -226,3 +226,33 @@ def test_no_cors_headers_without_configured_origins(pipeline: TestClient) -> Non
         "/echo", json={"name": "abc"}, headers={"Origin": "https://app.example"}
     )
     assert "access-control-allow-origin" not in response.headers
+
+
+def test_one_transaction_per_request_kept_only_when_it_succeeds(
+    pipeline: TestClient, database_url: str
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    assert (
+        pipeline.post(
+            "/probe-accounts", json={"email": "kept@example.com", "outcome": "commit"}
+        ).status_code
+        == 201
+    )
+    problem(
+        pipeline.post(
+            "/probe-accounts", json={"email": "refused@example.com", "outcome": "problem"}
+        ),
+        409,
+    )
+    problem(
+        pipeline.post("/probe-accounts", json={"email": "crashed@example.com", "outcome": "crash"}),
+        500,
+    )
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg2://", 1))
+    try:
+        with engine.connect() as connection:
+            emails = connection.execute(text("SELECT email FROM accounts")).scalars().all()
+    finally:
+        engine.dispose()
+    assert emails == ["kept@example.com"]
