@@ -107,6 +107,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account
+         * @description Self-registration as a `consumer` (default) or `provider`. Nobody can register as an
+         *     admin or viewer. The email must be unused (case-insensitive).
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description JSON `{email, password}`, or an OAuth2 password-grant form (`username`, `password`).
+         *     A wrong password and an unknown email get the same answer in about the same time.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new pair
+         * @description Refresh tokens are single use. Presenting one that was already exchanged is treated as
+         *     theft: the answer is 401 and every token of that sign-in is revoked.
+         */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Revokes the refresh token and every token of its sign-in. Access tokens already issued
+         *     stay valid until they expire (at most the access-token lifetime, 15 minutes by default).
+         *     Signing out twice is not an error.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling principal */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your API keys
+         * @description Active keys (not revoked), newest first. The keys themselves are never shown again.
+         */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Needs a signed-in session (a bearer token): an API key cannot mint API keys. The key is
+         *     in this response only. Asking for a scope your role does not allow is 403.
+         */
+        post: operations["create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Takes effect at once. A key that is not yours is "not found".
+         */
+        delete: operations["revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -189,6 +336,164 @@ export interface components {
              */
             migrations: "current" | "pending" | "unknown";
         };
+        /**
+         * @description `admin` (everything), `provider` (publishes services, runs deployments), `consumer` (uses
+         *     services, manages deployments) or `viewer` (read-only).
+         * @enum {string}
+         */
+        Role: "admin" | "provider" | "consumer" | "viewer";
+        /**
+         * @description What an API key may do. A key's scopes must be a subset of what its owner's role allows:
+         *
+         *     | scope | allows | roles |
+         *     |---|---|---|
+         *     | `account:read` | read the calling account (`GET /auth/me`) | all |
+         *     | `services:read` | read the service catalog, including one's own unpublished services | all |
+         *     | `services:write` | create, update and delete one's own services | admin, provider |
+         *     | `services:publish` | move one's own services through their lifecycle | admin, provider |
+         *     | `deployments:read` | read deployments, their status, logs and metrics | all |
+         *     | `deployments:write` | create, act on and close deployments | admin, provider, consumer |
+         *     | `organizations:read` | read organizations and members | all |
+         *     | `organizations:write` | create organizations and manage members | admin, provider, consumer |
+         *     | `tickets:read` | read support tickets | all |
+         *     | `tickets:write` | open tickets and comment | admin, provider, consumer |
+         *     | `billing:read` | read usage and invoices | all |
+         *     | `providers:review` | review provider registrations | admin |
+         *     | `audit:read` | read the audit log | admin |
+         * @enum {string}
+         */
+        Scope: "account:read" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "providers:review" | "audit:read";
+        RegisterRequest: {
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
+            email: string;
+            /**
+             * Format: password
+             * @description At least 12 characters and at most 72 bytes of UTF-8 (bcrypt's limit).
+             * @example correct horse battery staple
+             */
+            password: string;
+            /** @example Ada */
+            first_name: string;
+            /** @example Lovelace */
+            last_name: string;
+            /**
+             * @description Self-registration may ask for `consumer` (the default) or `provider` only.
+             * @default consumer
+             * @enum {string}
+             */
+            role: "consumer" | "provider";
+        };
+        Account: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            first_name: string;
+            last_name: string;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            email_verified: boolean;
+            /** Format: date-time */
+            last_login_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        LoginRequest: {
+            /** @example ada@example.com */
+            email: string;
+            /** Format: password */
+            password: string;
+        };
+        /** @description OAuth2 password-grant style form login; `username` is the email address. */
+        PasswordGrantForm: {
+            username: string;
+            /** Format: password */
+            password: string;
+            /** @enum {string} */
+            grant_type?: "password";
+            /** @description Accepted for OAuth2 client compatibility and ignored: tokens carry the scopes of the role. */
+            scope?: string;
+        };
+        TokenResponse: {
+            /** @description A short-lived JWT; send it as `Authorization: Bearer <token>`. */
+            access_token: string;
+            /** @enum {string} */
+            token_type: "bearer";
+            /**
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expires_in: number;
+            /**
+             * @description Single use: exchange it at `/api/v1/auth/refresh` for a new pair. Presenting a spent
+             *     refresh token revokes every token descended from the same login.
+             */
+            refresh_token: string;
+        };
+        RefreshRequest: {
+            refresh_token: string;
+        };
+        /** @description Who is calling, however they authenticated. */
+        Principal: {
+            /** @enum {string} */
+            kind: "account" | "provider";
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            scopes: components["schemas"]["Scope"][];
+            /** @enum {string} */
+            auth_method: "bearer" | "api_key";
+            /**
+             * Format: uuid
+             * @description The provider this principal acts for, if any.
+             */
+            provider_id: string | null;
+            /** @description The account record; present for account principals only. */
+            account?: components["schemas"]["Account"];
+        };
+        ApiKeyCreateRequest: {
+            /** @example CI deploy key */
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** @description Omit for a key that does not expire. */
+            expires_in_days?: number;
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The first characters of the key, to recognise it; never enough to use it.
+             * @example prk_3f2a9c1d
+             */
+            key_prefix: string;
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** Format: date-time */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
+            last_used_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ApiKeyCreated: {
+            api_key: components["schemas"]["ApiKey"];
+            /** @description The key itself. It is shown only in this response; store it now. */
+            key: string;
+        };
+        ApiKeyList: {
+            items: components["schemas"]["ApiKey"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
@@ -263,8 +568,57 @@ export interface components {
                 "application/json": components["schemas"]["HealthResponse"];
             };
         };
+        /** @description The request conflicts with existing data (e.g. code `EMAIL_TAKEN`). */
+        Conflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A new access and refresh token. */
+        Tokens: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TokenResponse"];
+            };
+        };
+        /**
+         * @description No credentials, or credentials that are invalid, expired or revoked (code `UNAUTHENTICATED`,
+         *     `INVALID_CREDENTIALS`, `INVALID_TOKEN` or `TOKEN_REUSED`).
+         */
+        Unauthorized: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Authenticated, but not allowed to do this (code `FORBIDDEN` or `SCOPE_NOT_ALLOWED`). */
+        Forbidden: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        /** @description Page size. */
+        Limit: number;
+        /** @description The `next_cursor` of the previous page; omit for the first page. */
+        Cursor: string;
+    };
     requestBodies: never;
     headers: {
         /** @description The request's correlation id (the one sent, if well-formed, else a generated one). */
@@ -372,6 +726,212 @@ export interface operations {
             200: components["responses"]["Healthy"];
             400: components["responses"]["BadRequest"];
             503: components["responses"]["Unhealthy"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description The new account. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordGrantForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Tokens"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Tokens"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is calling. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Principal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_api_keys: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };
     };

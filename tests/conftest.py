@@ -22,6 +22,7 @@ from tests.support import postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+TEST_API_KEY_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz"
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +67,7 @@ def settings_env(test_database_url: str, **overrides: str) -> dict[str, str]:
         "PROVIDER_REGISTRY_ENVIRONMENT": "test",
         "PROVIDER_REGISTRY_DATABASE_URL": test_database_url,
         "PROVIDER_REGISTRY_JWT_SECRET": TEST_JWT_SECRET,
+        "PROVIDER_REGISTRY_AUTH_API_KEY_PEPPER": TEST_API_KEY_PEPPER,
         "PROVIDER_REGISTRY_RATE_LIMIT_ENABLED": "false",
         "PROVIDER_REGISTRY_AUTH_BCRYPT_ROUNDS": "4",
         "PROVIDER_REGISTRY_LOG_LEVEL": "warning",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +17,13 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import Scope
 
 from provider_registry.config import Settings, load_settings
+from provider_registry.identity import service as identity_service
+from provider_registry.identity.access import AccessControlMiddleware, AccessRule
+from provider_registry.identity.authentication import AuthenticationMiddleware, resolved
+from provider_registry.identity.handlers import IDENTITY_KEY
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.service import IdentityConfig
+from provider_registry.identity.tokens import TokenCodec
 from provider_registry.kit import db, metrics
 from provider_registry.kit.logging import configure_logging
 from provider_registry.kit.middleware import (
@@ -30,27 +41,60 @@ from provider_registry.system.docs import register_docs
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
-def operation_templates(spec_file: Path) -> dict[str, str]:
-    """operationId -> path template, for bounded metric labels."""
+@dataclass(frozen=True)
+class SpecIndex:
+    """Per operation (keyed as Connexion reports it: controller + "." + operationId): its path
+    template (bounded metric labels) and its x-access rule."""
+
+    templates: dict[str, str]
+    access: dict[str, AccessRule]
+    methods: dict[str, set[str]]
+
+    def allowed_methods(self, path: str) -> list[str] | None:
+        """The methods the spec declares for the route ``path`` matches, for 405's Allow."""
+        for template, methods in self.methods.items():
+            if _template_regex(template).fullmatch(path):
+                return sorted(methods)
+        return None
+
+
+@functools.cache
+def _template_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts))
+
+
+def index_spec(spec_file: Path) -> SpecIndex:
     spec: Any = Specification.load(spec_file.resolve())
     templates: dict[str, str] = {}
+    access: dict[str, AccessRule] = {}
+    methods: dict[str, set[str]] = {}
     for path, item in spec.get("paths", {}).items():
         for method, operation in item.items():
             if method not in HTTP_METHODS or "operationId" not in operation:
                 continue
-            # Connexion reports the resolved name: router controller + "." + operationId.
             controller = operation.get("x-openapi-router-controller") or item.get(
                 "x-openapi-router-controller"
             )
             name = operation["operationId"]
-            templates[f"{controller}.{name}" if controller else name] = path
-    return templates
+            key = f"{controller}.{name}" if controller else name
+            templates[key] = path
+            methods.setdefault(path, set()).add(method.upper())
+            if "x-access" in operation:
+                access[key] = AccessRule.from_spec(operation["x-access"])
+    return SpecIndex(templates=templates, access=access, methods=methods)
 
 
 def create_app(settings: Settings | None = None) -> FlaskApp:
     settings = settings or load_settings()
     configure_logging(settings.log)
     database = db.Database(db.make_engine(settings.database))
+    spec_index = index_spec(settings.api_dir / "openapi.yaml")
+    identity = IdentityConfig(
+        codec=TokenCodec(settings.jwt),
+        api_key_pepper=settings.auth.api_key_pepper,
+        bcrypt_rounds=settings.auth.bcrypt_rounds,
+    )
 
     app = FlaskApp(
         __name__,
@@ -65,15 +109,16 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         # it on so a handler that breaks the contract fails loudly.
         validate_responses=settings.environment != "production",
     )
-    register_error_handlers(app)
+    register_error_handlers(app, allowed_methods=spec_index.allowed_methods)
 
     flask_app = app.app
     flask_app.extensions[EXTENSION_KEY] = AppState(settings=settings, database=database)
+    flask_app.extensions[IDENTITY_KEY] = identity
     db.init_app(flask_app, database)
     docs_paths = register_docs(flask_app, settings)
 
     # Outermost first: each add_middleware call lands just inside the previous one.
-    labeller = endpoint_labeller(operation_templates(settings.api_dir / "openapi.yaml"), docs_paths)
+    labeller = endpoint_labeller(spec_index.templates, docs_paths)
     app.add_middleware(
         RequestContextMiddleware,
         position=MiddlewarePosition.BEFORE_EXCEPTION,
@@ -98,23 +143,47 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             ],
             max_age=settings.cors.max_age,
         )
+    app.add_middleware(
+        RequestGuardMiddleware,
+        position=MiddlewarePosition.BEFORE_ROUTING,
+        max_bytes=settings.server.max_body_bytes,
+    )
+
+    def from_api_key(raw_key: str) -> Principal | None:
+        with database.sessions() as session, session.begin():
+            return identity_service.authenticate_api_key(session, identity.api_key_pepper, raw_key)
+
+    app.add_middleware(
+        AuthenticationMiddleware,
+        position=MiddlewarePosition.BEFORE_ROUTING,
+        from_bearer=partial(identity_service.principal_from_access_token, identity),
+        from_api_key=from_api_key,
+    )
     if settings.rate_limit.enabled:
         trusted = frozenset(settings.server.trusted_proxies)
 
         def client_key(scope: Scope) -> str:
+            principal = resolved(scope).principal
+            if principal is not None:
+                return principal.rate_limit_key
+            return "ip:" + client_ip(scope, trusted)
+
+        def ip_key(scope: Scope) -> str:
             return "ip:" + client_ip(scope, trusted)
 
         app.add_middleware(
             RateLimitMiddleware,
             position=MiddlewarePosition.BEFORE_ROUTING,
             per_minute=settings.rate_limit.requests_per_minute,
+            auth_per_minute=settings.rate_limit.auth_requests_per_minute,
             storage_uri=settings.rate_limit.storage_uri,
             client_key=client_key,
+            ip_key=ip_key,
         )
     app.add_middleware(
-        RequestGuardMiddleware,
-        position=MiddlewarePosition.BEFORE_ROUTING,
-        max_bytes=settings.server.max_body_bytes,
+        AccessControlMiddleware,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+        rules=spec_index.access,
     )
     metrics.mark_up()
     return app

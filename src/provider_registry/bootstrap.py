@@ -5,9 +5,11 @@ from __future__ import annotations
 import structlog
 
 from provider_registry.accounts import service as accounts
+from provider_registry.accounts.emails import normalize_email
 from provider_registry.accounts.passwords import PasswordPolicyError, check_policy
 from provider_registry.config import ConfigError, Settings
 from provider_registry.kit import db, migrate
+from provider_registry.kit.errors import ValidationFailed
 
 log = structlog.get_logger("provider_registry.bootstrap")
 
@@ -32,6 +34,12 @@ def ensure_bootstrap_admin(settings: Settings) -> None:
         check_policy(password)
     except PasswordPolicyError as exc:
         raise ConfigError(f"bootstrap.admin_password {exc}") from exc
+    try:
+        normalize_email(email)
+    except ValidationFailed as exc:
+        raise ConfigError(
+            f"bootstrap.admin_email is not a valid address: {exc.errors[0].message}"
+        ) from exc
     database = db.Database(db.make_engine(settings.database))
     try:
         with database.sessions() as session, session.begin():

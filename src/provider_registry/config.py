@@ -85,6 +85,8 @@ class JWTSettings(_Section):
 class RateLimitSettings(_Section):
     enabled: bool = True
     requests_per_minute: int = Field(default=60, ge=1)
+    # Sign-in, registration, refresh and key exchange: per client IP, much tighter.
+    auth_requests_per_minute: int = Field(default=10, ge=1)
     storage_uri: str = "memory://"
 
 
@@ -120,6 +122,9 @@ class LogSettings(_Section):
 class AuthSettings(_Section):
     # bcrypt cost: 12 is about 0.25 s of CPU per hash on this hardware; tests lower it.
     bcrypt_rounds: int = Field(default=12, ge=4, le=16)
+    # Server-side secret mixed into stored API-key hashes (HMAC-SHA256), so a leaked table alone
+    # cannot confirm a key. Required, >= 32 bytes, outside development.
+    api_key_pepper: str = ""
 
 
 class BootstrapSettings(_Section):
@@ -218,19 +223,12 @@ def _checked(settings: Settings) -> Settings:
         )
     secret = settings.jwt.secret
     if not settings.is_development:
-        if not secret:
-            raise ConfigError(
-                "jwt.secret is not set. Set PROVIDER_REGISTRY_JWT_SECRET to a random value of at "
-                f"least {MIN_JWT_SECRET_BYTES} bytes (e.g. `python -c 'import secrets; "
-                "print(secrets.token_urlsafe(48))'`)."
-            )
-        if secret.lower() in KNOWN_DEFAULT_SECRETS:
-            raise ConfigError("jwt.secret is a well-known example value; generate a random one.")
-        if len(secret.encode("utf-8")) < MIN_JWT_SECRET_BYTES:
-            raise ConfigError(
-                f"jwt.secret is shorter than {MIN_JWT_SECRET_BYTES} bytes; use a longer random "
-                "value."
-            )
+        _check_secret("jwt.secret", "PROVIDER_REGISTRY_JWT_SECRET", secret)
+        _check_secret(
+            "auth.api_key_pepper",
+            "PROVIDER_REGISTRY_AUTH_API_KEY_PEPPER",
+            settings.auth.api_key_pepper,
+        )
     if settings.log.format is None:
         chosen = "console" if settings.is_development else "json"
         settings = settings.model_copy(
@@ -241,4 +239,28 @@ def _checked(settings: Settings) -> Settings:
         settings = settings.model_copy(
             update={"jwt": settings.jwt.model_copy(update={"secret": secrets.token_urlsafe(48)})}
         )
+    if settings.is_development and not settings.auth.api_key_pepper:
+        # Development only: API keys then stop working when the process restarts.
+        settings = settings.model_copy(
+            update={
+                "auth": settings.auth.model_copy(
+                    update={"api_key_pepper": secrets.token_urlsafe(48)}
+                )
+            }
+        )
     return settings
+
+
+def _check_secret(name: str, env_name: str, value: str) -> None:
+    if not value:
+        raise ConfigError(
+            f"{name} is not set. Set {env_name} to a random value of at least "
+            f"{MIN_JWT_SECRET_BYTES} bytes (e.g. `python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'`)."
+        )
+    if value.lower() in KNOWN_DEFAULT_SECRETS:
+        raise ConfigError(f"{name} is a well-known example value; generate a random one.")
+    if len(value.encode("utf-8")) < MIN_JWT_SECRET_BYTES:
+        raise ConfigError(
+            f"{name} is shorter than {MIN_JWT_SECRET_BYTES} bytes; use a longer random value."
+        )

@@ -9,6 +9,10 @@ from provider_registry.config import ConfigError, load_settings
 pytestmark = pytest.mark.unit
 
 GOOD_SECRET = "x" * 40
+SECRETS = {
+    "PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
+    "PROVIDER_REGISTRY_AUTH_API_KEY_PEPPER": "p" * 40,
+}
 
 
 def test_defaults_are_production_and_refuse_a_missing_secret() -> None:
@@ -22,6 +26,7 @@ def test_yaml_overrides_defaults_and_environment_overrides_yaml(tmp_path: Path) 
         "server:\n  host: 0.0.0.0\n  port: 9000\n"
         "rate_limit:\n  requests_per_minute: 10\n"
         f"jwt:\n  secret: {GOOD_SECRET}\n"
+        f"auth:\n  api_key_pepper: {GOOD_SECRET}\n"
     )
     settings = load_settings(
         config_file=config,
@@ -58,23 +63,32 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
         ("changeme", "well-known example"),
     ],
 )
-def test_outside_development_weak_secrets_are_refused(secret: str, message: str) -> None:
-    with pytest.raises(ConfigError, match=message):
-        load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": secret})
-    with pytest.raises(ConfigError, match=message):
-        load_settings(
-            environ={
-                "PROVIDER_REGISTRY_JWT_SECRET": secret,
-                "PROVIDER_REGISTRY_ENVIRONMENT": "test",
-            }
-        )
+@pytest.mark.parametrize("variable", ["JWT_SECRET", "AUTH_API_KEY_PEPPER"])
+def test_outside_development_weak_secrets_are_refused(
+    secret: str, message: str, variable: str
+) -> None:
+    for environment in ("production", "test"):
+        env = {
+            **SECRETS,
+            "PROVIDER_REGISTRY_ENVIRONMENT": environment,
+            f"PROVIDER_REGISTRY_{variable}": secret,
+        }
+        with pytest.raises(ConfigError, match=message):
+            load_settings(environ=env)
 
 
-def test_development_makes_a_per_process_secret_when_none_is_set() -> None:
+def test_outside_development_a_missing_pepper_is_refused() -> None:
+    with pytest.raises(ConfigError, match=r"auth\.api_key_pepper is not set"):
+        load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET})
+
+
+def test_development_makes_per_process_secrets_when_none_are_set() -> None:
     first = load_settings(environ={"PROVIDER_REGISTRY_ENVIRONMENT": "development"})
     second = load_settings(environ={"PROVIDER_REGISTRY_ENVIRONMENT": "development"})
     assert len(first.jwt.secret) >= 32
     assert first.jwt.secret != second.jwt.secret
+    assert len(first.auth.api_key_pepper) >= 32
+    assert first.auth.api_key_pepper != second.auth.api_key_pepper
 
 
 def test_cors_wildcard_with_credentials_is_refused_in_every_environment() -> None:
@@ -83,7 +97,7 @@ def test_cors_wildcard_with_credentials_is_refused_in_every_environment() -> Non
             load_settings(
                 environ={
                     "PROVIDER_REGISTRY_ENVIRONMENT": environment,
-                    "PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
+                    **SECRETS,
                     "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*",
                     "PROVIDER_REGISTRY_CORS_ALLOW_CREDENTIALS": "true",
                 }
@@ -91,12 +105,7 @@ def test_cors_wildcard_with_credentials_is_refused_in_every_environment() -> Non
 
 
 def test_wildcard_without_credentials_is_allowed() -> None:
-    settings = load_settings(
-        environ={
-            "PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET,
-            "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*",
-        }
-    )
+    settings = load_settings(environ={**SECRETS, "PROVIDER_REGISTRY_CORS_ALLOWED_ORIGINS": "*"})
     assert settings.cors.allowed_origins == ["*"]
 
 
@@ -112,14 +121,14 @@ def test_wildcard_without_credentials_is_allowed() -> None:
 )
 def test_invalid_values_name_the_setting(env: dict[str, str], fragment: str) -> None:
     with pytest.raises(ConfigError, match=fragment.replace(".", r"\.")):
-        load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET, **env})
+        load_settings(environ={**SECRETS, **env})
 
 
 def test_unknown_yaml_keys_are_refused(tmp_path: Path) -> None:
     config = tmp_path / "c.yaml"
     config.write_text("server:\n  prot: 8080\n")
     with pytest.raises(ConfigError, match=r"server\.prot"):
-        load_settings(config_file=config, environ={"PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET})
+        load_settings(config_file=config, environ=SECRETS)
 
 
 def test_unreadable_or_malformed_yaml_is_a_clear_error(tmp_path: Path) -> None:
@@ -133,7 +142,7 @@ def test_unreadable_or_malformed_yaml_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_log_format_follows_the_environment_unless_set() -> None:
     dev = load_settings(environ={"PROVIDER_REGISTRY_ENVIRONMENT": "development"})
-    prod = load_settings(environ={"PROVIDER_REGISTRY_JWT_SECRET": GOOD_SECRET})
+    prod = load_settings(environ=SECRETS)
     forced = load_settings(
         environ={
             "PROVIDER_REGISTRY_ENVIRONMENT": "development",

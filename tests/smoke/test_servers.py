@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_JWT_SECRET
+from tests.conftest import TEST_API_KEY_PEPPER, TEST_JWT_SECRET
 from tests.support.server import get, running_server
 
 pytestmark = pytest.mark.smoke
@@ -69,6 +69,7 @@ def test_serve_aggregates_metrics_over_several_workers(clean_db: str, tmp_path: 
         "PROVIDER_REGISTRY_ENVIRONMENT": "production",
         "PROVIDER_REGISTRY_DATABASE_URL": clean_db,
         "PROVIDER_REGISTRY_JWT_SECRET": TEST_JWT_SECRET,
+        "PROVIDER_REGISTRY_AUTH_API_KEY_PEPPER": TEST_API_KEY_PEPPER,
         "PROVIDER_REGISTRY_SERVER_WORKERS": "2",
         "PROVIDER_REGISTRY_RATE_LIMIT_ENABLED": "false",
     }

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, SecretStr
 
 
 class FieldError(BaseModel):
@@ -38,6 +39,231 @@ class ReadinessResponse(BaseModel):
     migrations: Literal["current", "pending", "unknown"]
     """
     Whether the database schema is at the revision this build expects.
+    """
+
+
+class RegisterRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    email: Annotated[EmailStr, Field(examples=["ada@example.com"], max_length=320)]
+    password: Annotated[
+        SecretStr, Field(examples=["correct horse battery staple"], max_length=200, min_length=12)
+    ]
+    """
+    At least 12 characters and at most 72 bytes of UTF-8 (bcrypt's limit).
+    """
+    first_name: Annotated[str, Field(examples=["Ada"], max_length=100, min_length=1)]
+    last_name: Annotated[str, Field(examples=["Lovelace"], max_length=100, min_length=1)]
+    role: Literal["consumer", "provider"] = "consumer"
+    """
+    Self-registration may ask for `consumer` (the default) or `provider` only.
+    """
+
+
+class Account(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    email: EmailStr
+    first_name: str
+    last_name: str
+    role: Literal["admin", "provider", "consumer", "viewer"]
+    """
+    `admin` (everything), `provider` (publishes services, runs deployments), `consumer` (uses
+    services, manages deployments) or `viewer` (read-only).
+
+    """
+    status: Literal["active", "disabled"]
+    email_verified: bool
+    last_login_at: Annotated[AwareDatetime | None, Field(...)]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class LoginRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    email: Annotated[str, Field(examples=["ada@example.com"], max_length=320)]
+    password: Annotated[SecretStr, Field(max_length=1024, min_length=1)]
+
+
+class PasswordGrantForm(BaseModel):
+    """
+    OAuth2 password-grant style form login; `username` is the email address.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    username: Annotated[str, Field(max_length=320)]
+    password: Annotated[SecretStr, Field(max_length=1024, min_length=1)]
+    grant_type: Literal["password"] | None = None
+    scope: Annotated[str | None, Field(max_length=1000)] = None
+    """
+    Accepted for OAuth2 client compatibility and ignored: tokens carry the scopes of the role.
+    """
+
+
+class TokenResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    access_token: str
+    """
+    A short-lived JWT; send it as `Authorization: Bearer <token>`.
+    """
+    token_type: Literal["bearer"]
+    expires_in: Annotated[int, Field(examples=[900])]
+    """
+    Seconds until the access token expires.
+    """
+    refresh_token: str
+    """
+    Single use: exchange it at `/api/v1/auth/refresh` for a new pair. Presenting a spent
+    refresh token revokes every token descended from the same login.
+
+    """
+
+
+class RefreshRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    refresh_token: Annotated[str, Field(max_length=4096, min_length=1)]
+
+
+class Principal(BaseModel):
+    """
+    Who is calling, however they authenticated.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    kind: Literal["account", "provider"]
+    id: UUID
+    role: Literal["admin", "provider", "consumer", "viewer"]
+    """
+    `admin` (everything), `provider` (publishes services, runs deployments), `consumer` (uses
+    services, manages deployments) or `viewer` (read-only).
+
+    """
+    scopes: list[
+        Literal[
+            "account:read",
+            "services:read",
+            "services:write",
+            "services:publish",
+            "deployments:read",
+            "deployments:write",
+            "organizations:read",
+            "organizations:write",
+            "tickets:read",
+            "tickets:write",
+            "billing:read",
+            "providers:review",
+            "audit:read",
+        ]
+    ]
+    auth_method: Literal["bearer", "api_key"]
+    provider_id: Annotated[UUID | None, Field(...)]
+    """
+    The provider this principal acts for, if any.
+    """
+    account: Account | None = None
+    """
+    The account record; present for account principals only.
+    """
+
+
+class ApiKeyCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(examples=["CI deploy key"], max_length=100, min_length=1)]
+    scopes: Annotated[
+        list[
+            Literal[
+                "account:read",
+                "services:read",
+                "services:write",
+                "services:publish",
+                "deployments:read",
+                "deployments:write",
+                "organizations:read",
+                "organizations:write",
+                "tickets:read",
+                "tickets:write",
+                "billing:read",
+                "providers:review",
+                "audit:read",
+            ]
+        ],
+        Field(max_length=13, min_length=1),
+    ]
+    expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
+    """
+    Omit for a key that does not expire.
+    """
+
+
+class ApiKey(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    key_prefix: Annotated[str, Field(examples=["prk_3f2a9c1d"])]
+    """
+    The first characters of the key, to recognise it; never enough to use it.
+    """
+    name: str
+    scopes: list[
+        Literal[
+            "account:read",
+            "services:read",
+            "services:write",
+            "services:publish",
+            "deployments:read",
+            "deployments:write",
+            "organizations:read",
+            "organizations:write",
+            "tickets:read",
+            "tickets:write",
+            "billing:read",
+            "providers:review",
+            "audit:read",
+        ]
+    ]
+    expires_at: Annotated[AwareDatetime | None, Field(...)]
+    last_used_at: Annotated[AwareDatetime | None, Field(...)]
+    """
+    Updated at most once a minute.
+    """
+    created_at: AwareDatetime
+
+
+class ApiKeyCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    api_key: ApiKey
+    key: str
+    """
+    The key itself. It is shown only in this response; store it now.
+    """
+
+
+class ApiKeyList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[ApiKey]
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for the next page; null on the last page.
     """
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from provider_registry.accounts.emails import normalize_email
 from provider_registry.accounts.models import Account
 from provider_registry.accounts.passwords import hash_password
 from provider_registry.accounts.repository import AccountRepository
@@ -18,6 +19,7 @@ def ensure_admin(
     An existing account keeps its password and role: bootstrap never overwrites a person's data.
     Safe when several workers start at once: the unique email makes one insert win.
     """
+    email = normalize_email(email)
     accounts = AccountRepository(session)
     existing = accounts.by_email(email)
     if existing is not None:

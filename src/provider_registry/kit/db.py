@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
 from provider_registry.config import DatabaseSettings
+from provider_registry.kit.errors import DomainError
 
 
 def make_engine(settings: DatabaseSettings) -> Engine:
@@ -88,9 +89,16 @@ def init_app(app: Flask, database: Database) -> None:
         return response
 
     @app.teardown_request
-    def _close(_exc: BaseException | None) -> None:
-        # Reached with a session still open only when the handler raised: roll back.
+    def _close(exc: BaseException | None) -> None:
+        # Reached with a session still open only when the handler raised: roll back, unless the
+        # error says that what was done before it must stand.
         current: Session | None = g.pop(_G_KEY, None)
-        if current is not None:
-            current.rollback()
+        if current is None:
+            return
+        try:
+            if isinstance(exc, DomainError) and exc.keep_changes:
+                current.commit()
+            else:
+                current.rollback()
+        finally:
             current.close()

@@ -32,6 +32,9 @@ class DomainError(Exception):
     status: ClassVar[int] = 400
     code: ClassVar[str] = "BAD_REQUEST"
     title: ClassVar[str] = "Bad Request"
+    # Normally a failed request keeps nothing it wrote. An error that must persist what was done
+    # before it was raised (a revocation after detecting token theft) sets this.
+    keep_changes: ClassVar[bool] = False
 
     def __init__(
         self,

@@ -48,4 +48,7 @@ def configure_logging(settings: LogSettings) -> None:
         logger.handlers = []
         logger.propagate = True
     logging.getLogger("uvicorn.access").disabled = True
+    # Connexion warns, per operation, that an operation with a JSON and a form body "uses
+    # application/json" for its defaults: true of our login, and not actionable.
+    logging.getLogger("connexion.operations.openapi3").setLevel(logging.ERROR)
     logging.getLogger("gunicorn.access").disabled = True

@@ -31,7 +31,7 @@ def add_response_headers(scope: Scope, headers: list[tuple[bytes, bytes]]) -> No
     scope.setdefault("extensions", {}).setdefault(EXTRA_HEADERS, []).extend(headers)
 
 
-def _header(scope: Scope, name: bytes) -> bytes | None:
+def header(scope: Scope, name: bytes) -> bytes | None:
     for key, value in scope["headers"]:
         if key == name:
             return bytes(value)
@@ -73,7 +73,7 @@ class RequestContextMiddleware:
         # Connexion's router works on a shallow copy of the scope and records the matched
         # operation in scope["extensions"]; a dict we own here is shared with that copy.
         extensions = scope.setdefault("extensions", {})
-        incoming = _header(scope, b"x-request-id")
+        incoming = header(scope, b"x-request-id")
         request_id = incoming.decode("latin-1") if incoming else ""
         if not _REQUEST_ID.match(request_id):
             request_id = str(uuid.uuid4())
@@ -141,7 +141,7 @@ class RequestGuardMiddleware:
             return
         if _CONTROL_CHARACTERS.search(scope["path"]):
             raise NotFound("Nothing exists at this address.")
-        declared = _header(scope, b"content-length")
+        declared = header(scope, b"content-length")
         if declared is not None:
             if not declared.isdigit():
                 raise MalformedBody("The Content-Length header is not a number.")
@@ -149,7 +149,7 @@ class RequestGuardMiddleware:
                 raise self._too_large()
             await self.app(scope, receive, send)
             return
-        if _header(scope, b"transfer-encoding") is None:
+        if header(scope, b"transfer-encoding") is None:
             await self.app(scope, receive, send)
             return
         # A streamed (chunked) body: read it up to the limit, then hand it on with a
@@ -211,7 +211,7 @@ def client_ip(scope: Scope, trusted_proxies: frozenset[str]) -> str:
     address = peer[0] if peer else "unknown"
     if address not in trusted_proxies:
         return str(address)
-    forwarded = _header(scope, b"x-forwarded-for")
+    forwarded = header(scope, b"x-forwarded-for")
     if not forwarded:
         return str(address)
     hops = [hop.strip() for hop in forwarded.decode("latin-1").split(",") if hop.strip()]

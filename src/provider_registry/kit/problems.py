@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
@@ -13,6 +14,7 @@ from connexion.exceptions import (
     UnsupportedMediaTypeProblem,
 )
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from provider_registry.kit.context import current_request_id
@@ -146,21 +148,36 @@ async def connexion_problem_handler(request: ConnexionRequest, exc: Exception) -
     )
 
 
-async def http_exception_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    """Routing errors (404, 405), Connexion's Forbidden and werkzeug errors Connexion re-raises."""
-    assert isinstance(exc, HTTPException)
+def http_exception_handler(
+    allowed_methods: Callable[[str], list[str] | None],
+) -> Callable[[ConnexionRequest, Exception], Awaitable[ConnexionResponse]]:
+    """Routing errors (404, 405), Connexion's Forbidden and werkzeug errors Connexion re-raises.
+
+    Starlette's 405 lists only the methods of the first route that matched the path; the spec
+    knows them all, so ``Allow`` comes from there."""
+
+    async def handle(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            methods = allowed_methods(_path(request))
+            if methods:
+                headers["Allow"] = ", ".join(methods)
+        return _http_problem(request, exc, headers)
+
+    return handle
+
+
+def _http_problem(
+    request: ConnexionRequest, exc: HTTPException, headers: dict[str, str]
+) -> ConnexionResponse:
     status = exc.status_code
     if status >= 500:
         log.error("request.http_error", status=status, detail=exc.detail)
         return problem_response(500, _DETAIL[500], instance=_path(request))
     # Routing's 404/405 details (Starlette's or werkzeug's) are boilerplate: use ours.
     detail = _DETAIL.get(status) or str(exc.detail or _STATUS.get(status, ("Error",))[0])
-    return problem_response(
-        status,
-        detail,
-        headers=dict(exc.headers or {}),
-        instance=_path(request),
-    )
+    return problem_response(status, detail, headers=headers, instance=_path(request))
 
 
 async def unhandled_exception_handler(
@@ -170,9 +187,30 @@ async def unhandled_exception_handler(
     return problem_response(500, _DETAIL[500], instance=_path(request))
 
 
-def register_error_handlers(app: Any) -> None:
+async def database_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    if isinstance(exc, IntegrityError):
+        # A constraint caught what a service did not check first (a race): the client's data
+        # conflicts with existing data. Services check first; this is the safety net.
+        log.warning("request.integrity_error", error=str(exc.orig))
+        return problem_response(
+            409, "The request conflicts with existing data.", instance=_path(request)
+        )
+    log.error("request.database_unavailable", exc_info=exc)
+    return problem_response(
+        503,
+        "The database is unavailable; retry shortly.",
+        instance=_path(request),
+        headers={"Retry-After": "5"},
+    )
+
+
+def register_error_handlers(
+    app: Any, allowed_methods: Callable[[str], list[str] | None] = lambda _path: None
+) -> None:
     """Register on the Connexion app (not on Flask), so Connexion's own errors are covered."""
     app.add_error_handler(DomainError, domain_error_handler)
+    app.add_error_handler(IntegrityError, database_error_handler)
+    app.add_error_handler(OperationalError, database_error_handler)
     app.add_error_handler(ProblemException, connexion_problem_handler)
-    app.add_error_handler(HTTPException, http_exception_handler)
+    app.add_error_handler(HTTPException, http_exception_handler(allowed_methods))
     app.add_error_handler(Exception, unhandled_exception_handler)

@@ -34,6 +34,20 @@ EXEMPT_PATHS = frozenset(
 )
 
 
+# Sign-in, sign-up, token refresh and provider key exchange: limited per IP, and much tighter,
+# because each attempt is a guess at a credential (and costs a bcrypt check).
+AUTH_PATHS = frozenset(
+    {
+        "/api/v1/auth/login",
+        "/api/v1/auth/register",
+        "/api/v1/auth/refresh",
+        "/api/v1/registration/auth",
+        "/api/v1/registration/refresh",
+        "/api/v1/registration/register",
+    }
+)
+
+
 class RateLimited(DomainError):
     status = 429
     code = "RATE_LIMITED"
@@ -50,13 +64,17 @@ class RateLimitMiddleware:
         app: ASGIApp,
         *,
         per_minute: int,
+        auth_per_minute: int,
         storage_uri: str,
         client_key: Callable[[Scope], str],
+        ip_key: Callable[[Scope], str],
     ) -> None:
         self.app = app
         self.item = RateLimitItemPerMinute(per_minute)
+        self.auth_item = RateLimitItemPerMinute(auth_per_minute, namespace="AUTH")
         self.limiter = FixedWindowRateLimiter(storage_from_string(async_storage_uri(storage_uri)))
         self.client_key = client_key
+        self.ip_key = ip_key
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -69,18 +87,21 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
 
-        key = self.client_key(scope)
-        allowed = await self.limiter.hit(self.item, key)
-        stats = await self.limiter.get_window_stats(self.item, key)
+        if path in AUTH_PATHS:
+            item, key = self.auth_item, self.ip_key(scope)
+        else:
+            item, key = self.item, self.client_key(scope)
+        allowed = await self.limiter.hit(item, key)
+        stats = await self.limiter.get_window_stats(item, key)
         reset_in = max(0, math.ceil(stats.reset_time - time.time()))
         headers = {
-            "X-RateLimit-Limit": str(self.item.amount),
+            "X-RateLimit-Limit": str(item.amount),
             "X-RateLimit-Remaining": str(max(0, stats.remaining)),
             "X-RateLimit-Reset": str(math.ceil(stats.reset_time)),
         }
         if not allowed:
             raise RateLimited(
-                f"Rate limit of {self.item.amount} requests per minute exceeded; "
+                f"Rate limit of {item.amount} requests per minute exceeded; "
                 f"retry in {reset_in} seconds.",
                 headers={**headers, "Retry-After": str(max(1, reset_in))},
             )

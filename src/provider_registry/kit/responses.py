@@ -28,4 +28,7 @@ def json_response(
 
 
 def empty_response(status: int = 204, headers: dict[str, str] | None = None) -> Response:
-    return Response(status=status, headers=headers)
+    response = Response(status=status, headers=headers)
+    # No body, so no media type (Flask would default to text/html).
+    del response.headers["Content-Type"]
+    return response

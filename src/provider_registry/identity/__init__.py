@@ -1,0 +1,1 @@
+"""Who is calling: tokens, API keys, principals, and who may call what."""

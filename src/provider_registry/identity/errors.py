@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from provider_registry.kit.errors import DomainError
+
+
+class Unauthenticated(DomainError):
+    status = 401
+    code = "UNAUTHENTICATED"
+    title = "Unauthorized"
+
+    def __init__(self, detail: str, **kwargs: object) -> None:
+        super().__init__(detail, **kwargs)  # type: ignore[arg-type]
+        self.headers.setdefault("WWW-Authenticate", 'Bearer realm="provider-registry"')
+
+
+class InvalidCredentials(Unauthenticated):
+    code = "INVALID_CREDENTIALS"
+
+
+class InvalidToken(Unauthenticated):
+    code = "INVALID_TOKEN"
+
+
+class TokenReused(Unauthenticated):
+    """A spent refresh token came back: its whole family is revoked, and that must stick."""
+
+    code = "TOKEN_REUSED"
+    keep_changes: ClassVar[bool] = True
+
+
+class Forbidden(DomainError):
+    status = 403
+    code = "FORBIDDEN"
+    title = "Forbidden"
+
+
+class ScopeNotAllowed(Forbidden):
+    code = "SCOPE_NOT_ALLOWED"
+
+
+class EmailTaken(DomainError):
+    status = 409
+    code = "EMAIL_TAKEN"
+    title = "Conflict"
+
+
+class ApiKeyNotFound(DomainError):
+    status = 404
+    code = "NOT_FOUND"
+    title = "Not Found"

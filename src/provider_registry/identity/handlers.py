@@ -1,0 +1,89 @@
+"""/api/v1/auth/*: thin handlers, one service call each."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import Response, current_app
+
+from provider_registry.accounts.repository import AccountRepository
+from provider_registry.identity import service, views
+from provider_registry.identity.security import current_principal
+from provider_registry.identity.service import IdentityConfig
+from provider_registry.kit import db
+from provider_registry.kit.errors import NotFound
+from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.responses import empty_response, json_response
+from provider_registry_api import models as api
+
+IDENTITY_KEY = "provider_registry.identity"
+
+
+def identity_config() -> IdentityConfig:
+    config: IdentityConfig = current_app.extensions[IDENTITY_KEY]
+    return config
+
+
+def register(body: dict[str, Any]) -> Response:
+    request = parse_body(api.RegisterRequest, body)
+    account = service.register(
+        db.session(),
+        identity_config(),
+        email=str(request.email),
+        password=request.password.get_secret_value(),
+        first_name=request.first_name,
+        last_name=request.last_name,
+        role=request.role,
+    )
+    return json_response(views.account(account), 201)
+
+
+def login(body: dict[str, Any]) -> Response:
+    # JSON {email, password} or the OAuth2 password form {username, password}.
+    email = body.get("email", body.get("username", ""))
+    pair = service.login(db.session(), identity_config(), email=email, password=body["password"])
+    return json_response(views.tokens(pair))
+
+
+def refresh(body: dict[str, Any]) -> Response:
+    pair = service.refresh(db.session(), identity_config(), body["refresh_token"])
+    return json_response(views.tokens(pair))
+
+
+def logout(body: dict[str, Any]) -> Response:
+    service.logout(db.session(), identity_config(), body["refresh_token"])
+    return empty_response(204)
+
+
+def get_me() -> Response:
+    who = current_principal()
+    account = AccountRepository(db.session()).get(who.id) if who.kind == "account" else None
+    if who.kind == "account" and account is None:
+        raise NotFound("The account no longer exists.")
+    return json_response(views.principal(who, account))
+
+
+def create_api_key(body: dict[str, Any]) -> Response:
+    request = parse_body(api.ApiKeyCreateRequest, body)
+    key, secret = service.create_api_key(
+        db.session(),
+        identity_config(),
+        current_principal(),
+        name=request.name,
+        scopes=list(request.scopes),
+        expires_in_days=request.expires_in_days,
+    )
+    return json_response(api.ApiKeyCreated(api_key=views.api_key(key), key=secret), 201)
+
+
+def list_api_keys(limit: int = 20, cursor: str | None = None) -> Response:
+    page = service.list_api_keys(db.session(), current_principal(), limit, cursor)
+    return json_response(
+        api.ApiKeyList(items=[views.api_key(k) for k in page.items], next_cursor=page.next_cursor)
+    )
+
+
+def revoke_api_key(key_id: str) -> Response:
+    service.revoke_api_key(db.session(), current_principal(), uuid.UUID(key_id))
+    return empty_response(204)

@@ -1,0 +1,57 @@
+"""Refresh tokens (for rotation and reuse detection) and API keys (hashes only)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, Column, Index, String
+from sqlmodel import Field, SQLModel
+
+from provider_registry.kit.sqltypes import (
+    created_at_column,
+    optional_time_column,
+    required_time_column,
+)
+from provider_registry.kit.timeutil import utcnow
+
+
+class RefreshToken(SQLModel, table=True):
+    """One row per refresh token issued. A family is every token descended from one sign-in."""
+
+    __tablename__ = "refresh_tokens"
+    __table_args__ = (
+        CheckConstraint(
+            "subject_kind IN ('account', 'provider')", name="ck_refresh_tokens_subject_kind"
+        ),
+        Index("ix_refresh_tokens_family_id", "family_id"),
+    )
+
+    jti: uuid.UUID = Field(primary_key=True)
+    family_id: uuid.UUID = Field(nullable=False)
+    subject_kind: str = Field(sa_column=Column(String(20), nullable=False))
+    subject_id: uuid.UUID = Field(nullable=False, index=True)
+    issued_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
+    expires_at: datetime = Field(sa_column=required_time_column())
+    used_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    revoked_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+
+
+class ApiKey(SQLModel, table=True):
+    __tablename__ = "api_keys"
+    __table_args__ = (
+        CheckConstraint("owner_kind IN ('account', 'provider')", name="ck_api_keys_owner_kind"),
+        Index("ix_api_keys_owner_created", "owner_kind", "owner_id", "created_at", "id"),
+    )
+
+    id: uuid.UUID = Field(primary_key=True)
+    owner_kind: str = Field(sa_column=Column(String(20), nullable=False))
+    owner_id: uuid.UUID = Field(nullable=False)
+    name: str = Field(sa_column=Column(String(100), nullable=False))
+    key_prefix: str = Field(sa_column=Column(String(20), nullable=False))
+    key_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    scopes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    expires_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    last_used_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    revoked_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())

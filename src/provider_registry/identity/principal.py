@@ -1,0 +1,29 @@
+"""The one shape every authentication scheme resolves to."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Literal
+
+PrincipalKind = Literal["account", "provider"]
+AuthMethod = Literal["bearer", "api_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    kind: PrincipalKind
+    id: uuid.UUID
+    role: str
+    scopes: frozenset[str]
+    auth_method: AuthMethod
+    provider_id: uuid.UUID | None = None
+    # The API key used, for API-key principals.
+    key_id: uuid.UUID | None = None
+
+    @property
+    def rate_limit_key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    def has_scopes(self, required: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+        return set(required) <= self.scopes

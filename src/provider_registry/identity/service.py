@@ -1,0 +1,292 @@
+"""Sign-up, sign-in, token rotation and API keys. Services flush, never commit."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+import bcrypt
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from provider_registry.accounts.emails import normalize_email
+from provider_registry.accounts.models import Account
+from provider_registry.accounts.passwords import (
+    MAX_PASSWORD_BYTES,
+    PasswordPolicyError,
+    check_policy,
+    hash_password,
+    verify_password,
+)
+from provider_registry.accounts.repository import AccountRepository
+from provider_registry.identity import apikeys
+from provider_registry.identity.errors import (
+    ApiKeyNotFound,
+    EmailTaken,
+    InvalidCredentials,
+    InvalidToken,
+    ScopeNotAllowed,
+    TokenReused,
+)
+from provider_registry.identity.models import ApiKey, RefreshToken
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.repository import ApiKeyRepository, RefreshTokenRepository
+from provider_registry.identity.scopes import scopes_for_role
+from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError
+from provider_registry.kit.errors import FieldIssue, ValidationFailed
+from provider_registry.kit.pagination import Page
+from provider_registry.kit.timeutil import utcnow
+
+
+@dataclass(frozen=True)
+class IdentityConfig:
+    codec: TokenCodec
+    api_key_pepper: str
+    bcrypt_rounds: int
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: IssuedToken
+    refresh: IssuedToken
+
+
+@functools.cache
+def _dummy_hash(rounds: int) -> bytes:
+    return bcrypt.hashpw(b"no account has this password", bcrypt.gensalt(rounds))
+
+
+def register(
+    session: Session,
+    config: IdentityConfig,
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+) -> Account:
+    if role not in ("consumer", "provider"):  # the schema says so too; never trust one layer
+        raise ValidationFailed(
+            "Self-registration may not choose this role.",
+            errors=[FieldIssue("role", "must be consumer or provider", "INVALID_VALUE")],
+        )
+    normalized = normalize_email(email)
+    try:
+        check_policy(password)
+    except PasswordPolicyError as exc:
+        code = "PASSWORD_TOO_LONG" if "bytes" in str(exc) else "PASSWORD_TOO_SHORT"
+        raise ValidationFailed(
+            "The password does not meet the policy.",
+            errors=[FieldIssue("password", str(exc), code)],
+        ) from exc
+    accounts = AccountRepository(session)
+    if accounts.by_email(normalized) is not None:
+        raise EmailTaken("An account with this email address already exists.")
+    account = Account(
+        email=normalized,
+        password_hash=hash_password(password, config.bcrypt_rounds),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        role=role,
+    )
+    try:
+        with session.begin_nested():
+            accounts.add(account)
+    except IntegrityError as exc:  # a concurrent registration won the race
+        raise EmailTaken("An account with this email address already exists.") from exc
+    return account
+
+
+def login(session: Session, config: IdentityConfig, *, email: str, password: str) -> TokenPair:
+    """Unknown email, wrong password, disabled account, over-long password: one answer, and a
+    bcrypt check every time so the timing does not tell them apart."""
+    account = AccountRepository(session).by_email(email)
+    encoded = password.encode("utf-8")
+    usable = len(encoded) <= MAX_PASSWORD_BYTES
+    if account is None or account.password_hash is None or not usable:
+        bcrypt.checkpw(encoded[:MAX_PASSWORD_BYTES], _dummy_hash(config.bcrypt_rounds))
+        raise InvalidCredentials("The email address or password is incorrect.")
+    if not verify_password(password, account.password_hash) or account.status != "active":
+        raise InvalidCredentials("The email address or password is incorrect.")
+    account.last_login_at = utcnow()
+    session.add(account)
+    return _issue_pair(session, config, account, family_id=uuid.uuid4())
+
+
+def account_principal(account: Account, auth_method: str = "bearer") -> Principal:
+    return Principal(
+        kind="account",
+        id=account.id,
+        role=account.role,
+        scopes=scopes_for_role(account.role),
+        auth_method="bearer" if auth_method == "bearer" else "api_key",
+    )
+
+
+def _issue_pair(
+    session: Session, config: IdentityConfig, account: Account, *, family_id: uuid.UUID
+) -> TokenPair:
+    access = config.codec.issue("access", account.id, {"kind": "account", "role": account.role})
+    refresh = config.codec.issue("refresh", account.id, {"kind": "account", "fam": str(family_id)})
+    RefreshTokenRepository(session).add(
+        RefreshToken(
+            jti=refresh.jti,
+            family_id=family_id,
+            subject_kind="account",
+            subject_id=account.id,
+            expires_at=refresh.expires_at,
+        )
+    )
+    return TokenPair(access=access, refresh=refresh)
+
+
+def _decode_refresh(config: IdentityConfig, token: str) -> dict[str, object]:
+    try:
+        return config.codec.decode(token, "refresh")
+    except TokenError as exc:
+        raise InvalidToken(str(exc)) from exc
+
+
+def refresh(session: Session, config: IdentityConfig, token: str) -> TokenPair:
+    claims = _decode_refresh(config, token)
+    jti = claims["jti"]
+    assert isinstance(jti, uuid.UUID)
+    tokens = RefreshTokenRepository(session)
+    row = tokens.get(jti)
+    if row is None or row.subject_kind != "account":
+        raise InvalidToken("The refresh token is not valid.")
+    now = utcnow()
+    if not tokens.consume(jti, now):
+        if row.revoked_at is None and row.used_at is not None:
+            # Someone presents a token that was already exchanged: assume it was stolen.
+            tokens.revoke_family(row.family_id, now)
+            raise TokenReused(
+                "This refresh token was already used; every token of this sign-in is revoked."
+            )
+        raise InvalidToken("The refresh token is no longer valid.")
+    account = AccountRepository(session).get(row.subject_id)
+    if account is None or account.status != "active":
+        tokens.revoke_family(row.family_id, now)
+        raise InvalidToken("The account is not active.")
+    return _issue_pair(session, config, account, family_id=row.family_id)
+
+
+def logout(session: Session, config: IdentityConfig, token: str) -> None:
+    claims = _decode_refresh(config, token)
+    jti = claims["jti"]
+    assert isinstance(jti, uuid.UUID)
+    tokens = RefreshTokenRepository(session)
+    row = tokens.get(jti)
+    if row is None:
+        raise InvalidToken("The refresh token is not valid.")
+    tokens.revoke_family(row.family_id, utcnow())
+
+
+def create_api_key(
+    session: Session,
+    config: IdentityConfig,
+    principal: Principal,
+    *,
+    name: str,
+    scopes: list[str],
+    expires_in_days: int | None,
+) -> tuple[ApiKey, str]:
+    allowed = scopes_for_role(principal.role)
+    excess = sorted(set(scopes) - allowed)
+    if excess:
+        raise ScopeNotAllowed(
+            f"Your role ({principal.role}) does not allow these scopes: {', '.join(excess)}.",
+            errors=[
+                FieldIssue(
+                    "scopes", f"not allowed for role {principal.role}: {s}", "SCOPE_NOT_ALLOWED"
+                )
+                for s in excess
+            ],
+        )
+    prefix = (
+        apikeys.PROVIDER_KEY_PREFIX
+        if principal.kind == "provider"
+        else (apikeys.ACCOUNT_KEY_PREFIX)
+    )
+    new = apikeys.generate(prefix)
+    now = utcnow()
+    key = ApiKey(
+        id=new.key_id,
+        owner_kind=principal.kind,
+        owner_id=principal.id,
+        name=name.strip(),
+        key_prefix=new.display_prefix,
+        key_hash=apikeys.hash_secret(config.api_key_pepper, new.secret),
+        scopes=sorted(set(scopes)),
+        expires_at=now + timedelta(days=expires_in_days) if expires_in_days else None,
+        created_at=now,
+    )
+    ApiKeyRepository(session).add(key)
+    return key, new.key
+
+
+def list_api_keys(
+    session: Session, principal: Principal, limit: int, cursor: str | None
+) -> Page[ApiKey]:
+    return ApiKeyRepository(session).page_owned_by(principal, limit, cursor)
+
+
+def revoke_api_key(session: Session, principal: Principal, key_id: uuid.UUID) -> ApiKey:
+    keys = ApiKeyRepository(session)
+    key = keys.get_owned_by(principal, key_id)
+    if key is None:
+        raise ApiKeyNotFound("No API key with this id belongs to you.")
+    keys.revoke(key, utcnow())
+    return key
+
+
+def authenticate_api_key(session: Session, pepper: str, raw_key: str) -> Principal | None:
+    """The principal a presented key acts as, or None. Malformed keys never reach the database."""
+    parsed = apikeys.parse(raw_key)
+    if parsed is None:
+        return None
+    now = utcnow()
+    keys = ApiKeyRepository(session)
+    key = keys.get_usable(parsed.key_id, now)
+    if key is None or not apikeys.matches(pepper, parsed.secret, key.key_hash):
+        return None
+    if key.owner_kind != "account":
+        return None  # provider keys authenticate through the provider domain
+    account = AccountRepository(session).get(key.owner_id)
+    if account is None or account.status != "active":
+        return None
+    keys.touch(key.id, now)
+    # A key never holds more than its owner's role allows today, even if the role changed.
+    scopes = frozenset(key.scopes) & scopes_for_role(account.role)
+    return Principal(
+        kind="account",
+        id=account.id,
+        role=account.role,
+        scopes=scopes,
+        auth_method="api_key",
+        key_id=key.id,
+    )
+
+
+def principal_from_access_token(config: IdentityConfig, token: str) -> Principal | None:
+    try:
+        claims = config.codec.decode(token, "access")
+    except TokenError:
+        return None
+    kind, role = claims.get("kind"), claims.get("role")
+    if kind not in ("account", "provider") or not isinstance(role, str):
+        return None
+    subject = claims["sub"]
+    assert isinstance(subject, uuid.UUID)
+    provider_id = claims.get("pid")
+    return Principal(
+        kind=kind,
+        id=subject,
+        role=role,
+        scopes=scopes_for_role(role),
+        auth_method="bearer",
+        provider_id=uuid.UUID(provider_id) if isinstance(provider_id, str) else None,
+    )
