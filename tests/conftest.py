@@ -93,15 +93,19 @@ def make_settings(clean_db: str) -> MakeSettings:
 
 @pytest.fixture
 def make_client(make_settings: MakeSettings) -> Iterator[MakeClient]:
-    apps: list[FlaskApp] = []
+    apps: list[tuple[FlaskApp, TestClient]] = []
 
     def make(settings: Settings | None = None, **overrides: str) -> TestClient:
         app = create_app(settings or make_settings(**overrides))
-        apps.append(app)
-        return TestClient(app, raise_server_exceptions=False)
+        client = TestClient(app, raise_server_exceptions=False)
+        # Run the lifespan, as servers do: Connexion builds its middleware stack at start-up.
+        client.__enter__()
+        apps.append((app, client))
+        return client
 
     yield make
-    for app in apps:
+    for app, client in apps:
+        client.__exit__(None, None, None)
         app.app.extensions["provider_registry"].database.dispose()
 
 
