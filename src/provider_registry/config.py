@@ -74,8 +74,12 @@ class DatabaseSettings(_Section):
 
 
 class JWTSettings(_Section):
+    # HS256 (default) signs with `secret`. EdDSA signs with the Ed25519 private key in
+    # `private_key_file` (PEM) and publishes the public key at /.well-known/jwks.json, so other
+    # services can verify tokens without holding a secret.
     secret: str = ""
-    algorithm: Literal["HS256"] = "HS256"
+    algorithm: Literal["HS256", "EdDSA"] = "HS256"
+    private_key_file: Path | None = None
     issuer: str = "provider-registry"
     audience: str = "provider-registry-api"
     access_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
@@ -222,8 +226,17 @@ def _checked(settings: Settings) -> Settings:
             "let every site make credentialed requests. List the allowed origins explicitly."
         )
     secret = settings.jwt.secret
-    if not settings.is_development:
+    if settings.jwt.algorithm == "EdDSA":
+        key_file = settings.jwt.private_key_file
+        if key_file is None or not key_file.is_file():
+            raise ConfigError(
+                "jwt.algorithm is EdDSA but jwt.private_key_file "
+                f"({key_file or 'unset'}) is not a readable file. Generate one with "
+                "`openssl genpkey -algorithm ed25519 -out jwt-ed25519.pem`."
+            )
+    elif not settings.is_development:
         _check_secret("jwt.secret", "PROVIDER_REGISTRY_JWT_SECRET", secret)
+    if not settings.is_development:
         _check_secret(
             "auth.api_key_pepper",
             "PROVIDER_REGISTRY_AUTH_API_KEY_PEPPER",

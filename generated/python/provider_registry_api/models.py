@@ -267,6 +267,31 @@ class ApiKeyList(BaseModel):
     """
 
 
+class Key(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    kty: Literal["OKP"]
+    crv: Literal["Ed25519"]
+    x: str
+    """
+    The public key, base64url.
+    """
+    kid: str
+    """
+    RFC 7638 thumbprint; matches the `kid` header of tokens it verifies.
+    """
+    use: Literal["sig"]
+    alg: Literal["EdDSA"]
+
+
+class JWKS(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    keys: list[Key]
+
+
 class Problem(BaseModel):
     """
     An RFC 9457 problem document. Every error this API returns has this shape and the media

@@ -87,3 +87,9 @@ def list_api_keys(limit: int = 20, cursor: str | None = None) -> Response:
 def revoke_api_key(key_id: str) -> Response:
     service.revoke_api_key(db.session(), current_principal(), uuid.UUID(key_id))
     return empty_response(204)
+
+
+def get_jwks() -> Response:
+    response = json_response(identity_config().codec.jwks())
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response

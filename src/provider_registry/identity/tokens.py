@@ -1,6 +1,7 @@
 """JWT access and refresh tokens (pyjwt), with everything checked that pyjwt leaves to us.
 
-- the algorithm is pinned (HS256): ``alg: none`` and algorithm confusion are refused;
+- the algorithm is pinned (HS256 with a secret, or EdDSA with an Ed25519 key whose public half is
+  published as a JWKS): ``alg: none`` and algorithm confusion are refused;
 - ``exp iat nbf iss aud sub jti`` are required and ``iss``/``aud`` must match;
 - the token type is in the header (``typ``) and a claim (``token_use``), so an access token is
   never accepted as a refresh token or the other way round.
@@ -8,14 +9,20 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from jwt.algorithms import OKPAlgorithm
 
-from provider_registry.config import JWTSettings
+from provider_registry.config import ConfigError, JWTSettings
 from provider_registry.kit.timeutil import utcnow
 
 TokenUse = Literal["access", "refresh"]
@@ -36,10 +43,45 @@ class IssuedToken:
     expires_in: int
 
 
+def _thumbprint(jwk: dict[str, str]) -> str:
+    """RFC 7638 key id: SHA-256 of the required members, sorted, compact."""
+    required = {name: jwk[name] for name in ("crv", "kty", "x")}
+    digest = hashlib.sha256(
+        json.dumps(required, separators=(",", ":"), sort_keys=True).encode()
+    ).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 class TokenCodec:
     def __init__(self, settings: JWTSettings) -> None:
         self.settings = settings
-        self._key = settings.secret
+        self._public_jwks: list[dict[str, str]] = []
+        self._kid: str | None = None
+        self._signing_key: Any
+        self._verifying_key: Any
+        if settings.algorithm == "EdDSA":
+            assert settings.private_key_file is not None  # checked by config
+            try:
+                private = serialization.load_pem_private_key(
+                    settings.private_key_file.read_bytes(), password=None
+                )
+            except (OSError, ValueError, TypeError) as exc:
+                raise ConfigError(
+                    f"jwt.private_key_file cannot be read as a PEM key: {exc}"
+                ) from exc
+            if not isinstance(private, Ed25519PrivateKey):
+                raise ConfigError("jwt.private_key_file must hold an Ed25519 private key for EdDSA")
+            public = private.public_key()
+            jwk: dict[str, str] = OKPAlgorithm.to_jwk(public, as_dict=True)
+            self._kid = _thumbprint(jwk)
+            self._public_jwks = [{**jwk, "kid": self._kid, "use": "sig", "alg": "EdDSA"}]
+            self._signing_key, self._verifying_key = private, public
+        else:
+            self._signing_key = self._verifying_key = settings.secret
+
+    def jwks(self) -> dict[str, list[dict[str, str]]]:
+        """Public verification keys. Empty for HS256: a shared secret is never published."""
+        return {"keys": list(self._public_jwks)}
 
     def issue(
         self,
@@ -68,11 +110,11 @@ class TokenCodec:
             "exp": expires_at,
             "token_use": use,
         }
+        headers = {"typ": _HEADER_TYPES[use]}
+        if self._kid:
+            headers["kid"] = self._kid
         token = jwt.encode(
-            payload,
-            self._key,
-            algorithm=self.settings.algorithm,
-            headers={"typ": _HEADER_TYPES[use]},
+            payload, self._signing_key, algorithm=self.settings.algorithm, headers=headers
         )
         return IssuedToken(token=token, jti=jti, expires_at=expires_at, expires_in=ttl)
 
@@ -80,7 +122,7 @@ class TokenCodec:
         try:
             decoded = jwt.decode_complete(
                 token,
-                self._key,
+                self._verifying_key,
                 algorithms=[self.settings.algorithm],
                 audience=self.settings.audience,
                 issuer=self.settings.issuer,

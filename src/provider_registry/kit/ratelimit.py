@@ -28,6 +28,7 @@ EXEMPT_PATHS = frozenset(
         "/metrics",
         "/api/v1/health",
         "/api/v1/registration/health",
+        "/.well-known/jwks.json",
         "/api/v1/openapi.json",
         "/docs",
     }
