@@ -277,6 +277,374 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registration/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a provider
+         * @description Public. Registers a compute provider; it starts `pending` until an admin reviews it. Send an account's bearer token to make that account the provider's owner. Every invalid field is reported at once in `errors`, each with a stable code (`INVALID_NAME`, `INVALID_EMAIL`, `INVALID_PUBLIC_KEY`, `WEAK_PUBLIC_KEY`, `NO_ENDPOINTS`, `INVALID_PROTOCOL`, `INVALID_URL`, `URL_SCHEME_MISMATCH`, `INVALID_PORT`, `SECURE_MISMATCH`, `FORBIDDEN_HOST`, `INVALID_REGION`, `TERMS_NOT_ACCEPTED`). The response holds the provider's first API key, shown only once.
+         */
+        post: operations["register_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a provider API key for tokens
+         * @description Returns an access and refresh token for the provider (a pending provider may sign in too). A wrong key and an unknown provider get the same 401.
+         */
+        post: operations["provider_auth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a provider refresh token
+         * @description Single use, like account refresh tokens: a spent token revokes its whole family.
+         */
+        post: operations["provider_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your provider profile
+         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         */
+        get: operations["get_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update your provider profile
+         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         */
+        patch: operations["update_profile"];
+        trace?: never;
+    };
+    "/api/v1/registration/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your prices
+         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["put_pricing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare your capacity
+         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["put_capacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your provider API keys
+         * @description Active keys, newest first; never the keys themselves.
+         */
+        get: operations["list_provider_keys"];
+        put?: never;
+        /**
+         * Create a provider API key
+         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response.
+         */
+        post: operations["create_provider_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a provider API key
+         * @description Takes effect at once. A key of another provider is "not found".
+         */
+        delete: operations["revoke_provider_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List providers for review
+         * @description Three ways to page: `limit` + `cursor` (keyset, recommended; newest first), `page` + `page_size`, or `limit` + `offset` (the latter two add `total`). Mixing `cursor` with `page` or `offset`, or `page_size` without `page`, is a 400.
+         */
+        get: operations["admin_list_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider's full record
+         * @description With its `ETag` for `If-Match` on review actions.
+         */
+        get: operations["admin_get_provider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/providers/{provider_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending provider
+         * @description Opens the provider's billing account, then records the approval. If billing fails the answer is 502 and the provider stays pending. Concurrent approvals: exactly one wins; the others get 409.
+         */
+        post: operations["approve_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/providers/{provider_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending provider
+         * @description Records the reason.
+         */
+        post: operations["reject_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/providers/{provider_id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an approved provider
+         * @description It disappears from the public directory and can no longer do what needs approval.
+         */
+        post: operations["suspend_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/providers/{provider_id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate a suspended provider
+         * @description Back to approved.
+         */
+        post: operations["reinstate_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Every review action and every API key issued or revoked, newest first.
+         */
+        get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved providers
+         * @description Public. Approved providers only, public fields only, newest first.
+         */
+        get: operations["list_public_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approved provider
+         * @description Public. Anything but an approved provider is 404.
+         */
+        get: operations["get_public_provider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approved provider's prices
+         * @description Public. 404 for providers that are not approved or have not set prices.
+         */
+        get: operations["get_public_pricing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -533,6 +901,249 @@ export interface components {
                 alg: "EdDSA";
             }[];
         };
+        /**
+         * @description `pending` until an admin reviews it; then `approved` or `rejected`. An approved provider
+         *     can be `suspended` and `reinstated` (back to `approved`).
+         * @enum {string}
+         */
+        ProviderStatus: "pending" | "approved" | "rejected" | "suspended";
+        Endpoint: {
+            /**
+             * @description What the endpoint is for (e.g. `api`, `inference`, `metrics`, `shell`).
+             * @example api
+             */
+            type: string;
+            /**
+             * @description Absolute URL whose scheme fits the protocol (`http`: http; `https`: https; `grpc`: grpc
+             *     or http; `grpc+tls`: grpcs, grpc+tls or https; `websocket`: ws; `wss`: wss), with a host
+             *     and, if given, a port from 1 to 65535. Hosts that are loopback, private, link-local or
+             *     cloud-metadata addresses, or `localhost`, are refused.
+             * @example https://api.acme.example:8443
+             */
+            url: string;
+            /** @enum {string} */
+            protocol: "http" | "https" | "grpc" | "grpc+tls" | "websocket" | "wss";
+            /** @description Must be true exactly for the TLS protocols (https, grpc+tls, wss). */
+            secure: boolean;
+        };
+        ProviderMetadata: {
+            /** @example us-west-2 */
+            region: string;
+            /**
+             * @example [
+             *       "ONNX",
+             *       "TensorRT"
+             *     ]
+             */
+            supported_formats?: string[];
+            /**
+             * @description What the provider offers, as short tags (e.g. `inference`, `training`, `gpu`).
+             * @example [
+             *       "inference",
+             *       "gpu"
+             *     ]
+             */
+            capabilities?: string[];
+            /**
+             * @description The provider daemon's version.
+             * @example 1.4.2
+             */
+            software_version?: string;
+            description?: string;
+            /** Format: uri */
+            website?: string;
+        };
+        ProviderRegistration: {
+            /**
+             * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
+             * @example ACME Compute Provider
+             */
+            name: string;
+            /**
+             * @description A contact address (RFC 5322). Unique across providers.
+             * @example ops@acme.example
+             */
+            email: string;
+            /** @example ACME Corp */
+            organization?: string;
+            /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
+            public_key: string;
+            endpoints: components["schemas"]["Endpoint"][];
+            metadata: components["schemas"]["ProviderMetadata"];
+            /**
+             * @description Acceptance of the terms of service; must be `true`.
+             * @enum {boolean}
+             */
+            terms: true;
+        };
+        /** @description The fields a provider may change itself. Status, email and ids are not among them. */
+        ProviderUpdate: {
+            name?: components["schemas"]["name"];
+            organization?: components["schemas"]["organization"];
+            public_key?: components["schemas"]["public_key"];
+            endpoints?: components["schemas"]["endpoints"];
+            metadata?: components["schemas"]["ProviderMetadata"];
+        };
+        ResourcePrice: {
+            /** @enum {string} */
+            resource: "cpu" | "memory" | "storage" | "gpu";
+            /**
+             * @description What one unit is (e.g. `vcpu`, `GiB`, `gpu`).
+             * @example vcpu
+             */
+            unit: string;
+            /**
+             * @description A non-negative decimal with at most 8 decimal places, as a string (never a float).
+             * @example 0.0425
+             */
+            price: string;
+            /** @enum {string} */
+            interval: "hourly" | "daily" | "monthly";
+        };
+        Pricing: {
+            /**
+             * @description ISO 4217 code.
+             * @example USD
+             */
+            currency: string;
+            /** @description At most one price per resource. */
+            prices: components["schemas"]["ResourcePrice"][];
+        };
+        Capacity: {
+            /** @example NVIDIA A100 */
+            gpu_model?: string;
+            /** @default 0 */
+            gpu_count: number;
+            gpu_memory_gb?: number;
+            cpu_cores: number;
+            memory_gb: number;
+            storage_gb: number;
+            region: components["schemas"]["region"];
+        };
+        /** @description A provider's full record, as the provider itself and admins see it. */
+        Provider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            organization: string | null;
+            public_key: string;
+            endpoints: components["schemas"]["Endpoint"][];
+            metadata: components["schemas"]["ProviderMetadata"];
+            status: components["schemas"]["ProviderStatus"];
+            rejection_reason: string | null;
+            suspension_reason: string | null;
+            /** @description Set when the provider is approved. */
+            billing_account_id: string | null;
+            /**
+             * Format: uuid
+             * @description The account that registered the provider, if it registered signed in.
+             */
+            owner_account_id: string | null;
+            /** @description Absent until the provider sets its prices. */
+            pricing?: components["schemas"]["Pricing"];
+            /** @description Absent until the provider declares its capacity. */
+            capacity?: components["schemas"]["Capacity"];
+            /** @description Increases with every change; the ETag is derived from it. */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            reviewed_at: string | null;
+        };
+        ProviderRegistered: {
+            provider: components["schemas"]["Provider"];
+            /**
+             * @description The provider's first API key. Shown only in this response: exchange it at
+             *     `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
+             */
+            api_key: string;
+        };
+        ProviderAuthRequest: {
+            /** Format: uuid */
+            provider_id: string;
+            api_key: string;
+        };
+        ProviderKeyCreateRequest: {
+            name: string;
+            /** @description Defaults to every scope a provider holds. */
+            scopes?: components["schemas"]["Scope"][];
+            expires_in_days?: number;
+        };
+        ReviewReject: {
+            rejection_reason: string;
+        };
+        ReviewSuspend: {
+            reason: string;
+        };
+        ProviderPage: {
+            items: components["schemas"]["Provider"][];
+            /** @description With cursor paging, the cursor of the next page (null on the last). */
+            next_cursor: string | null;
+            /** @description With page/page_size or limit/offset paging, how many providers match. */
+            total?: number;
+            page?: number;
+            page_size?: number;
+            offset?: number;
+            limit?: number;
+        };
+        /** @description What anyone may know about an approved provider. */
+        PublicProvider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organization: string | null;
+            region: string;
+            supported_formats: string[];
+            capabilities: string[];
+            endpoints: components["schemas"]["Endpoint"][];
+            /** @description The provider daemon's software version, if it reported one. */
+            version: string | null;
+            /** @description What the provider offers; absent until declared. */
+            capacity?: components["schemas"]["Capacity"];
+        };
+        PublicProviderPage: {
+            items: components["schemas"]["PublicProvider"][];
+            next_cursor: string | null;
+        };
+        AuditEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            actor_kind: "account" | "provider" | "system";
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @example provider.approved */
+            action: string;
+            /** @example provider */
+            target_kind: string;
+            /** Format: uuid */
+            target_id: string;
+            request_id: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            next_cursor: string | null;
+        };
+        /** @example us-west-2 */
+        region: string;
+        /**
+         * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
+         * @example ACME Compute Provider
+         */
+        name: string;
+        /** @example ACME Corp */
+        organization: string;
+        /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
+        public_key: string;
+        endpoints: components["schemas"]["Endpoint"][];
     };
     responses: {
         /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
@@ -651,12 +1262,62 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The provider's full record. */
+        Provider: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                /** @description The record's version; send it back as `If-Match` to update safely. */
+                ETag?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Provider"];
+            };
+        };
+        /** @description The `If-Match` ETag is stale: the record changed since you read it (code `PRECONDITION_FAILED`). */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The provider's current status does not allow this action, or another request changed it
+         *     first (code `INVALID_TRANSITION`; `current_status` says where it is now).
+         */
+        TransitionConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The billing service failed; nothing was recorded (code `BILLING_UNAVAILABLE`). */
+        BadGateway: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description Page size. */
         Limit: number;
         /** @description The `next_cursor` of the previous page; omit for the first page. */
         Cursor: string;
+        /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+        IfMatch: string;
+        Region: string;
+        SupportedFormat: string;
+        ProviderId: string;
     };
     requestBodies: never;
     headers: {
@@ -994,6 +1655,534 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    register_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderRegistration"];
+            };
+        };
+        responses: {
+            /** @description The registered provider and its first API key. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderRegistered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    provider_auth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderAuthRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Tokens"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    provider_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Tokens"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    update_profile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    put_pricing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Pricing"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    put_capacity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Capacity"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_keys: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_provider_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderKeyCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revoke_provider_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    admin_list_providers: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProviderStatus"];
+                region?: components["parameters"]["Region"];
+                supported_format?: components["parameters"]["SupportedFormat"];
+                /** @description Case-insensitive substring of the name or organization. */
+                q?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page number (1-based), with `page_size`; adds `total`. */
+                page?: number;
+                /** @description Page size (1-100), with `page`. */
+                page_size?: number;
+                /** @description Rows to skip, with `limit` (legacy); adds `total`. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of providers. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    admin_get_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    approve_provider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            502: components["responses"]["BadGateway"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reject_provider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewReject"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspend_provider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewSuspend"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reinstate_provider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                action?: string;
+                actor_id?: string;
+                target_id?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_public_providers: {
+        parameters: {
+            query?: {
+                region?: components["parameters"]["Region"];
+                supported_format?: components["parameters"]["SupportedFormat"];
+                gpu_model?: string;
+                min_gpu_count?: number;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of providers. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProviderPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_public_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_public_pricing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The price list. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pricing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };

@@ -36,6 +36,9 @@ from provider_registry.kit.problems import register_error_handlers
 from provider_registry.kit.ratelimit import RateLimitMiddleware
 from provider_registry.kit.state import EXTENSION_KEY, AppState
 from provider_registry.kit.validation import validator_map
+from provider_registry.providers import service as providers_service
+from provider_registry.providers.billing import gateway_for
+from provider_registry.providers.handlers import PROVIDERS_KEY
 from provider_registry.system.docs import register_docs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -112,8 +115,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     register_error_handlers(app, allowed_methods=spec_index.allowed_methods)
 
     flask_app = app.app
+    # "//" is not "/": no silent redirects to addresses the spec does not define.
+    flask_app.url_map.merge_slashes = False
     flask_app.extensions[EXTENSION_KEY] = AppState(settings=settings, database=database)
     flask_app.extensions[IDENTITY_KEY] = identity
+    flask_app.extensions[PROVIDERS_KEY] = providers_service.ProvidersConfig(
+        settings=settings, identity=identity, billing=gateway_for(settings.billing)
+    )
     db.init_app(flask_app, database)
     docs_paths = register_docs(flask_app, settings)
 
@@ -124,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         position=MiddlewarePosition.BEFORE_EXCEPTION,
         endpoint_of=labeller,
         hsts_max_age=settings.server.hsts_max_age if settings.server.hsts else None,
+        settings=settings,
     )
     if settings.cors.allowed_origins:
         app.add_middleware(
@@ -149,9 +158,16 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         max_bytes=settings.server.max_body_bytes,
     )
 
+    subject_loaders: dict[str, identity_service.SubjectLoader] = {
+        "account": identity_service.load_account_subject,
+        "provider": providers_service.load_provider_subject,
+    }
+
     def from_api_key(raw_key: str) -> Principal | None:
         with database.sessions() as session, session.begin():
-            return identity_service.authenticate_api_key(session, identity.api_key_pepper, raw_key)
+            return identity_service.authenticate_api_key(
+                session, identity.api_key_pepper, raw_key, subject_loaders
+            )
 
     app.add_middleware(
         AuthenticationMiddleware,

@@ -33,8 +33,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         port=settings.server.port,
         log_config=None,
         access_log=False,
-        proxy_headers=bool(settings.server.trusted_proxies),
-        forwarded_allow_ips=",".join(settings.server.trusted_proxies) or None,
+        # X-Forwarded-For is interpreted by our middleware, from server.trusted_proxies only.
+        proxy_headers=False,
     )
     return 0
 

@@ -131,6 +131,30 @@ class AuthSettings(_Section):
     api_key_pepper: str = ""
 
 
+class ProvidersSettings(_Section):
+    # Accept endpoint hosts on loopback, private, link-local and metadata addresses. Only for
+    # development: in production a provider could otherwise point us at our own network.
+    allow_private_endpoints: bool = False
+
+
+class BillingSettings(_Section):
+    # Empty: the built-in gateway (a row and an id). Otherwise the external billing service's
+    # base URL; approvals POST {url}/accounts with an idempotency key derived from the provider.
+    url: str = ""
+    api_token: str = ""
+    timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    max_attempts: int = Field(default=4, ge=1, le=10)
+    backoff_seconds: float = Field(default=0.2, ge=0, le=10)
+    max_retry_after_seconds: float = Field(default=10.0, ge=0, le=120)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+
 class BootstrapSettings(_Section):
     admin_email: str | None = None
     admin_password: str | None = None
@@ -154,6 +178,8 @@ class Settings(BaseModel):
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     cors: CORSSettings = Field(default_factory=CORSSettings)
     log: LogSettings = Field(default_factory=LogSettings)
+    providers: ProvidersSettings = Field(default_factory=ProvidersSettings)
+    billing: BillingSettings = Field(default_factory=BillingSettings)
     bootstrap: BootstrapSettings = Field(default_factory=BootstrapSettings)
     docs: DocsSettings = Field(default_factory=DocsSettings)
 

@@ -21,6 +21,9 @@ _settings = load_settings()
 bind = f"{_settings.server.host}:{_settings.server.port}"
 workers = _settings.server.workers
 worker_class = "uvicorn_worker.UvicornWorker"
+# X-Forwarded-For is interpreted by our own middleware, from server.trusted_proxies only; the
+# uvicorn worker must not rewrite the client address (it trusts loopback by default).
+forwarded_allow_ips = ""
 # Our structured access log replaces gunicorn's.
 accesslog = None
 graceful_timeout = 20

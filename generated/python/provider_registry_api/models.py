@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, SecretStr
+from pydantic import (
+    AnyUrl,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    RootModel,
+    SecretStr,
+)
 
 
 class FieldError(BaseModel):
@@ -292,6 +301,210 @@ class JWKS(BaseModel):
     keys: list[Key]
 
 
+class Endpoint(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    type: Annotated[
+        str, Field(examples=["api"], max_length=50, min_length=1, pattern="^[a-z][a-z0-9_-]*$")
+    ]
+    """
+    What the endpoint is for (e.g. `api`, `inference`, `metrics`, `shell`).
+    """
+    url: Annotated[
+        str, Field(examples=["https://api.acme.example:8443"], max_length=2048, min_length=1)
+    ]
+    """
+    Absolute URL whose scheme fits the protocol (`http`: http; `https`: https; `grpc`: grpc
+    or http; `grpc+tls`: grpcs, grpc+tls or https; `websocket`: ws; `wss`: wss), with a host
+    and, if given, a port from 1 to 65535. Hosts that are loopback, private, link-local or
+    cloud-metadata addresses, or `localhost`, are refused.
+
+    """
+    protocol: Literal["http", "https", "grpc", "grpc+tls", "websocket", "wss"]
+    secure: bool
+    """
+    Must be true exactly for the TLS protocols (https, grpc+tls, wss).
+    """
+
+
+class SupportedFormat(RootModel[str]):
+    root: Annotated[
+        str, Field(max_length=50, min_length=1, pattern="^[A-Za-z0-9][A-Za-z0-9._+-]*$")
+    ]
+
+
+class Capability(RootModel[str]):
+    root: Annotated[str, Field(max_length=50, min_length=1, pattern="^[a-z0-9][a-z0-9._-]*$")]
+
+
+class ProviderMetadata(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    region: Annotated[
+        str,
+        Field(examples=["us-west-2"], max_length=50, min_length=2, pattern="^[a-z0-9][a-z0-9-]*$"),
+    ]
+    supported_formats: Annotated[
+        list[SupportedFormat] | None, Field(examples=[["ONNX", "TensorRT"]], max_length=20)
+    ] = None
+    capabilities: Annotated[
+        list[Capability] | None, Field(examples=[["inference", "gpu"]], max_length=50)
+    ] = None
+    """
+    What the provider offers, as short tags (e.g. `inference`, `training`, `gpu`).
+    """
+    software_version: Annotated[str | None, Field(examples=["1.4.2"], max_length=50)] = None
+    """
+    The provider daemon's version.
+    """
+    description: Annotated[str | None, Field(max_length=2000)] = None
+    website: AnyUrl | None = None
+
+
+class ProviderRegistration(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str,
+        Field(
+            examples=["ACME Compute Provider"],
+            max_length=100,
+            min_length=3,
+            pattern="^[A-Za-z0-9 _-]+$",
+        ),
+    ]
+    """
+    3-100 characters of letters, digits, spaces, `-` and `_`.
+    """
+    email: Annotated[str, Field(examples=["ops@acme.example"], max_length=320)]
+    """
+    A contact address (RFC 5322). Unique across providers.
+    """
+    organization: Annotated[str | None, Field(examples=["ACME Corp"], max_length=200)] = None
+    public_key: Annotated[str, Field(max_length=16384)]
+    """
+    An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form.
+    """
+    endpoints: Annotated[list[Endpoint], Field(max_length=20, min_length=1)]
+    metadata: ProviderMetadata
+    terms: Literal[True]
+    """
+    Acceptance of the terms of service; must be `true`.
+    """
+
+
+class ResourcePrice(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    resource: Literal["cpu", "memory", "storage", "gpu"]
+    unit: Annotated[str, Field(examples=["vcpu"], max_length=20, min_length=1)]
+    """
+    What one unit is (e.g. `vcpu`, `GiB`, `gpu`).
+    """
+    price: Annotated[
+        str, Field(examples=["0.0425"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")
+    ]
+    """
+    A non-negative decimal with at most 8 decimal places, as a string (never a float).
+    """
+    interval: Literal["hourly", "daily", "monthly"]
+
+
+class Pricing(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    """
+    ISO 4217 code.
+    """
+    prices: Annotated[list[ResourcePrice], Field(max_length=4, min_length=1)]
+    """
+    At most one price per resource.
+    """
+
+
+class ProviderAuthRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    provider_id: UUID
+    api_key: Annotated[str, Field(max_length=200, min_length=1)]
+
+
+class ProviderKeyCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(max_length=100, min_length=1)]
+    scopes: Annotated[
+        list[
+            Literal[
+                "account:read",
+                "services:read",
+                "services:write",
+                "services:publish",
+                "deployments:read",
+                "deployments:write",
+                "organizations:read",
+                "organizations:write",
+                "tickets:read",
+                "tickets:write",
+                "billing:read",
+                "providers:review",
+                "audit:read",
+            ]
+        ]
+        | None,
+        Field(max_length=13, min_length=1),
+    ] = None
+    """
+    Defaults to every scope a provider holds.
+    """
+    expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
+
+
+class ReviewReject(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    rejection_reason: Annotated[str, Field(max_length=1000, min_length=1)]
+
+
+class ReviewSuspend(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    reason: Annotated[str, Field(max_length=1000, min_length=1)]
+
+
+class AuditEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    actor_kind: Literal["account", "provider", "system"]
+    actor_id: Annotated[UUID | None, Field(...)]
+    action: Annotated[str, Field(examples=["provider.approved"])]
+    target_kind: Annotated[str, Field(examples=["provider"])]
+    target_id: UUID
+    request_id: str
+    details: dict[str, Any]
+    created_at: AwareDatetime
+
+
+class AuditEventPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[AuditEvent]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
 class Problem(BaseModel):
     """
     An RFC 9457 problem document. Every error this API returns has this shape and the media
@@ -331,3 +544,161 @@ class Problem(BaseModel):
     """
     For validation errors, one entry per offending field.
     """
+
+
+class ProviderUpdate(BaseModel):
+    """
+    The fields a provider may change itself. Status, email and ids are not among them.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str | None,
+        Field(
+            examples=["ACME Compute Provider"],
+            max_length=100,
+            min_length=3,
+            pattern="^[A-Za-z0-9 _-]+$",
+        ),
+    ] = None
+    """
+    3-100 characters of letters, digits, spaces, `-` and `_`.
+    """
+    organization: Annotated[str | None, Field(examples=["ACME Corp"], max_length=200)] = None
+    public_key: Annotated[str | None, Field(max_length=16384)] = None
+    """
+    An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form.
+    """
+    endpoints: Annotated[list[Endpoint] | None, Field(max_length=20, min_length=1)] = None
+    metadata: ProviderMetadata | None = None
+
+
+class Capacity(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    gpu_model: Annotated[str | None, Field(examples=["NVIDIA A100"], max_length=100)] = None
+    gpu_count: Annotated[int, Field(ge=0, le=100000)] = 0
+    gpu_memory_gb: Annotated[int | None, Field(ge=0, le=100000)] = None
+    cpu_cores: Annotated[int, Field(ge=1, le=10000000)]
+    memory_gb: Annotated[int, Field(ge=1, le=100000000)]
+    storage_gb: Annotated[int, Field(ge=0, le=1000000000)]
+    region: Annotated[
+        str,
+        Field(examples=["us-west-2"], max_length=50, min_length=2, pattern="^[a-z0-9][a-z0-9-]*$"),
+    ]
+
+
+class Provider(BaseModel):
+    """
+    A provider's full record, as the provider itself and admins see it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    email: str
+    organization: Annotated[str | None, Field(...)]
+    public_key: str
+    endpoints: list[Endpoint]
+    metadata: ProviderMetadata
+    status: Literal["pending", "approved", "rejected", "suspended"]
+    """
+    `pending` until an admin reviews it; then `approved` or `rejected`. An approved provider
+    can be `suspended` and `reinstated` (back to `approved`).
+
+    """
+    rejection_reason: Annotated[str | None, Field(...)]
+    suspension_reason: Annotated[str | None, Field(...)]
+    billing_account_id: Annotated[str | None, Field(...)]
+    """
+    Set when the provider is approved.
+    """
+    owner_account_id: Annotated[UUID | None, Field(...)]
+    """
+    The account that registered the provider, if it registered signed in.
+    """
+    pricing: Pricing | None = None
+    """
+    Absent until the provider sets its prices.
+    """
+    capacity: Capacity | None = None
+    """
+    Absent until the provider declares its capacity.
+    """
+    version: int
+    """
+    Increases with every change; the ETag is derived from it.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    reviewed_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class ProviderRegistered(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    provider: Provider
+    api_key: str
+    """
+    The provider's first API key. Shown only in this response: exchange it at
+    `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
+
+    """
+
+
+class ProviderPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[Provider]
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    With cursor paging, the cursor of the next page (null on the last).
+    """
+    total: int | None = None
+    """
+    With page/page_size or limit/offset paging, how many providers match.
+    """
+    page: int | None = None
+    page_size: int | None = None
+    offset: int | None = None
+    limit: int | None = None
+
+
+class PublicProvider(BaseModel):
+    """
+    What anyone may know about an approved provider.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    organization: Annotated[str | None, Field(...)]
+    region: str
+    supported_formats: list[str]
+    capabilities: list[str]
+    endpoints: list[Endpoint]
+    version: Annotated[str | None, Field(...)]
+    """
+    The provider daemon's software version, if it reported one.
+    """
+    capacity: Capacity | None = None
+    """
+    What the provider offers; absent until declared.
+    """
+
+
+class PublicProviderPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[PublicProvider]
+    next_cursor: Annotated[str | None, Field(...)]

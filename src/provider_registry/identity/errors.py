@@ -30,6 +30,12 @@ class TokenReused(Unauthenticated):
     keep_changes: ClassVar[bool] = True
 
 
+class TokenRevoked(InvalidToken):
+    """The subject is gone or disabled: its tokens were revoked, and that must stick."""
+
+    keep_changes: ClassVar[bool] = True
+
+
 class Forbidden(DomainError):
     status = 403
     code = "FORBIDDEN"

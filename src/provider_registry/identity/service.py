@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -21,6 +22,7 @@ from provider_registry.accounts.passwords import (
     verify_password,
 )
 from provider_registry.accounts.repository import AccountRepository
+from provider_registry.audit import service as audit
 from provider_registry.identity import apikeys
 from provider_registry.identity.errors import (
     ApiKeyNotFound,
@@ -29,6 +31,7 @@ from provider_registry.identity.errors import (
     InvalidToken,
     ScopeNotAllowed,
     TokenReused,
+    TokenRevoked,
 )
 from provider_registry.identity.models import ApiKey, RefreshToken
 from provider_registry.identity.principal import Principal
@@ -51,6 +54,27 @@ class IdentityConfig:
 class TokenPair:
     access: IssuedToken
     refresh: IssuedToken
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whoever tokens are issued to: an account, or a provider."""
+
+    kind: str
+    id: uuid.UUID
+    role: str
+    provider_id: uuid.UUID | None = None
+
+
+# Finds a subject that may still hold tokens (None: gone or disabled).
+SubjectLoader = Callable[[Session, uuid.UUID], "Subject | None"]
+
+
+def load_account_subject(session: Session, account_id: uuid.UUID) -> Subject | None:
+    account = AccountRepository(session).get(account_id)
+    if account is None or account.status != "active":
+        return None
+    return Subject(kind="account", id=account.id, role=account.role)
 
 
 @functools.cache
@@ -113,7 +137,12 @@ def login(session: Session, config: IdentityConfig, *, email: str, password: str
         raise InvalidCredentials("The email address or password is incorrect.")
     account.last_login_at = utcnow()
     session.add(account)
-    return _issue_pair(session, config, account, family_id=uuid.uuid4())
+    return issue_pair(
+        session,
+        config,
+        Subject(kind="account", id=account.id, role=account.role),
+        family_id=uuid.uuid4(),
+    )
 
 
 def account_principal(account: Account, auth_method: str = "bearer") -> Principal:
@@ -126,17 +155,22 @@ def account_principal(account: Account, auth_method: str = "bearer") -> Principa
     )
 
 
-def _issue_pair(
-    session: Session, config: IdentityConfig, account: Account, *, family_id: uuid.UUID
+def issue_pair(
+    session: Session, config: IdentityConfig, subject: Subject, *, family_id: uuid.UUID
 ) -> TokenPair:
-    access = config.codec.issue("access", account.id, {"kind": "account", "role": account.role})
-    refresh = config.codec.issue("refresh", account.id, {"kind": "account", "fam": str(family_id)})
+    claims: dict[str, str] = {"kind": subject.kind, "role": subject.role}
+    if subject.provider_id is not None:
+        claims["pid"] = str(subject.provider_id)
+    access = config.codec.issue("access", subject.id, claims)
+    refresh = config.codec.issue(
+        "refresh", subject.id, {"kind": subject.kind, "fam": str(family_id)}
+    )
     RefreshTokenRepository(session).add(
         RefreshToken(
             jti=refresh.jti,
             family_id=family_id,
-            subject_kind="account",
-            subject_id=account.id,
+            subject_kind=subject.kind,
+            subject_id=subject.id,
             expires_at=refresh.expires_at,
         )
     )
@@ -150,13 +184,22 @@ def _decode_refresh(config: IdentityConfig, token: str) -> dict[str, object]:
         raise InvalidToken(str(exc)) from exc
 
 
-def refresh(session: Session, config: IdentityConfig, token: str) -> TokenPair:
+def refresh(
+    session: Session,
+    config: IdentityConfig,
+    token: str,
+    *,
+    kind: str = "account",
+    load_subject: SubjectLoader = load_account_subject,
+) -> TokenPair:
+    """Exchange a refresh token of a ``kind`` subject for a new pair (rotation with reuse
+    detection: a spent token revokes its whole family)."""
     claims = _decode_refresh(config, token)
     jti = claims["jti"]
     assert isinstance(jti, uuid.UUID)
     tokens = RefreshTokenRepository(session)
     row = tokens.get(jti)
-    if row is None or row.subject_kind != "account":
+    if row is None or row.subject_kind != kind:
         raise InvalidToken("The refresh token is not valid.")
     now = utcnow()
     if not tokens.consume(jti, now):
@@ -167,11 +210,11 @@ def refresh(session: Session, config: IdentityConfig, token: str) -> TokenPair:
                 "This refresh token was already used; every token of this sign-in is revoked."
             )
         raise InvalidToken("The refresh token is no longer valid.")
-    account = AccountRepository(session).get(row.subject_id)
-    if account is None or account.status != "active":
+    subject = load_subject(session, row.subject_id)
+    if subject is None:
         tokens.revoke_family(row.family_id, now)
-        raise InvalidToken("The account is not active.")
-    return _issue_pair(session, config, account, family_id=row.family_id)
+        raise TokenRevoked("The account this token belongs to is no longer active.")
+    return issue_pair(session, config, subject, family_id=row.family_id)
 
 
 def logout(session: Session, config: IdentityConfig, token: str) -> None:
@@ -225,6 +268,15 @@ def create_api_key(
         created_at=now,
     )
     ApiKeyRepository(session).add(key)
+    audit.record(
+        session,
+        principal,
+        "api_key.issued",
+        principal.kind,
+        principal.id,
+        key_id=str(key.id),
+        scopes=key.scopes,
+    )
     return key, new.key
 
 
@@ -240,33 +292,44 @@ def revoke_api_key(session: Session, principal: Principal, key_id: uuid.UUID) ->
     if key is None:
         raise ApiKeyNotFound("No API key with this id belongs to you.")
     keys.revoke(key, utcnow())
+    audit.record(
+        session, principal, "api_key.revoked", principal.kind, principal.id, key_id=str(key.id)
+    )
     return key
 
 
-def authenticate_api_key(session: Session, pepper: str, raw_key: str) -> Principal | None:
-    """The principal a presented key acts as, or None. Malformed keys never reach the database."""
+def verify_api_key(session: Session, pepper: str, raw_key: str) -> ApiKey | None:
+    """The usable key row a presented key matches, or None. Malformed keys (wrong shape or
+    checksum) never reach the database; the secret is compared in constant time."""
     parsed = apikeys.parse(raw_key)
     if parsed is None:
         return None
-    now = utcnow()
-    keys = ApiKeyRepository(session)
-    key = keys.get_usable(parsed.key_id, now)
+    key = ApiKeyRepository(session).get_usable(parsed.key_id, utcnow())
     if key is None or not apikeys.matches(pepper, parsed.secret, key.key_hash):
         return None
-    if key.owner_kind != "account":
-        return None  # provider keys authenticate through the provider domain
-    account = AccountRepository(session).get(key.owner_id)
-    if account is None or account.status != "active":
+    return key
+
+
+def authenticate_api_key(
+    session: Session, pepper: str, raw_key: str, loaders: dict[str, SubjectLoader]
+) -> Principal | None:
+    """The principal a presented key acts as, or None."""
+    key = verify_api_key(session, pepper, raw_key)
+    if key is None or key.owner_kind not in loaders:
         return None
-    keys.touch(key.id, now)
+    subject = loaders[key.owner_kind](session, key.owner_id)
+    if subject is None:
+        return None
+    ApiKeyRepository(session).touch(key.id, utcnow())
     # A key never holds more than its owner's role allows today, even if the role changed.
-    scopes = frozenset(key.scopes) & scopes_for_role(account.role)
+    scopes = frozenset(key.scopes) & scopes_for_role(subject.role)
     return Principal(
-        kind="account",
-        id=account.id,
-        role=account.role,
+        kind="provider" if subject.kind == "provider" else "account",
+        id=subject.id,
+        role=subject.role,
         scopes=scopes,
         auth_method="api_key",
+        provider_id=subject.provider_id,
         key_id=key.id,
     )
 

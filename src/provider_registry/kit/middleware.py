@@ -21,6 +21,7 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 ROUTING_CONTEXT = "connexion_routing"
 EXTRA_HEADERS = "provider_registry.response_headers"
+SETTINGS_KEY = "provider_registry.settings"  # read by validators that depend on configuration
 
 access_log = structlog.get_logger("provider_registry.access")
 
@@ -52,8 +53,10 @@ class RequestContextMiddleware:
         *,
         endpoint_of: Callable[[str | None, str], str],
         hsts_max_age: int | None = None,
+        settings: object = None,
     ) -> None:
         self.app = app
+        self.settings = settings
         self.endpoint_of = endpoint_of
         headers = [
             (b"x-content-type-options", b"nosniff"),
@@ -73,6 +76,7 @@ class RequestContextMiddleware:
         # Connexion's router works on a shallow copy of the scope and records the matched
         # operation in scope["extensions"]; a dict we own here is shared with that copy.
         extensions = scope.setdefault("extensions", {})
+        extensions[SETTINGS_KEY] = self.settings
         incoming = header(scope, b"x-request-id")
         request_id = incoming.decode("latin-1") if incoming else ""
         if not _REQUEST_ID.match(request_id):
@@ -211,10 +215,14 @@ def client_ip(scope: Scope, trusted_proxies: frozenset[str]) -> str:
     address = peer[0] if peer else "unknown"
     if address not in trusted_proxies:
         return str(address)
-    forwarded = header(scope, b"x-forwarded-for")
-    if not forwarded:
+    # Every X-Forwarded-For line, in order: proxies may append a line rather than extend one,
+    # and the client controls the first.
+    lines = [value for key, value in scope["headers"] if key == b"x-forwarded-for"]
+    if not lines:
         return str(address)
-    hops = [hop.strip() for hop in forwarded.decode("latin-1").split(",") if hop.strip()]
+    hops = [
+        hop.strip() for line in lines for hop in line.decode("latin-1").split(",") if hop.strip()
+    ]
     for hop in reversed(hops):
         if hop not in trusted_proxies:
             return hop

@@ -159,6 +159,12 @@ def http_exception_handler(
     async def handle(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
         assert isinstance(exc, HTTPException)
         headers = dict(exc.headers or {})
+        if exc.status_code < 400:
+            if any(name.lower() == "location" for name in headers):
+                return ConnexionResponse(status_code=exc.status_code, headers=headers, body=b"")
+            # A redirect that lost its target on the way (werkzeug's, re-raised by Connexion):
+            # there is nothing at this address.
+            return problem_response(404, _DETAIL[404], instance=_path(request))
         if exc.status_code == 405:
             methods = allowed_methods(_path(request))
             if methods:

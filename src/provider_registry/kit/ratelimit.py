@@ -10,14 +10,23 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from typing import Any
 
-from limits import RateLimitItemPerMinute
+import structlog
+from limits import RateLimitItem, RateLimitItemPerMinute
+from prometheus_client import Counter
 from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.kit.errors import DomainError
 from provider_registry.kit.middleware import add_response_headers
+
+log = structlog.get_logger("provider_registry.ratelimit")
+STORAGE_ERRORS = Counter(
+    "provider_rate_limit_storage_errors_total",
+    "Requests served without rate limiting because the limit storage failed.",
+)
 
 # Probes, metrics and the documentation are never limited.
 EXEMPT_PREFIXES = ("/api/v1/ui", "/api/v1/redoc")
@@ -77,7 +86,39 @@ class RateLimitMiddleware:
         self.client_key = client_key
         self.ip_key = ip_key
 
+    async def _close_storage(self) -> None:
+        # limits' async storages have no close(); the Redis one holds a connection pool that
+        # would otherwise outlive the app.
+        pool = getattr(
+            getattr(getattr(self.limiter.storage, "bridge", None), "storage", None),
+            "connection_pool",
+            None,
+        )
+        if pool is not None:
+            pool.disconnect()
+
+    async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def watching_receive() -> Message:
+            message = await receive()
+            if message["type"] == "lifespan.shutdown":
+                await self._close_storage()
+            return message
+
+        await self.app(scope, watching_receive, send)
+
+    async def _hit(self, item: RateLimitItem, key: str) -> tuple[bool, Any] | None:
+        try:
+            allowed = await self.limiter.hit(item, key)
+            return allowed, await self.limiter.get_window_stats(item, key)
+        except Exception as exc:  # noqa: BLE001 - any storage failure: fail open, loudly
+            STORAGE_ERRORS.inc()
+            log.error("rate_limit.storage_unavailable", error=f"{type(exc).__name__}: {exc}")
+            return None
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(scope, receive, send)
+            return
         path = scope.get("path", "")
         if (
             scope["type"] != "http"
@@ -92,8 +133,12 @@ class RateLimitMiddleware:
             item, key = self.auth_item, self.ip_key(scope)
         else:
             item, key = self.item, self.client_key(scope)
-        allowed = await self.limiter.hit(item, key)
-        stats = await self.limiter.get_window_stats(item, key)
+        outcome = await self._hit(item, key)
+        if outcome is None:
+            # The shared storage is down: serve without limits rather than fail every request.
+            await self.app(scope, receive, send)
+            return
+        allowed, stats = outcome
         reset_in = max(0, math.ceil(stats.reset_time - time.time()))
         headers = {
             "X-RateLimit-Limit": str(item.amount),

@@ -21,7 +21,8 @@ def json_response(
     headers: dict[str, str] | None = None,
 ) -> Response:
     if isinstance(payload, BaseModel):
-        body = payload.model_dump_json(exclude_none=False)
+        # Unset optional members are left out; members set to None (nullable ones) stay.
+        body = payload.model_dump_json(exclude_unset=True)
     else:
         body = json.dumps(payload, separators=(",", ":"), default=str)
     return Response(body, status=status, headers=headers, mimetype=JSON_MEDIA_TYPE)

@@ -8,10 +8,12 @@ plumbing and change only those parts.
 from __future__ import annotations
 
 import copy
+import functools
+import importlib
 import json
 import re
 import uuid
-from collections.abc import AsyncGenerator, Iterable
+from collections.abc import AsyncGenerator, Callable, Iterable
 from typing import Any
 
 from connexion.datastructures import MediaTypeDict
@@ -29,6 +31,7 @@ from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from starlette.types import Scope
 
 from provider_registry.kit.errors import FieldIssue, MalformedBody, ValidationFailed
+from provider_registry.kit.middleware import SETTINGS_KEY
 
 FORMAT_CHECKER: FormatChecker = copy.deepcopy(Draft4Validator.FORMAT_CHECKER)
 
@@ -93,7 +96,9 @@ def _issues_for(error: ValidationError, prefix: str) -> list[FieldIssue]:
             if name not in known and not any(p.search(name) for p in patterns)
         ]
     message = _message(keyword, error.validator_value, error.message)
-    return [FieldIssue(where, message, _CODES.get(keyword, "INVALID_VALUE"))]
+    # A property may name its own stable code (e.g. INVALID_NAME) for what JSON Schema finds.
+    code = error.schema.get("x-error-code") if isinstance(error.schema, dict) else None
+    return [FieldIssue(where, message, code or _CODES.get(keyword, "INVALID_VALUE"))]
 
 
 def _message(keyword: str, limit: Any, fallback: str) -> str:
@@ -141,12 +146,26 @@ def compiled_validator(schema: dict[str, Any]) -> Any:
     return cached[1]
 
 
+@functools.cache
+def _semantic_validator(dotted: str) -> Callable[..., list[FieldIssue]]:
+    module, _, name = dotted.rpartition(".")
+    function: Callable[..., list[FieldIssue]] = getattr(importlib.import_module(module), name)
+    return function
+
+
 class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    """A body schema may name ``x-semantic-validator``: a function with the rules JSON Schema
+    cannot state. When the schema finds errors, it runs too, so the client hears about every
+    field at once; when the schema passes, the service runs it (with the data it needs)."""
+
+    _scope: Scope | None = None
+
     @property
     def _validator(self) -> Any:
         return compiled_validator(self._schema)
 
     async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        self._scope = scope
         raw = b"".join([chunk async for chunk in stream])
         if not raw:
             return None
@@ -173,6 +192,16 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             )
         issues = collect_issues(self._validator, body)
         if issues:
+            dotted = self._schema.get("x-semantic-validator")
+            if dotted:
+                settings = (self._scope or {}).get("extensions", {}).get(SETTINGS_KEY)
+                seen = {(i.field, i.code) for i in issues}
+                fields = {i.field for i in issues}
+                issues += [
+                    i
+                    for i in _semantic_validator(dotted)(body, settings)
+                    if (i.field, i.code) not in seen and i.field not in fields
+                ]
             raise ValidationFailed("The request body is invalid.", errors=issues)
         return None
 

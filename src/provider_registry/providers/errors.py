@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from provider_registry.kit.errors import DomainError
+
+
+class ProviderNotApproved(DomainError):
+    status = 403
+    code = "PROVIDER_NOT_APPROVED"
+    title = "Forbidden"
+
+
+class ProviderNotFound(DomainError):
+    status = 404
+    code = "NOT_FOUND"
+    title = "Not Found"
+
+
+class ProviderEmailTaken(DomainError):
+    status = 409
+    code = "EMAIL_TAKEN"
+    title = "Conflict"
+
+
+class InvalidTransition(DomainError):
+    status = 409
+    code = "INVALID_TRANSITION"
+    title = "Conflict"
+
+
+class PreconditionFailed(DomainError):
+    status = 412
+    code = "PRECONDITION_FAILED"
+    title = "Precondition Failed"
+
+
+class BillingUnavailable(DomainError):
+    status = 502
+    code = "BILLING_UNAVAILABLE"
+    title = "Bad Gateway"

@@ -1,0 +1,166 @@
+"""/api/v1/registration/* (the provider itself) and /api/v1/admin/providers/* (admins)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from connexion import request as connexion_request
+from flask import Response, current_app
+
+from provider_registry.identity import service as identity
+from provider_registry.identity import views as identity_views
+from provider_registry.identity.authentication import resolved
+from provider_registry.identity.errors import Unauthenticated
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.security import current_principal
+from provider_registry.kit import db
+from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.providers import service, views
+from provider_registry.providers.models import Provider
+from provider_registry.providers.service import ProvidersConfig, etag
+from provider_registry_api import models as api
+
+PROVIDERS_KEY = "provider_registry.providers"
+
+
+def config() -> ProvidersConfig:
+    value: ProvidersConfig = current_app.extensions[PROVIDERS_KEY]
+    return value
+
+
+def _with_etag(provider: Provider, status: int = 200) -> Response:
+    return json_response(views.provider(provider), status, headers={"ETag": etag(provider)})
+
+
+def _optional_account() -> Principal | None:
+    """Registration is public; a valid account token makes that account the owner, and a
+    token that is present but invalid is refused rather than silently ignored."""
+    principal = resolved(connexion_request.scope).principal
+    if principal is None and connexion_request.headers.get("authorization"):
+        raise Unauthenticated("The bearer token is not valid.")
+    return principal
+
+
+def register_provider(body: dict[str, Any]) -> Response:
+    provider, api_key = service.register(db.session(), config(), body, _optional_account())
+    return json_response(
+        api.ProviderRegistered(provider=views.provider(provider), api_key=api_key), 201
+    )
+
+
+def provider_auth(body: dict[str, Any]) -> Response:
+    pair = service.sign_in(db.session(), config(), uuid.UUID(body["provider_id"]), body["api_key"])
+    return json_response(identity_views.tokens(pair))
+
+
+def provider_refresh(body: dict[str, Any]) -> Response:
+    return json_response(
+        identity_views.tokens(service.refresh(db.session(), config(), body["refresh_token"]))
+    )
+
+
+def get_profile() -> Response:
+    return _with_etag(service.own(db.session(), current_principal()))
+
+
+def update_profile(body: dict[str, Any], if_match: str | None = None) -> Response:
+    provider = service.update_profile(db.session(), config(), current_principal(), body, if_match)
+    return _with_etag(provider)
+
+
+def put_pricing(body: dict[str, Any], if_match: str | None = None) -> Response:
+    return _with_etag(service.put_pricing(db.session(), current_principal(), body, if_match))
+
+
+def put_capacity(body: dict[str, Any], if_match: str | None = None) -> Response:
+    return _with_etag(service.put_capacity(db.session(), current_principal(), body, if_match))
+
+
+def list_provider_keys(limit: int = 20, cursor: str | None = None) -> Response:
+    page = identity.list_api_keys(db.session(), current_principal(), limit, cursor)
+    return json_response(
+        api.ApiKeyList(
+            items=[identity_views.api_key(k) for k in page.items], next_cursor=page.next_cursor
+        )
+    )
+
+
+def create_provider_key(body: dict[str, Any]) -> Response:
+    principal = current_principal()
+    key, secret = identity.create_api_key(
+        db.session(),
+        config().identity,
+        principal,
+        name=body["name"],
+        scopes=body.get("scopes") or sorted(principal.scopes),
+        expires_in_days=body.get("expires_in_days"),
+    )
+    return json_response(api.ApiKeyCreated(api_key=identity_views.api_key(key), key=secret), 201)
+
+
+def revoke_provider_key(key_id: str) -> Response:
+    identity.revoke_api_key(db.session(), current_principal(), uuid.UUID(key_id))
+    return empty_response(204)
+
+
+def admin_list_providers(
+    status: str | None = None,
+    region: str | None = None,
+    supported_format: str | None = None,
+    q: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    offset: int | None = None,
+) -> Response:
+    rows, paging = service.admin_page(
+        db.session(),
+        limit=limit,
+        cursor=cursor,
+        page=page,
+        page_size=page_size,
+        offset=offset,
+        filters={"status": status, "region": region, "supported_format": supported_format, "q": q},
+    )
+    return json_response(api.ProviderPage(items=[views.provider(r) for r in rows], **paging))
+
+
+def admin_get_provider(provider_id: str) -> Response:
+    return _with_etag(service.get_for_review(db.session(), uuid.UUID(provider_id)))
+
+
+def _review(
+    provider_id: str, action: str, if_match: str | None, reason: str | None = None
+) -> Response:
+    provider = service.review(
+        db.session(),
+        config(),
+        current_principal(),
+        uuid.UUID(provider_id),
+        action,
+        if_match=if_match,
+        reason=reason,
+    )
+    return _with_etag(provider)
+
+
+def approve_provider(provider_id: str, if_match: str | None = None) -> Response:
+    return _review(provider_id, "approve", if_match)
+
+
+def reject_provider(
+    provider_id: str, body: dict[str, Any], if_match: str | None = None
+) -> Response:
+    return _review(provider_id, "reject", if_match, body["rejection_reason"])
+
+
+def suspend_provider(
+    provider_id: str, body: dict[str, Any], if_match: str | None = None
+) -> Response:
+    return _review(provider_id, "suspend", if_match, body["reason"])
+
+
+def reinstate_provider(provider_id: str, if_match: str | None = None) -> Response:
+    return _review(provider_id, "reinstate", if_match)

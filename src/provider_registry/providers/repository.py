@@ -1,0 +1,142 @@
+"""All SQL for providers: reads, filters, pages and the conditional state changes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import delete, exists, func, or_, update
+from sqlmodel import col, select
+
+from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.repository import Repository
+from provider_registry.providers.models import BillingAccount, Provider, ProviderFormat
+
+
+class ProviderRepository(Repository[Provider]):
+    model = Provider
+
+    def by_email(self, email: str) -> Provider | None:
+        return self.get_one_or_none(col(Provider.email) == email)
+
+    def set_formats(self, provider_id: uuid.UUID, formats: list[str]) -> None:
+        self.session.execute(
+            delete(ProviderFormat).where(col(ProviderFormat.provider_id) == provider_id)
+        )
+        for name in sorted({f.lower() for f in formats}):
+            self.session.add(ProviderFormat(provider_id=provider_id, format=name))
+        self.session.flush()
+
+    def transition(
+        self,
+        provider_id: uuid.UUID,
+        *,
+        from_status: str,
+        version: int,
+        values: dict[str, Any],
+    ) -> bool:
+        """Change state only if nobody else did first; True when this call won."""
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(
+                col(Provider.id) == provider_id,
+                col(Provider.status) == from_status,
+                col(Provider.version) == version,
+            )
+            .values(**values, version=version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def update_versioned(
+        self, provider_id: uuid.UUID, *, version: int, values: dict[str, Any]
+    ) -> bool:
+        """Optimistic locking: write only if the row is still at ``version``."""
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(col(Provider.id) == provider_id, col(Provider.version) == version)
+            .values(**values, version=version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def set_values(self, provider_id: uuid.UUID, values: dict[str, Any]) -> None:
+        """Part of a change already claimed by ``transition`` (the row is locked)."""
+        self.session.execute(
+            update(Provider)
+            .where(col(Provider.id) == provider_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+    def refresh(self, provider: Provider) -> Provider:
+        self.session.refresh(provider)
+        return provider
+
+    @staticmethod
+    def _filtered(
+        statement: Any,
+        *,
+        status: str | None = None,
+        region: str | None = None,
+        supported_format: str | None = None,
+        q: str | None = None,
+        gpu_model: str | None = None,
+        min_gpu_count: int | None = None,
+    ) -> Any:
+        if status:
+            statement = statement.where(col(Provider.status) == status)
+        if region:
+            statement = statement.where(col(Provider.region) == region.lower())
+        if supported_format:
+            statement = statement.where(
+                exists().where(
+                    col(ProviderFormat.provider_id) == col(Provider.id),
+                    col(ProviderFormat.format) == supported_format.lower(),
+                )
+            )
+        if q:
+            pattern = (
+                "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
+            statement = statement.where(
+                or_(
+                    func.lower(col(Provider.name)).like(pattern, escape="\\"),
+                    func.lower(func.coalesce(col(Provider.organization), "")).like(
+                        pattern, escape="\\"
+                    ),
+                )
+            )
+        if gpu_model:
+            statement = statement.where(func.lower(col(Provider.gpu_model)) == gpu_model.lower())
+        if min_gpu_count is not None:
+            statement = statement.where(col(Provider.gpu_count) >= min_gpu_count)
+        return statement
+
+    def page(self, limit: int, cursor: str | None, **filters: Any) -> Page[Provider]:
+        statement = self._filtered(select(Provider), **filters)
+        return paginate(self.session, statement, Provider, limit, cursor)
+
+    def offset_page(self, limit: int, offset: int, **filters: Any) -> tuple[list[Provider], int]:
+        statement = self._filtered(select(Provider), **filters)
+        total = self.session.exec(
+            self._filtered(select(func.count()).select_from(Provider), **filters)
+        ).one()
+        rows = self.session.exec(
+            statement.order_by(col(Provider.created_at).desc(), col(Provider.id).desc())
+            .offset(offset)
+            .limit(limit)
+        ).all()
+        return list(rows), int(total)
+
+    def approved(self, provider_id: uuid.UUID) -> Provider | None:
+        return self.get_one_or_none(
+            col(Provider.id) == provider_id, col(Provider.status) == "approved"
+        )
+
+
+class BillingAccountRepository(Repository[BillingAccount]):
+    model = BillingAccount
+
+    def for_provider(self, provider_id: uuid.UUID) -> BillingAccount | None:
+        return self.get_one_or_none(col(BillingAccount.provider_id) == provider_id)

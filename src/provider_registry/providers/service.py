@@ -1,0 +1,382 @@
+"""Provider rules: registration, sign-in, profile, prices and capacity, admin review.
+
+Services flush, never commit. State changes are conditional UPDATEs (status and version in the
+WHERE clause), so of several concurrent reviews exactly one wins and the rest get 409.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from prometheus_client import Counter
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from provider_registry.accounts.emails import normalize_email
+from provider_registry.audit import service as audit
+from provider_registry.config import Settings
+from provider_registry.identity import service as identity
+from provider_registry.identity.errors import InvalidCredentials
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.scopes import scopes_for_role
+from provider_registry.identity.service import IdentityConfig, Subject, TokenPair
+from provider_registry.kit.errors import FieldIssue, ValidationFailed
+from provider_registry.kit.pagination import Page
+from provider_registry.kit.timeutil import utcnow
+from provider_registry.providers import validation
+from provider_registry.providers.billing import BillingGateway
+from provider_registry.providers.errors import (
+    InvalidTransition,
+    PreconditionFailed,
+    ProviderEmailTaken,
+    ProviderNotApproved,
+    ProviderNotFound,
+)
+from provider_registry.providers.models import Provider
+from provider_registry.providers.repository import ProviderRepository
+
+REGISTRATIONS = Counter(
+    "provider_registrations_total", "Providers registered (requests that reached the service)."
+)
+REVIEWS = Counter(
+    "provider_reviews_total", "Provider review actions recorded, by action.", ["action"]
+)
+
+PROVIDER_ROLE = "provider"
+
+# action -> (from status, to status, past tense for messages)
+TRANSITIONS: dict[str, tuple[str, str, str]] = {
+    "approve": ("pending", "approved", "approved"),
+    "reject": ("pending", "rejected", "rejected"),
+    "suspend": ("approved", "suspended", "suspended"),
+    "reinstate": ("suspended", "approved", "reinstated"),
+}
+
+
+@dataclass(frozen=True)
+class ProvidersConfig:
+    settings: Settings
+    identity: IdentityConfig
+    billing: BillingGateway
+
+
+def etag(provider: Provider) -> str:
+    return f'"{provider.version}"'
+
+
+def check_if_match(provider: Provider, if_match: str | None) -> None:
+    """RFC 9110 If-Match: ``*`` or a list of ETags; weak ones compare by their opaque part."""
+    if if_match is None:
+        return
+    candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    if "*" in candidates or etag(provider) in candidates:
+        return
+    raise PreconditionFailed(
+        "The provider changed since you read it (its ETag is now "
+        f"{etag(provider)}); read it again and retry.",
+        extra={"current_etag": etag(provider)},
+    )
+
+
+def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject | None:
+    """Providers may sign in whatever their status: pending or suspended ones see their own
+    profile; what needs approval checks the status itself."""
+    provider = ProviderRepository(session).get(provider_id)
+    if provider is None:
+        return None
+    return Subject(kind="provider", id=provider.id, role=PROVIDER_ROLE, provider_id=provider.id)
+
+
+def provider_principal(provider: Provider) -> Principal:
+    return Principal(
+        kind="provider",
+        id=provider.id,
+        role=PROVIDER_ROLE,
+        scopes=scopes_for_role(PROVIDER_ROLE),
+        auth_method="bearer",
+        provider_id=provider.id,
+    )
+
+
+def _raise_issues(issues: list[FieldIssue]) -> None:
+    if issues:
+        raise ValidationFailed("The request body is invalid.", errors=issues)
+
+
+def register(
+    session: Session, config: ProvidersConfig, body: dict[str, Any], owner: Principal | None
+) -> tuple[Provider, str]:
+    _raise_issues(validation.registration_issues(body, config.settings))
+    email = normalize_email(body["email"])
+    providers = ProviderRepository(session)
+    if providers.by_email(email) is not None:
+        raise ProviderEmailTaken("A provider with this email address is already registered.")
+    metadata = body["metadata"]
+    provider = Provider(
+        name=body["name"].strip(),
+        email=email,
+        organization=(body.get("organization") or "").strip() or None,
+        public_key=body["public_key"].strip() + "\n",
+        endpoints=body["endpoints"],
+        provider_metadata=metadata,
+        region=metadata["region"].lower(),
+        owner_account_id=owner.id if owner is not None and owner.kind == "account" else None,
+    )
+    try:
+        with session.begin_nested():
+            providers.add(provider)
+    except IntegrityError as exc:  # a concurrent registration took the email first
+        raise ProviderEmailTaken(
+            "A provider with this email address is already registered."
+        ) from exc
+    providers.set_formats(provider.id, metadata.get("supported_formats", []))
+    key, raw_key = identity.create_api_key(
+        session,
+        config.identity,
+        provider_principal(provider),
+        name="initial key",
+        scopes=sorted(scopes_for_role(PROVIDER_ROLE)),
+        expires_in_days=None,
+    )
+    audit.record(
+        session,
+        owner,
+        "provider.registered",
+        "provider",
+        provider.id,
+        email=provider.email,
+        initial_key_id=str(key.id),
+    )
+    REGISTRATIONS.inc()
+    return provider, raw_key
+
+
+def sign_in(
+    session: Session, config: ProvidersConfig, provider_id: uuid.UUID, raw_key: str
+) -> TokenPair:
+    key = identity.verify_api_key(session, config.identity.api_key_pepper, raw_key)
+    if key is None or key.owner_kind != "provider" or key.owner_id != provider_id:
+        raise InvalidCredentials("The provider id or API key is incorrect.")
+    subject = load_provider_subject(session, provider_id)
+    if subject is None:
+        raise InvalidCredentials("The provider id or API key is incorrect.")
+    return identity.issue_pair(session, config.identity, subject, family_id=uuid.uuid4())
+
+
+def refresh(session: Session, config: ProvidersConfig, token: str) -> TokenPair:
+    return identity.refresh(
+        session, config.identity, token, kind="provider", load_subject=load_provider_subject
+    )
+
+
+def own(session: Session, principal: Principal) -> Provider:
+    provider = ProviderRepository(session).get(principal.id)
+    if provider is None:
+        raise ProviderNotFound("This provider no longer exists.")
+    return provider
+
+
+def _require_approved(provider: Provider) -> None:
+    if provider.status != "approved":
+        raise ProviderNotApproved(
+            f"This needs an approved provider; this one is {provider.status}.",
+            extra={"current_status": provider.status},
+        )
+
+
+def _save(
+    session: Session, provider: Provider, values: dict[str, Any], if_match: str | None
+) -> Provider:
+    """Write ``values`` if the provider is still at the version we read."""
+    providers = ProviderRepository(session)
+    values = {**values, "updated_at": utcnow()}
+    if not providers.update_versioned(provider.id, version=provider.version, values=values):
+        current = providers.refresh(provider)
+        if if_match is not None:
+            check_if_match(current, if_match)
+        raise InvalidTransition(
+            "The provider was changed by another request; read it again and retry.",
+            extra={"current_status": current.status},
+        )
+    return providers.refresh(provider)
+
+
+def update_profile(
+    session: Session,
+    config: ProvidersConfig,
+    principal: Principal,
+    body: dict[str, Any],
+    if_match: str | None,
+) -> Provider:
+    provider = own(session, principal)
+    check_if_match(provider, if_match)
+    _raise_issues(validation.update_issues(body, config.settings))
+    values: dict[str, Any] = {}
+    if "name" in body:
+        values["name"] = body["name"].strip()
+    if "organization" in body:
+        values["organization"] = body["organization"].strip() or None
+    if "public_key" in body:
+        values["public_key"] = body["public_key"].strip() + "\n"
+    if "endpoints" in body:
+        values["endpoints"] = body["endpoints"]
+    if "metadata" in body:
+        values["provider_metadata"] = body["metadata"]
+        values["region"] = body["metadata"]["region"].lower()
+    saved = _save(session, provider, values, if_match)
+    if "metadata" in body:
+        ProviderRepository(session).set_formats(
+            saved.id, body["metadata"].get("supported_formats", [])
+        )
+    audit.record(
+        session, principal, "provider.profile_updated", "provider", saved.id, fields=sorted(body)
+    )
+    return saved
+
+
+def put_pricing(
+    session: Session, principal: Principal, body: dict[str, Any], if_match: str | None
+) -> Provider:
+    provider = own(session, principal)
+    check_if_match(provider, if_match)
+    _require_approved(provider)
+    resources = [price["resource"] for price in body["prices"]]
+    duplicates = sorted({r for r in resources if resources.count(r) > 1})
+    _raise_issues(
+        [
+            FieldIssue("prices", f"lists {name} more than once", "DUPLICATE_RESOURCE")
+            for name in duplicates
+        ]
+    )
+    pricing = {
+        "currency": body["currency"],
+        # Decimal strings, normalised; never floats.
+        "prices": [{**price, "price": str(Decimal(price["price"]))} for price in body["prices"]],
+    }
+    return _save(session, provider, {"pricing": pricing}, if_match)
+
+
+def put_capacity(
+    session: Session, principal: Principal, body: dict[str, Any], if_match: str | None
+) -> Provider:
+    provider = own(session, principal)
+    check_if_match(provider, if_match)
+    _require_approved(provider)
+    capacity = {**body, "gpu_count": body.get("gpu_count", 0), "region": body["region"].lower()}
+    values = {
+        "capacity": capacity,
+        "gpu_model": capacity.get("gpu_model"),
+        "gpu_count": capacity["gpu_count"],
+    }
+    return _save(session, provider, values, if_match)
+
+
+def get_for_review(session: Session, provider_id: uuid.UUID) -> Provider:
+    provider = ProviderRepository(session).get(provider_id)
+    if provider is None:
+        raise ProviderNotFound("No provider with this id exists.")
+    return provider
+
+
+def review(
+    session: Session,
+    config: ProvidersConfig,
+    actor: Principal,
+    provider_id: uuid.UUID,
+    action: str,
+    *,
+    if_match: str | None,
+    reason: str | None = None,
+) -> Provider:
+    providers = ProviderRepository(session)
+    provider = get_for_review(session, provider_id)
+    check_if_match(provider, if_match)
+    from_status, to_status, past = TRANSITIONS[action]
+    if provider.status != from_status:
+        raise InvalidTransition(
+            f"The provider is {provider.status}; it cannot be {past}.",
+            extra={"current_status": provider.status},
+        )
+    now = utcnow()
+    values: dict[str, Any] = {"status": to_status, "reviewed_at": now, "updated_at": now}
+    if action == "reject":
+        values["rejection_reason"] = reason
+    elif action == "suspend":
+        values["suspension_reason"] = reason
+    elif action == "reinstate":
+        values["suspension_reason"] = None
+    # Claim the transition first: the row stays locked until this request ends, so concurrent
+    # reviewers wait here and then find the status changed (409).
+    if not providers.transition(
+        provider.id, from_status=from_status, version=provider.version, values=values
+    ):
+        current = providers.refresh(provider)
+        raise InvalidTransition(
+            f"Another request changed this provider first; it is now {current.status}.",
+            extra={"current_status": current.status},
+        )
+    provider = providers.refresh(provider)
+    details: dict[str, Any] = {"from": from_status, "to": to_status}
+    if action == "approve":
+        # A failure raises (502) and the whole request rolls back: the provider stays pending.
+        billing_account_id = config.billing.open_account(session, provider)
+        providers.set_values(provider.id, {"billing_account_id": billing_account_id})
+        provider = providers.refresh(provider)
+        details["billing_account_id"] = billing_account_id
+    if reason:
+        details["reason"] = reason
+    audit.record(session, actor, f"provider.{past}", "provider", provider.id, **details)
+    REVIEWS.labels(action).inc()
+    return provider
+
+
+def admin_page(
+    session: Session,
+    *,
+    limit: int | None,
+    cursor: str | None,
+    page: int | None,
+    page_size: int | None,
+    offset: int | None,
+    filters: dict[str, Any],
+) -> tuple[list[Provider], dict[str, Any]]:
+    """One of three paging styles; returns the rows and the paging members of the response."""
+    providers = ProviderRepository(session)
+    if page_size is not None and page is None:
+        page = 1
+    if page is not None and (cursor is not None or offset is not None or limit is not None):
+        raise _paging_conflict("page/page_size cannot be combined with limit, offset or cursor")
+    if offset is not None and cursor is not None:
+        raise _paging_conflict("offset cannot be combined with cursor")
+    if page is not None:
+        size = page_size or 20
+        rows, total = providers.offset_page(size, (page - 1) * size, **filters)
+        return rows, {"next_cursor": None, "total": total, "page": page, "page_size": size}
+    if offset is not None:
+        size = limit or 20
+        rows, total = providers.offset_page(size, offset, **filters)
+        return rows, {"next_cursor": None, "total": total, "offset": offset, "limit": size}
+    result: Page[Provider] = providers.page(limit or 20, cursor, **filters)
+    return result.items, {"next_cursor": result.next_cursor}
+
+
+def _paging_conflict(message: str) -> ValidationFailed:
+    return ValidationFailed(
+        "Choose one way to page.", errors=[FieldIssue("page", message, "CONFLICTING_PAGING")]
+    )
+
+
+def directory_page(
+    session: Session, limit: int, cursor: str | None, filters: dict[str, Any]
+) -> Page[Provider]:
+    return ProviderRepository(session).page(limit, cursor, status="approved", **filters)
+
+
+def approved(session: Session, provider_id: uuid.UUID) -> Provider:
+    provider = ProviderRepository(session).approved(provider_id)
+    if provider is None:
+        raise ProviderNotFound("No approved provider with this id exists.")
+    return provider
