@@ -220,8 +220,11 @@ def client_ip(scope: Scope, trusted_proxies: frozenset[str]) -> str:
     lines = [value for key, value in scope["headers"] if key == b"x-forwarded-for"]
     if not lines:
         return str(address)
-    hops = [
-        hop.strip() for line in lines for hop in line.decode("latin-1").split(",") if hop.strip()
+    hops: list[str] = [
+        hop.strip()
+        for line in lines
+        for hop in bytes(line).decode("latin-1").split(",")
+        if hop.strip()
     ]
     for hop in reversed(hops):
         if hop not in trusted_proxies:

@@ -14,9 +14,9 @@ from typing import Any
 
 import structlog
 from limits import RateLimitItem, RateLimitItemPerMinute
-from prometheus_client import Counter
 from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
+from prometheus_client import Counter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.kit.errors import DomainError
@@ -110,7 +110,7 @@ class RateLimitMiddleware:
         try:
             allowed = await self.limiter.hit(item, key)
             return allowed, await self.limiter.get_window_stats(item, key)
-        except Exception as exc:  # noqa: BLE001 - any storage failure: fail open, loudly
+        except Exception as exc:  # any storage failure: fail open, loudly
             STORAGE_ERRORS.inc()
             log.error("rate_limit.storage_unavailable", error=f"{type(exc).__name__}: {exc}")
             return None
