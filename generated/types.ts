@@ -1909,8 +1909,8 @@ export interface operations {
                 supported_format?: components["parameters"]["SupportedFormat"];
                 /** @description Case-insensitive substring of the name or organization. */
                 q?: string;
-                /** @description Page size. */
-                limit?: components["parameters"]["Limit"];
+                /** @description Page size (1-100, default 20), with `cursor` or `offset`. */
+                limit?: number;
                 /** @description The `next_cursor` of the previous page; omit for the first page. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Page number (1-based), with `page_size`; adds `total`. */

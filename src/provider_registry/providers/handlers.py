@@ -33,6 +33,12 @@ def _with_etag(provider: Provider, status: int = 200) -> Response:
     return json_response(views.provider(provider), status, headers={"ETag": etag(provider)})
 
 
+def _if_match() -> str | None:
+    # Connexion validates header parameters but does not pass them to handlers.
+    value: str | None = connexion_request.headers.get("if-match")
+    return value
+
+
 def _optional_account() -> Principal | None:
     """Registration is public; a valid account token makes that account the owner, and a
     token that is present but invalid is refused rather than silently ignored."""
@@ -64,17 +70,19 @@ def get_profile() -> Response:
     return _with_etag(service.own(db.session(), current_principal()))
 
 
-def update_profile(body: dict[str, Any], if_match: str | None = None) -> Response:
-    provider = service.update_profile(db.session(), config(), current_principal(), body, if_match)
+def update_profile(body: dict[str, Any]) -> Response:
+    provider = service.update_profile(
+        db.session(), config(), current_principal(), body, _if_match()
+    )
     return _with_etag(provider)
 
 
-def put_pricing(body: dict[str, Any], if_match: str | None = None) -> Response:
-    return _with_etag(service.put_pricing(db.session(), current_principal(), body, if_match))
+def put_pricing(body: dict[str, Any]) -> Response:
+    return _with_etag(service.put_pricing(db.session(), current_principal(), body, _if_match()))
 
 
-def put_capacity(body: dict[str, Any], if_match: str | None = None) -> Response:
-    return _with_etag(service.put_capacity(db.session(), current_principal(), body, if_match))
+def put_capacity(body: dict[str, Any]) -> Response:
+    return _with_etag(service.put_capacity(db.session(), current_principal(), body, _if_match()))
 
 
 def list_provider_keys(limit: int = 20, cursor: str | None = None) -> Response:
@@ -131,36 +139,30 @@ def admin_get_provider(provider_id: str) -> Response:
     return _with_etag(service.get_for_review(db.session(), uuid.UUID(provider_id)))
 
 
-def _review(
-    provider_id: str, action: str, if_match: str | None, reason: str | None = None
-) -> Response:
+def _review(provider_id: str, action: str, reason: str | None = None) -> Response:
     provider = service.review(
         db.session(),
         config(),
         current_principal(),
         uuid.UUID(provider_id),
         action,
-        if_match=if_match,
+        if_match=_if_match(),
         reason=reason,
     )
     return _with_etag(provider)
 
 
-def approve_provider(provider_id: str, if_match: str | None = None) -> Response:
-    return _review(provider_id, "approve", if_match)
+def approve_provider(provider_id: str) -> Response:
+    return _review(provider_id, "approve")
 
 
-def reject_provider(
-    provider_id: str, body: dict[str, Any], if_match: str | None = None
-) -> Response:
-    return _review(provider_id, "reject", if_match, body["rejection_reason"])
+def reject_provider(provider_id: str, body: dict[str, Any]) -> Response:
+    return _review(provider_id, "reject", body["rejection_reason"])
 
 
-def suspend_provider(
-    provider_id: str, body: dict[str, Any], if_match: str | None = None
-) -> Response:
-    return _review(provider_id, "suspend", if_match, body["reason"])
+def suspend_provider(provider_id: str, body: dict[str, Any]) -> Response:
+    return _review(provider_id, "suspend", body["reason"])
 
 
-def reinstate_provider(provider_id: str, if_match: str | None = None) -> Response:
-    return _review(provider_id, "reinstate", if_match)
+def reinstate_provider(provider_id: str) -> Response:
+    return _review(provider_id, "reinstate")
