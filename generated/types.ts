@@ -645,6 +645,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalog
+         * @description Public: active and deprecated services only. `query` is full-text search over name, description and tags (ranked by relevance on PostgreSQL unless another `sort_by` is given). `tags` matches services carrying every tag given. Keyset pagination: `limit` and `cursor`; a cursor is only valid with the sort it was issued for.
+         */
+        get: operations["list_services"];
+        put?: never;
+        /**
+         * Publish a service (as pending approval)
+         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`.
+         */
+        post: operations["create_service"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service
+         * @description Public for active and deprecated services; the owning provider and admins also see the other statuses. Deleted services are 404 for everyone.
+         */
+        get: operations["get_service"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a service
+         * @description Soft delete by the owner or an admin: it disappears from every read.
+         */
+        delete: operations["delete_service"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a service
+         * @description The owner or an admin. Honours `If-Match` (stale: 412). Another provider's service is 403 if it is public, else 404.
+         */
+        patch: operations["update_service"];
+        trace?: never;
+    };
+    "/api/v1/services/{service_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish
+         * @description `pending_approval` -> `active`. The owner (with `services:publish`, and still approved) or an admin.
+         */
+        put: operations["publish_service"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{service_id}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Deprecate
+         * @description `active` -> `deprecated`. The owner.
+         */
+        put: operations["deprecate_service"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{service_id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Suspend
+         * @description -> `suspended` from pending, active or deprecated. Admins only.
+         */
+        put: operations["suspend_service"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{service_id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Retire
+         * @description -> `retired` from any other status. The owner or an admin.
+         */
+        put: operations["retire_service"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public versions of a service name
+         * @description Active and deprecated services of this name, newest semantic version first.
+         */
+        get: operations["list_service_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your services
+         * @description The calling provider's services in every status except deleted, newest first.
+         */
+        get: operations["list_my_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1132,6 +1304,163 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             next_cursor: string | null;
         };
+        /**
+         * @description `pending_approval` until published; `active` (public); `deprecated` (still public, marked for
+         *     retirement); `suspended` by an admin; `retired` for good.
+         * @enum {string}
+         */
+        ServiceStatus: "pending_approval" | "active" | "deprecated" | "suspended" | "retired";
+        /** @enum {string} */
+        Category: "text-generation" | "embeddings" | "classification" | "translation" | "summarization" | "question-answering" | "sentiment-analysis" | "code-generation" | "image-generation" | "speech-to-text" | "text-to-speech" | "other";
+        Capability: {
+            /** @example chat_completion */
+            name: string;
+            description?: string;
+            /** @description A JSON Schema describing the capability's parameters. */
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
+        ServiceEndpoint: {
+            /**
+             * Format: uri
+             * @example https://api.acme.example/v1/chat/completions
+             */
+            url: string;
+            /** @enum {string} */
+            protocol: "rest" | "grpc" | "websocket";
+            /**
+             * @default api-key
+             * @enum {string}
+             */
+            authentication: "none" | "api-key" | "bearer" | "oauth2" | "mtls";
+        };
+        Rate: {
+            /** @example standard */
+            tier?: string;
+            /** @example 1k tokens */
+            unit: string;
+            rate: components["schemas"]["Money"];
+            input_rate?: components["schemas"]["Money"];
+            output_rate?: components["schemas"]["Money"];
+        };
+        /**
+         * @description A non-negative decimal with at most 8 decimal places, as a string (never a float).
+         * @example 0.03
+         */
+        Money: string;
+        ServicePricing: {
+            /** @enum {string} */
+            model: "free" | "per-token" | "per-request" | "per-minute" | "subscription";
+            /** @default USD */
+            currency: string;
+            rates: components["schemas"]["Rate"][];
+        };
+        Sla: {
+            /**
+             * @description Promised availability in percent.
+             * @example 99.9
+             */
+            availability: number;
+            /**
+             * @description Promised maximum latency in milliseconds.
+             * @example 2000
+             */
+            max_latency?: number;
+            /** @enum {string} */
+            support_level?: "basic" | "standard" | "premium";
+        };
+        Compliance: {
+            /** @enum {string} */
+            level: "public" | "internal" | "confidential" | "restricted";
+            /**
+             * @example [
+             *       "SOC2",
+             *       "ISO27001"
+             *     ]
+             */
+            certifications?: string[];
+            /**
+             * @example [
+             *       "US",
+             *       "EU"
+             *     ]
+             */
+            data_residency?: string[];
+        };
+        ServiceCreate: {
+            /**
+             * @description Lower-case letters, digits, `.`, `_` and `-`; unique per provider and version.
+             * @example acme-chat
+             */
+            name: string;
+            /**
+             * @description A semantic version (`MAJOR.MINOR.PATCH`, optional pre-release and build).
+             * @example 1.0.0
+             */
+            version: string;
+            description: string;
+            category: components["schemas"]["Category"];
+            tags?: string[];
+            capabilities?: components["schemas"]["Capability"][];
+            endpoint: components["schemas"]["ServiceEndpoint"];
+            pricing: components["schemas"]["ServicePricing"];
+            sla?: components["schemas"]["Sla"];
+            compliance?: components["schemas"]["Compliance"];
+        };
+        /** @description Name, version, status and ids cannot change; publish a new version instead. */
+        ServiceUpdate: {
+            description?: components["schemas"]["description"];
+            category?: components["schemas"]["Category"];
+            tags?: components["schemas"]["tags"];
+            capabilities?: components["schemas"]["capabilities"];
+            endpoint?: components["schemas"]["ServiceEndpoint"];
+            pricing?: components["schemas"]["ServicePricing"];
+            sla?: components["schemas"]["Sla"];
+            compliance?: components["schemas"]["Compliance"];
+        };
+        ServiceSuspend: {
+            reason: string;
+        };
+        ServiceProvider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        Service: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: string;
+            description: string;
+            category: components["schemas"]["Category"];
+            tags: string[];
+            capabilities: components["schemas"]["Capability"][];
+            endpoint: components["schemas"]["ServiceEndpoint"];
+            pricing: components["schemas"]["ServicePricing"];
+            sla?: components["schemas"]["Sla"];
+            compliance?: components["schemas"]["Compliance"];
+            provider: components["schemas"]["ServiceProvider"];
+            status: components["schemas"]["ServiceStatus"];
+            suspension_reason: string | null;
+            /** @description Increases with every change; the ETag is derived from it. */
+            version_tag: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            published_at: string | null;
+        };
+        ServicePage: {
+            items: components["schemas"]["Service"][];
+            next_cursor: string | null;
+        };
+        ServiceVersions: {
+            name: string;
+            /** @description Public versions, newest semantic version first. */
+            items: components["schemas"]["Service"][];
+        };
         /** @example us-west-2 */
         region: string;
         /**
@@ -1144,6 +1473,9 @@ export interface components {
         /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
         public_key: string;
         endpoints: components["schemas"]["Endpoint"][];
+        description: string;
+        tags: string[];
+        capabilities: components["schemas"]["Capability"][];
     };
     responses: {
         /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
@@ -2183,6 +2515,377 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_services: {
+        parameters: {
+            query?: {
+                query?: string;
+                category?: components["schemas"]["Category"];
+                tags?: string[];
+                provider_id?: string;
+                compliance_level?: "public" | "internal" | "confidential" | "restricted";
+                min_availability?: number;
+                max_latency?: number;
+                pricing_model?: "free" | "per-token" | "per-request" | "per-minute" | "subscription";
+                /** @description Default: `relevance` with `query`, else `created_at`. */
+                sort_by?: "relevance" | "created_at" | "published_at" | "name";
+                sort_order?: "asc" | "desc";
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description The new service. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    delete_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    update_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated service. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    publish_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deprecate_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspend_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSuspend"];
+            };
+        };
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    retire_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_service_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceVersions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_my_services: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ServiceStatus"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Problem"];
         };
     };

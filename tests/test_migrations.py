@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 
 import provider_registry.models  # noqa: F401
 from provider_registry.kit import migrate
+from provider_registry.migrations.env_objects import include_object
 from tests.support import postgres
 
 pytestmark = pytest.mark.integration
@@ -40,7 +41,9 @@ def test_models_and_migrations_agree(database_url: str) -> None:
     engine = _engine(database_url)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": include_object}
+            )
             differences = compare_metadata(context, SQLModel.metadata)
     finally:
         engine.dispose()

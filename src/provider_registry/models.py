@@ -2,6 +2,7 @@
 
 from provider_registry.accounts.models import Account
 from provider_registry.audit.models import AuditEvent
+from provider_registry.catalog.models import Service, ServiceTag
 from provider_registry.identity.models import ApiKey, RefreshToken
 from provider_registry.providers.models import BillingAccount, Provider, ProviderFormat
 
@@ -13,4 +14,6 @@ __all__ = [
     "Provider",
     "ProviderFormat",
     "RefreshToken",
+    "Service",
+    "ServiceTag",
 ]

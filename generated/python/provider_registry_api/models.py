@@ -505,6 +505,87 @@ class AuditEventPage(BaseModel):
     next_cursor: Annotated[str | None, Field(...)]
 
 
+class Capability1(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str,
+        Field(
+            examples=["chat_completion"], max_length=100, min_length=1, pattern="^[A-Za-z0-9_.-]+$"
+        ),
+    ]
+    description: Annotated[str | None, Field(max_length=1000)] = None
+    parameters: dict[str, Any] | None = None
+    """
+    A JSON Schema describing the capability's parameters.
+    """
+
+
+class ServiceEndpoint(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    url: Annotated[AnyUrl, Field(examples=["https://api.acme.example/v1/chat/completions"])]
+    protocol: Literal["rest", "grpc", "websocket"]
+    authentication: Literal["none", "api-key", "bearer", "oauth2", "mtls"] = "api-key"
+
+
+class Sla(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    availability: Annotated[float, Field(examples=[99.9], ge=0.0, le=100.0)]
+    """
+    Promised availability in percent.
+    """
+    max_latency: Annotated[int | None, Field(examples=[2000], ge=1, le=3600000)] = None
+    """
+    Promised maximum latency in milliseconds.
+    """
+    support_level: Literal["basic", "standard", "premium"] | None = None
+
+
+class Certification(RootModel[str]):
+    root: Annotated[str, Field(max_length=50, min_length=1)]
+
+
+class DataResidencyItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[A-Z]{2}$")]
+
+
+class Compliance(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    level: Literal["public", "internal", "confidential", "restricted"]
+    certifications: Annotated[
+        list[Certification] | None, Field(examples=[["SOC2", "ISO27001"]], max_length=20)
+    ] = None
+    data_residency: Annotated[
+        list[DataResidencyItem] | None, Field(examples=[["US", "EU"]], max_length=50)
+    ] = None
+
+
+class Tag(RootModel[str]):
+    root: Annotated[str, Field(max_length=50, min_length=1, pattern="^[a-z0-9][a-z0-9._-]*$")]
+
+
+class ServiceSuspend(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    reason: Annotated[str, Field(max_length=1000, min_length=1)]
+
+
+class ServiceProvider(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+
+
 class Problem(BaseModel):
     """
     An RFC 9457 problem document. Every error this API returns has this shape and the media
@@ -702,3 +783,181 @@ class PublicProviderPage(BaseModel):
     )
     items: list[PublicProvider]
     next_cursor: Annotated[str | None, Field(...)]
+
+
+class Rate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    tier: Annotated[str | None, Field(examples=["standard"], max_length=50)] = None
+    unit: Annotated[str, Field(examples=["1k tokens"], max_length=50, min_length=1)]
+    rate: Annotated[str, Field(examples=["0.03"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")]
+    """
+    A non-negative decimal with at most 8 decimal places, as a string (never a float).
+    """
+    input_rate: Annotated[
+        str | None, Field(examples=["0.03"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")
+    ] = None
+    """
+    A non-negative decimal with at most 8 decimal places, as a string (never a float).
+    """
+    output_rate: Annotated[
+        str | None, Field(examples=["0.03"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")
+    ] = None
+    """
+    A non-negative decimal with at most 8 decimal places, as a string (never a float).
+    """
+
+
+class ServicePricing(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    model: Literal["free", "per-token", "per-request", "per-minute", "subscription"]
+    currency: Annotated[str, Field(pattern="^[A-Z]{3}$")] = "USD"
+    rates: Annotated[list[Rate], Field(max_length=20)]
+
+
+class ServiceCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str,
+        Field(
+            examples=["acme-chat"], max_length=100, min_length=1, pattern="^[a-z0-9][a-z0-9._-]*$"
+        ),
+    ]
+    """
+    Lower-case letters, digits, `.`, `_` and `-`; unique per provider and version.
+    """
+    version: Annotated[
+        str,
+        Field(
+            examples=["1.0.0"],
+            max_length=100,
+            pattern="^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$",
+        ),
+    ]
+    """
+    A semantic version (`MAJOR.MINOR.PATCH`, optional pre-release and build).
+    """
+    description: Annotated[str, Field(max_length=5000, min_length=1)]
+    category: Literal[
+        "text-generation",
+        "embeddings",
+        "classification",
+        "translation",
+        "summarization",
+        "question-answering",
+        "sentiment-analysis",
+        "code-generation",
+        "image-generation",
+        "speech-to-text",
+        "text-to-speech",
+        "other",
+    ]
+    tags: Annotated[list[Tag] | None, Field(max_length=20)] = None
+    capabilities: Annotated[list[Capability1] | None, Field(max_length=50)] = None
+    endpoint: ServiceEndpoint
+    pricing: ServicePricing
+    sla: Sla | None = None
+    compliance: Compliance | None = None
+
+
+class ServiceUpdate(BaseModel):
+    """
+    Name, version, status and ids cannot change; publish a new version instead.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    description: Annotated[str | None, Field(max_length=5000, min_length=1)] = None
+    category: (
+        Literal[
+            "text-generation",
+            "embeddings",
+            "classification",
+            "translation",
+            "summarization",
+            "question-answering",
+            "sentiment-analysis",
+            "code-generation",
+            "image-generation",
+            "speech-to-text",
+            "text-to-speech",
+            "other",
+        ]
+        | None
+    ) = None
+    tags: Annotated[list[Tag] | None, Field(max_length=20)] = None
+    capabilities: Annotated[list[Capability1] | None, Field(max_length=50)] = None
+    endpoint: ServiceEndpoint | None = None
+    pricing: ServicePricing | None = None
+    sla: Sla | None = None
+    compliance: Compliance | None = None
+
+
+class Service(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    version: str
+    description: str
+    category: Literal[
+        "text-generation",
+        "embeddings",
+        "classification",
+        "translation",
+        "summarization",
+        "question-answering",
+        "sentiment-analysis",
+        "code-generation",
+        "image-generation",
+        "speech-to-text",
+        "text-to-speech",
+        "other",
+    ]
+    tags: list[str]
+    capabilities: list[Capability1]
+    endpoint: ServiceEndpoint
+    pricing: ServicePricing
+    sla: Sla | None = None
+    compliance: Compliance | None = None
+    provider: ServiceProvider
+    status: Literal["pending_approval", "active", "deprecated", "suspended", "retired"]
+    """
+    `pending_approval` until published; `active` (public); `deprecated` (still public, marked for
+    retirement); `suspended` by an admin; `retired` for good.
+
+    """
+    suspension_reason: Annotated[str | None, Field(...)]
+    version_tag: int
+    """
+    Increases with every change; the ETag is derived from it.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    published_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class ServicePage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[Service]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class ServiceVersions(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str
+    items: list[Service]
+    """
+    Public versions, newest semantic version first.
+    """

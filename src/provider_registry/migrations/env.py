@@ -7,6 +7,7 @@ from sqlalchemy import pool, text
 from sqlmodel import SQLModel, create_engine
 
 import provider_registry.models
+from provider_registry.migrations.env_objects import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -45,6 +46,7 @@ def run_online() -> None:
                 target_metadata=target_metadata,
                 render_as_batch=not is_pg,  # SQLite alters tables by copying them
                 compare_type=True,
+                include_object=include_object,
             )
             with context.begin_transaction():
                 context.run_migrations()

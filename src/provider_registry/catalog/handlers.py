@@ -1,0 +1,135 @@
+"""/api/v1/services and /api/v1/me/services."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from connexion import request as connexion_request
+from flask import Response
+
+from provider_registry.catalog import service, views
+from provider_registry.catalog.models import Service
+from provider_registry.catalog.repository import Filters, Sort
+from provider_registry.identity.authentication import resolved
+from provider_registry.identity.errors import Unauthenticated
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.security import current_principal
+from provider_registry.kit import db
+from provider_registry.kit.responses import empty_response, json_response
+from provider_registry_api import models as api
+
+
+def _if_match() -> str | None:
+    value: str | None = connexion_request.headers.get("if-match")
+    return value
+
+
+def _optional_principal() -> Principal | None:
+    principal = resolved(connexion_request.scope).principal
+    if principal is None and (
+        connexion_request.headers.get("authorization") or connexion_request.headers.get("x-api-key")
+    ):
+        raise Unauthenticated("The credentials are not valid.")
+    return principal
+
+
+def _one(row: Service, status: int = 200) -> Response:
+    names = service.provider_names(db.session(), [row])
+    return json_response(
+        views.service(row, names.get(row.provider_id, "")),
+        status,
+        headers={"ETag": service.etag(row)},
+    )
+
+
+def _page(rows: list[Service], next_cursor: str | None) -> Response:
+    names = service.provider_names(db.session(), rows)
+    return json_response(
+        api.ServicePage(items=views.services(rows, names), next_cursor=next_cursor)
+    )
+
+
+def create_service(body: dict[str, Any]) -> Response:
+    return _one(service.create(db.session(), current_principal(), body), 201)
+
+
+def list_services(
+    query: str | None = None,
+    category: str | None = None,
+    tags: list[str] | None = None,
+    provider_id: str | None = None,
+    compliance_level: str | None = None,
+    min_availability: float | None = None,
+    max_latency: int | None = None,
+    pricing_model: str | None = None,
+    sort_by: str | None = None,
+    sort_order: str = "desc",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Response:
+    filters = Filters(
+        query=query,
+        category=category,
+        tags=tuple(tags or ()),
+        provider_id=uuid.UUID(provider_id) if provider_id else None,
+        compliance_level=compliance_level,
+        min_availability=min_availability,
+        max_latency=max_latency,
+        pricing_model=pricing_model,
+    )
+    sort = Sort(by=sort_by or ("relevance" if query else "created_at"), order=sort_order)
+    page = service.search(db.session(), filters, sort, limit, cursor)
+    return _page(page.items, page.next_cursor)
+
+
+def get_service(service_id: str) -> Response:
+    return _one(service.get_visible(db.session(), _optional_principal(), uuid.UUID(service_id)))
+
+
+def update_service(service_id: str, body: dict[str, Any]) -> Response:
+    return _one(
+        service.update(db.session(), current_principal(), uuid.UUID(service_id), body, _if_match())
+    )
+
+
+def delete_service(service_id: str) -> Response:
+    service.delete(db.session(), current_principal(), uuid.UUID(service_id), _if_match())
+    return empty_response(204)
+
+
+def _transition(service_id: str, action: str, reason: str | None = None) -> Response:
+    return _one(
+        service.transition(
+            db.session(), current_principal(), uuid.UUID(service_id), action, _if_match(), reason
+        )
+    )
+
+
+def publish_service(service_id: str) -> Response:
+    return _transition(service_id, "publish")
+
+
+def deprecate_service(service_id: str) -> Response:
+    return _transition(service_id, "deprecate")
+
+
+def suspend_service(service_id: str, body: dict[str, Any]) -> Response:
+    return _transition(service_id, "suspend", body["reason"])
+
+
+def retire_service(service_id: str) -> Response:
+    return _transition(service_id, "retire")
+
+
+def list_service_versions(name: str) -> Response:
+    rows = service.versions(db.session(), name)
+    names = service.provider_names(db.session(), rows)
+    return json_response(api.ServiceVersions(name=name, items=views.services(rows, names)))
+
+
+def list_my_services(
+    status: str | None = None, limit: int = 20, cursor: str | None = None
+) -> Response:
+    page = service.mine(db.session(), current_principal(), status, limit, cursor)
+    return _page(page.items, page.next_cursor)
