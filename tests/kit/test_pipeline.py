@@ -256,3 +256,10 @@ def test_one_transaction_per_request_kept_only_when_it_succeeds(
     finally:
         engine.dispose()
     assert emails == ["kept@example.com"]
+
+
+def test_nul_characters_are_refused_wherever_they_hide(pipeline: TestClient) -> None:
+    problem(pipeline.post("/echo", json={"name": "ab\x00c"}), 400, "MALFORMED_BODY")
+    problem(pipeline.post("/echo", json={"name": "abc", "tags": ["x\x00"]}), 400, "MALFORMED_BODY")
+    body = problem(pipeline.get("/items/7f0a0e2c-8f5e-4c1e-9a36-8b7f6a5d4c3b?limit=%00"), 400)
+    assert body["errors"][0]["code"] == "INVALID_CHARACTER"

@@ -1,15 +1,20 @@
 """Approval against an external billing service: a real HTTP process with planned faults.
 
-The app is the real one on PostgreSQL; ``billing.url`` points at tests/support/billing_server.py
-running in its own process (or at a port where nothing listens). Backoff is kept small so the
-module stays fast.
+The app is the real one (create_app) on PostgreSQL; ``billing.url`` points at
+tests/support/billing_server.py running in its own process, or at a port where nothing listens.
+One fake service and one app per distinct configuration serve the whole module (building an app
+costs far more than a test); each test sets the service's plan and registers its own provider,
+whose idempotency key tells its requests and account apart. Backoff stays small: the module is
+fast.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -18,7 +23,9 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import create_engine, text
 from starlette.testclient import TestClient
 
-from tests.conftest import MakeClient, problem
+from provider_registry.app import create_app
+from provider_registry.config import load_settings
+from tests.conftest import problem, settings_env
 from tests.identity.helpers import login, register
 from tests.support.billing_server import BillingServer, running_billing_server, unused_url
 
@@ -27,6 +34,14 @@ pytestmark = pytest.mark.integration
 ATTEMPTS = 3
 BACKOFF = 0.05
 TIMEOUT = 1.0
+DEFAULTS = {
+    "billing_max_attempts": str(ATTEMPTS),
+    "billing_backoff_seconds": str(BACKOFF),
+    "billing_timeout_seconds": str(TIMEOUT),
+    "billing_max_retry_after_seconds": "2",
+}
+
+Apps = Callable[..., TestClient]
 
 
 @pytest.fixture(scope="module")
@@ -39,16 +54,33 @@ def public_pem() -> str:
     )
 
 
-def billing_app(make_client: MakeClient, url: str, **overrides: str) -> TestClient:
-    settings = {
-        "billing_url": url,
-        "billing_max_attempts": str(ATTEMPTS),
-        "billing_backoff_seconds": str(BACKOFF),
-        "billing_timeout_seconds": str(TIMEOUT),
-        "billing_max_retry_after_seconds": "2",
-        **overrides,
-    }
-    return make_client(**settings)
+@pytest.fixture(scope="module")
+def billing() -> Iterator[BillingServer]:
+    with running_billing_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def apps(database_url: str) -> Iterator[Apps]:
+    """Real apps, built once per configuration (``instance`` forces a separate one)."""
+    built: dict[tuple[tuple[str, str], ...], tuple[Any, TestClient]] = {}
+
+    def get(url: str, instance: str = "", **overrides: str) -> TestClient:
+        settings = {**DEFAULTS, "billing_url": url, **overrides}
+        key = (("instance", instance), *sorted(settings.items()))
+        if key not in built:
+            app = create_app(
+                load_settings(config_file=None, environ=settings_env(database_url, **settings))
+            )
+            client = TestClient(app, raise_server_exceptions=False)
+            client.__enter__()  # run the lifespan, as servers do
+            built[key] = (app, client)
+        return built[key][1]
+
+    yield get
+    for app, client in built.values():
+        client.__exit__(None, None, None)
+        app.app.extensions["provider_registry"].database.dispose()
 
 
 def admin_headers(client: TestClient, database_url: str) -> dict[str, str]:
@@ -88,21 +120,45 @@ def register_provider(client: TestClient, public_pem: str) -> dict[str, Any]:
     assert response.status_code == 201, response.text
     provider: dict[str, Any] = response.json()["provider"]
     assert provider["status"] == "pending"
+    assert provider["billing_account_id"] is None
     return provider
 
 
 class Scene:
     """An app wired to a billing URL, an admin session and one pending provider."""
 
-    def __init__(self, client: TestClient, admin: dict[str, str], provider: dict[str, Any]):
+    def __init__(
+        self,
+        client: TestClient,
+        admin: dict[str, str],
+        provider: dict[str, Any],
+        server: BillingServer | None,
+    ) -> None:
         self.client = client
         self.admin = admin
         self.provider = provider
+        self.server = server
         self.id: str = provider["id"]
         self.key = f"provider-registry:provider:{self.id}"
 
-    def approve(self) -> Any:
-        return self.client.post(f"/api/v1/admin/providers/{self.id}/approve", headers=self.admin)
+    def approve(self, client: TestClient | None = None) -> Any:
+        return (client or self.client).post(
+            f"/api/v1/admin/providers/{self.id}/approve", headers=self.admin
+        )
+
+    def timed_approve(self) -> tuple[Any, float]:
+        started = time.monotonic()
+        response = self.approve()
+        return response, time.monotonic() - started
+
+    def calls(self) -> list[dict[str, Any]]:
+        """What the billing service received for this provider."""
+        assert self.server is not None
+        return [r for r in self.server.requests() if r["idempotency_key"] == self.key]
+
+    def accounts(self) -> list[dict[str, Any]]:
+        assert self.server is not None
+        return [a for a in self.server.accounts() if a["idempotency_key"] == self.key]
 
     def record(self) -> dict[str, Any]:
         response = self.client.get(f"/api/v1/admin/providers/{self.id}", headers=self.admin)
@@ -113,7 +169,7 @@ class Scene:
     def approval_events(self) -> list[dict[str, Any]]:
         response = self.client.get(
             "/api/v1/admin/audit-events",
-            params={"action": "provider.approved", "target_id": self.id, "limit": 100},
+            params={"action": "provider.approved", "limit": 100},
             headers=self.admin,
         )
         assert response.status_code == 200, response.text
@@ -128,34 +184,51 @@ class Scene:
         assert self.approval_events() == []
 
 
+MakeScene = Callable[..., Scene]
+
+
 @pytest.fixture
-def scene(make_client: MakeClient, clean_db: str, public_pem: str) -> Any:
-    def build(url: str, **overrides: str) -> Scene:
-        client = billing_app(make_client, url, **overrides)
-        return Scene(client, admin_headers(client, clean_db), register_provider(client, public_pem))
+def scene(apps: Apps, billing: BillingServer, clean_db: str, public_pem: str) -> MakeScene:
+    """``scene(steps, default=..., **settings)``: the module's service runs this plan;
+    ``scene(url=...)`` points the app elsewhere (no plan)."""
+
+    def build(
+        steps: list[dict[str, Any]] | None = None,
+        *,
+        default: dict[str, Any] | None = None,
+        url: str | None = None,
+        **overrides: str,
+    ) -> Scene:
+        server = None if url else billing
+        if server is not None:
+            server.set_plan(steps or [], default)
+        client = apps(url or billing.url, **overrides)
+        return Scene(
+            client, admin_headers(client, clean_db), register_provider(client, public_pem), server
+        )
 
     return build
 
 
-def account_calls(server: BillingServer) -> list[dict[str, Any]]:
-    return [r for r in server.requests() if r["method"] == "POST" and r["path"] == "/accounts"]
+def gaps(calls: list[dict[str, Any]]) -> list[float]:
+    return [b["monotonic"] - a["monotonic"] for a, b in itertools.pairwise(calls)]
 
 
-def test_approval_opens_one_account_with_the_provider_key(scene: Any) -> None:
-    with running_billing_server() as server:
-        s = scene(server.url, billing_api_token="billing-token-0123456789")
-        response = s.approve()
-        assert response.status_code == 200, response.text
-        approved = response.json()
-        accounts = server.accounts()
-        calls = account_calls(server)
+# ---------------------------------------------------------------------------------- success
+
+
+def test_approval_opens_one_account_with_the_provider_key(scene: MakeScene) -> None:
+    s = scene(billing_api_token="billing-token-0123456789")
+    response = s.approve()
+    assert response.status_code == 200, response.text
+    approved = response.json()
+    [account] = s.accounts()
+    [call] = s.calls()
     assert approved["status"] == "approved"
-    assert len(accounts) == 1
-    assert approved["billing_account_id"] == accounts[0]["id"]
-    assert accounts[0]["idempotency_key"] == s.key
-    assert len(calls) == 1
-    call = calls[0]
-    assert call["idempotency_key"] == s.key
+    assert approved["billing_account_id"] == account["id"]
+    assert approved["reviewed_at"] is not None
+    assert (call["method"], call["path"], call["status"]) == ("POST", "/accounts", 201)
+    assert call["idempotency_key"] == f"provider-registry:provider:{s.id}"
     assert call["authorization"] == "Bearer billing-token-0123456789"
     assert call["content_type"] == "application/json"
     assert call["body"] == {
@@ -165,16 +238,19 @@ def test_approval_opens_one_account_with_the_provider_key(scene: Any) -> None:
     }
     record = s.record()
     assert record["status"] == "approved"
-    assert record["billing_account_id"] == accounts[0]["id"]
+    assert record["billing_account_id"] == account["id"]
     [event] = s.approval_events()
-    assert event["details"]["billing_account_id"] == accounts[0]["id"]
+    assert event["details"]["billing_account_id"] == account["id"]
 
 
-def test_no_authorization_header_without_a_token(scene: Any) -> None:
-    with running_billing_server() as server:
-        assert scene(server.url).approve().status_code == 200
-        [call] = account_calls(server)
+def test_no_authorization_header_without_a_token(scene: MakeScene) -> None:
+    s = scene()
+    assert s.approve().status_code == 200
+    [call] = s.calls()
     assert call["authorization"] is None
+
+
+# ---------------------------------------------------------------------------------- retries
 
 
 @pytest.mark.parametrize(
@@ -190,167 +266,204 @@ def test_no_authorization_header_without_a_token(scene: Any) -> None:
     ],
     ids=["500", "502", "503", "504", "408", "500-after-opening"],
 )
-def test_a_retryable_failure_is_retried_with_the_same_key(scene: Any, failure: Any) -> None:
-    with running_billing_server([failure]) as server:
-        s = scene(server.url)
-        response = s.approve()
-        assert response.status_code == 200, response.text
-        calls = account_calls(server)
-        accounts = server.accounts()
-    assert [c["status"] for c in calls] == [
-        failure["status"],
-        200 if failure.get("commit") else 201,
-    ]
-    assert {c["idempotency_key"] for c in calls} == {s.key}
-    assert len(accounts) == 1
-    assert response.json()["billing_account_id"] == accounts[0]["id"]
-    assert calls[1]["monotonic"] - calls[0]["monotonic"] >= BACKOFF * 0.9
-
-
-def test_backoff_grows_exponentially(scene: Any) -> None:
-    backoff = 0.2
-    with running_billing_server([{"status": 503}, {"status": 503}]) as server:
-        s = scene(server.url, billing_backoff_seconds=str(backoff))
-        assert s.approve().status_code == 200
-        calls = account_calls(server)
-    assert len(calls) == 3
-    gaps = [b["monotonic"] - a["monotonic"] for a, b in zip(calls, calls[1:], strict=False)]
-    assert gaps[0] >= backoff * 0.9
-    assert gaps[1] >= 2 * backoff * 0.9
-
-
-def test_retry_after_is_honoured(scene: Any) -> None:
-    with running_billing_server([{"status": 429, "retry_after": 1}]) as server:
-        s = scene(server.url)
-        response = s.approve()
-        assert response.status_code == 200, response.text
-        calls = account_calls(server)
-        accounts = server.accounts()
-    assert [c["status"] for c in calls] == [429, 201]
-    assert calls[1]["monotonic"] - calls[0]["monotonic"] >= 0.9
-    assert len(accounts) == 1
-
-
-def test_retry_after_is_capped(scene: Any) -> None:
-    with running_billing_server([{"status": 503, "retry_after": 3600}]) as server:
-        s = scene(server.url, billing_max_retry_after_seconds="0.3")
-        started = time.monotonic()
-        response = s.approve()
-        elapsed = time.monotonic() - started
-        calls = account_calls(server)
+def test_a_retryable_failure_is_retried_with_the_same_key(
+    scene: MakeScene, failure: dict[str, Any]
+) -> None:
+    s = scene([failure])
+    response = s.approve()
     assert response.status_code == 200, response.text
+    calls = s.calls()
+    [account] = s.accounts()
+    replayed = 200 if failure.get("commit") else 201
+    assert [c["status"] for c in calls] == [failure["status"], replayed]
+    assert {c["idempotency_key"] for c in calls} == {s.key}
+    assert calls[0]["body"] == calls[1]["body"]
+    assert response.json()["billing_account_id"] == account["id"]
+    assert gaps(calls)[0] >= BACKOFF * 0.9
+
+
+def test_backoff_grows_exponentially(scene: MakeScene) -> None:
+    backoff = 0.15
+    s = scene([{"status": 503}, {"status": 503}], billing_backoff_seconds=str(backoff))
+    assert s.approve().status_code == 200
+    calls = s.calls()
+    assert len(calls) == 3
+    first, second = gaps(calls)
+    assert first >= backoff * 0.9
+    assert second >= 2 * backoff * 0.9
+
+
+def test_retry_after_is_honoured(scene: MakeScene) -> None:
+    s = scene([{"status": 429, "retry_after": 1}])
+    response = s.approve()
+    assert response.status_code == 200, response.text
+    calls = s.calls()
+    assert [c["status"] for c in calls] == [429, 201]
+    assert gaps(calls)[0] >= 0.9
+    assert len(s.accounts()) == 1
+
+
+def test_retry_after_is_capped(scene: MakeScene) -> None:
+    s = scene([{"status": 503, "retry_after": 3600}], billing_max_retry_after_seconds="0.3")
+    response, elapsed = s.timed_approve()
+    assert response.status_code == 200, response.text
+    calls = s.calls()
     assert len(calls) == 2
-    assert 0.27 <= calls[1]["monotonic"] - calls[0]["monotonic"] < 1.5
+    assert 0.27 <= gaps(calls)[0] < 1.5
     assert elapsed < 2.0
 
 
-def test_service_down_is_502_and_the_provider_stays_pending(scene: Any) -> None:
-    s = scene(unused_url())
-    started = time.monotonic()
+def test_running_out_of_attempts_then_approving_again_opens_one_account(
+    scene: MakeScene,
+) -> None:
+    s = scene(default={"status": 500})
+    problem(s.approve(), 502, "BILLING_UNAVAILABLE")
+    assert len(s.calls()) == ATTEMPTS
+    assert s.accounts() == []
+    s.assert_still_pending()
+
+    assert s.server is not None
+    s.server.set_plan([])  # the service recovers
     response = s.approve()
-    elapsed = time.monotonic() - started
+    assert response.status_code == 200, response.text
+    calls = s.calls()
+    [account] = s.accounts()
+    assert len(calls) == ATTEMPTS + 1
+    assert {c["idempotency_key"] for c in calls} == {s.key}
+    assert response.json()["billing_account_id"] == account["id"]
+    assert len(s.approval_events()) == 1
+
+
+def test_an_answer_lost_to_a_timeout_is_not_a_second_account(scene: MakeScene) -> None:
+    """The service opened the account but answered too late; the next approval gets it."""
+    s = scene(default={"delay": 2}, billing_timeout_seconds="0.3", billing_max_attempts="1")
+    problem(s.approve(), 502, "BILLING_UNAVAILABLE")
+    s.assert_still_pending()
+    assert s.server is not None
+    s.server.set_plan([])
+    response = s.approve()
+    assert response.status_code == 200, response.text
+    [account] = s.accounts()
+    assert response.json()["billing_account_id"] == account["id"]
+    assert [c["status"] for c in s.calls()] == [201, 200]
+
+
+# ---------------------------------------------------------------------------------- failures
+
+
+def test_service_down_is_502_and_the_provider_stays_pending(scene: MakeScene) -> None:
+    s = scene(url=unused_url())
+    response, elapsed = s.timed_approve()
     body = problem(response, 502, "BILLING_UNAVAILABLE")
     assert "not approved" in body["detail"]
-    assert elapsed < 5
+    assert elapsed < ATTEMPTS * (TIMEOUT + BACKOFF * 2**ATTEMPTS) + 1.0
     s.assert_still_pending()
 
 
-def test_a_slow_service_times_out_within_the_bound(scene: Any) -> None:
+def test_a_slow_service_times_out_within_the_bound(scene: MakeScene) -> None:
     timeout, attempts = 0.5, 2
-    with running_billing_server(default={"delay": 3}) as server:
-        s = scene(
-            server.url,
-            billing_timeout_seconds=str(timeout),
-            billing_max_attempts=str(attempts),
-        )
-        started = time.monotonic()
-        response = s.approve()
-        elapsed = time.monotonic() - started
-        calls = account_calls(server)
+    s = scene(
+        default={"delay": 3},
+        billing_timeout_seconds=str(timeout),
+        billing_max_attempts=str(attempts),
+    )
+    response, elapsed = s.timed_approve()
     problem(response, 502, "BILLING_UNAVAILABLE")
     assert elapsed >= attempts * timeout * 0.9
-    assert elapsed < attempts * (timeout + BACKOFF * 2) + 1.5
+    assert elapsed < attempts * (timeout + BACKOFF * 2**attempts) + 1.0
+    calls = s.calls()
     assert len(calls) == attempts
     assert {c["idempotency_key"] for c in calls} == {s.key}
     s.assert_still_pending()
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422])
-def test_a_non_retryable_answer_fails_at_once(scene: Any, status: int) -> None:
-    with running_billing_server([{"status": status}]) as server:
-        s = scene(server.url)
-        response = s.approve()
-        calls = account_calls(server)
-    problem(response, 502, "BILLING_UNAVAILABLE")
-    assert len(calls) == 1
+@pytest.mark.parametrize("status", [400, 401, 404, 409, 422])
+def test_a_non_retryable_answer_fails_at_once(scene: MakeScene, status: int) -> None:
+    s = scene([{"status": status}])
+    problem(s.approve(), 502, "BILLING_UNAVAILABLE")
+    assert len(s.calls()) == 1
     s.assert_still_pending()
 
 
-def test_running_out_of_attempts_then_approving_again_opens_one_account(scene: Any) -> None:
-    with running_billing_server(default={"status": 500}) as server:
-        s = scene(server.url)
-        problem(s.approve(), 502, "BILLING_UNAVAILABLE")
-        assert len(account_calls(server)) == ATTEMPTS
-        assert server.accounts() == []
-        s.assert_still_pending()
+@pytest.mark.parametrize(
+    "answer",
+    [{"unexpected": True}, {"id": ""}, {"id": None}, "not an object"],
+    ids=["no-id", "empty-id", "null-id", "not-an-object"],
+)
+def test_a_success_without_an_account_id_is_502(scene: MakeScene, answer: Any) -> None:
+    s = scene([{"status": 201, "body": answer}])
+    problem(s.approve(), 502, "BILLING_UNAVAILABLE")
+    assert len(s.calls()) == 1
+    s.assert_still_pending()
 
-        server.set_plan([])  # the service recovers
-        response = s.approve()
-        assert response.status_code == 200, response.text
-        calls = account_calls(server)
-        accounts = server.accounts()
-    assert len(calls) == ATTEMPTS + 1
-    assert {c["idempotency_key"] for c in calls} == {s.key}
-    assert len(accounts) == 1
-    assert response.json()["billing_account_id"] == accounts[0]["id"]
+
+# ---------------------------------------------------------------------------------- concurrency
+
+
+def test_concurrent_approvals_call_billing_once(scene: MakeScene, apps: Apps) -> None:
+    s = scene([{"delay": 0.5}])
+    assert s.server is not None
+    # A second app (its own connection pool), as a second server process would be.
+    clients = [s.client, apps(s.server.url, instance="second")]
+    statuses: list[int] = []
+    barrier = threading.Barrier(len(clients))
+
+    def approve(client: TestClient) -> None:
+        barrier.wait()
+        statuses.append(s.approve(client).status_code)
+
+    threads = [threading.Thread(target=approve, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(statuses) == [200, 409]
+    assert len(s.calls()) == 1
+    assert len(s.accounts()) == 1
     assert len(s.approval_events()) == 1
 
 
-def test_an_answer_lost_to_a_timeout_is_not_a_second_account(scene: Any) -> None:
-    """The service opened the account but answered too late; the next approval gets it."""
-    with running_billing_server(default={"delay": 2}) as server:
-        s = scene(server.url, billing_timeout_seconds="0.3", billing_max_attempts="1")
-        problem(s.approve(), 502, "BILLING_UNAVAILABLE")
-        s.assert_still_pending()
-        server.set_plan([])
-        response = s.approve()
-        assert response.status_code == 200, response.text
-        accounts = server.accounts()
-    assert len(accounts) == 1
-    assert response.json()["billing_account_id"] == accounts[0]["id"]
+# ------------------------------------------------------------------- hostile or broken answers
+# Garbled and truncated answers are retried like dropped connections; the timeout is a real
+# deadline per attempt; a redirect is refused, so our token never travels to another host.
 
 
-def test_a_success_without_an_account_id_is_502(scene: Any) -> None:
-    with running_billing_server([{"status": 201, "body": {"unexpected": True}}]) as server:
-        s = scene(server.url)
-        problem(s.approve(), 502, "BILLING_UNAVAILABLE")
-        assert len(account_calls(server)) == 1
-    s.assert_still_pending()
-
-
-def test_concurrent_approvals_open_one_account(
-    make_client: MakeClient, clean_db: str, public_pem: str
+@pytest.mark.parametrize(
+    "garbled",
+    [{"raw": "HELLO WORLD\r\n\r\n"}, {"status": 201, "truncate": True}],
+    ids=["bad-status-line", "truncated-body"],
+)
+def test_a_garbled_answer_is_retried_like_a_dropped_connection(
+    scene: MakeScene, garbled: dict[str, Any]
 ) -> None:
-    with running_billing_server([{"delay": 0.5}]) as server:
-        first = billing_app(make_client, server.url)
-        second = billing_app(make_client, server.url)
-        admin = admin_headers(first, clean_db)
-        provider = register_provider(first, public_pem)
-        path = f"/api/v1/admin/providers/{provider['id']}/approve"
-        statuses: list[int] = []
-        barrier = threading.Barrier(2)
+    s = scene([garbled])
+    response = s.approve()
+    assert response.status_code == 200, response.text
+    assert len(s.calls()) == 2
+    [account] = s.accounts()
+    assert response.json()["billing_account_id"] == account["id"]
 
-        def approve(client: TestClient) -> None:
-            barrier.wait()
-            statuses.append(client.post(path, headers=admin).status_code)
 
-        threads = [threading.Thread(target=approve, args=(c,)) for c in (first, second)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-        calls = account_calls(server)
-        accounts = server.accounts()
-    assert sorted(statuses) == [200, 409]
-    assert len(calls) == 1
-    assert len(accounts) == 1
+def test_a_trickling_answer_is_cut_off_at_the_timeout(scene: MakeScene) -> None:
+    timeout = 0.3
+    s = scene(
+        [{"drip": 0.2, "drip_bytes": 10}],
+        default={"drip": 0.2, "drip_bytes": 10},
+        billing_timeout_seconds=str(timeout),
+        billing_max_attempts="1",
+    )
+    response, elapsed = s.timed_approve()
+    assert elapsed < timeout + 1.0, f"approval took {elapsed:.1f} s"
+    problem(response, 502, "BILLING_UNAVAILABLE")
+
+
+def test_a_redirect_does_not_carry_the_token_elsewhere(scene: MakeScene) -> None:
+    with running_billing_server() as elsewhere:
+        s = scene(
+            [{"status": 302, "location": elsewhere.url + "/accounts"}],
+            billing_api_token="billing-token-0123456789",
+        )
+        response = s.approve()
+        leaked = elsewhere.requests()
+    assert leaked == [], leaked
+    problem(response, 502, "BILLING_UNAVAILABLE")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, literal_column, or_, text, update
+from sqlalchemy import delete, exists, func, literal_column, text, tuple_, update
 from sqlmodel import col, select
 
 from provider_registry.catalog.models import PUBLIC_STATUSES, Service, ServiceTag
@@ -216,10 +216,11 @@ class ServiceRepository(Repository[Service]):
         descending = sort.order == "desc"
         if cursor:
             value, after_id = _decode(cursor, sort)
+            # Row-value comparison, so the index scan starts at the cursor (see kit.pagination).
             if descending:
-                statement = statement.where(or_(key < value, and_(key == value, ident < after_id)))
+                statement = statement.where(tuple_(key, ident) < tuple_(value, after_id))
             else:
-                statement = statement.where(or_(key > value, and_(key == value, ident > after_id)))
+                statement = statement.where(tuple_(key, ident) > tuple_(value, after_id))
         order = (key.desc(), ident.desc()) if descending else (key.asc(), ident.asc())
         # execute(), not exec(): SQLModel's exec() would return only the entity, not the key.
         rows = list(

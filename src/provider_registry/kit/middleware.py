@@ -15,7 +15,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.kit import metrics
 from provider_registry.kit.context import request_id_var
-from provider_registry.kit.errors import MalformedBody, NotFound, PayloadTooLarge
+from provider_registry.kit.errors import (
+    FieldIssue,
+    MalformedBody,
+    NotFound,
+    PayloadTooLarge,
+    ValidationFailed,
+)
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
@@ -145,6 +151,11 @@ class RequestGuardMiddleware:
             return
         if _CONTROL_CHARACTERS.search(scope["path"]):
             raise NotFound("Nothing exists at this address.")
+        if b"%00" in scope.get("query_string", b"").lower():
+            raise ValidationFailed(
+                "The query string contains a NUL character.",
+                errors=[FieldIssue("", "contains %00", "INVALID_CHARACTER")],
+            )
         declared = header(scope, b"content-length")
         if declared is not None:
             if not declared.isdigit():

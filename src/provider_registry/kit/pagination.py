@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import and_, or_
+from sqlalchemy import tuple_
 from sqlmodel import Session, col, select
 
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
@@ -53,9 +53,9 @@ def paginate(
     created, ident = col(model.created_at), col(model.id)
     if cursor:
         after_created, after_id = decode_cursor(cursor)
-        statement = statement.where(
-            or_(created < after_created, and_(created == after_created, ident < after_id))
-        )
+        # A row-value comparison: PostgreSQL starts the index scan at the cursor, so page 2,000
+        # costs what page 1 does (the OR form filters every earlier row out one by one).
+        statement = statement.where(tuple_(created, ident) < tuple_(after_created, after_id))
     rows = list(session.exec(statement.order_by(created.desc(), ident.desc()).limit(limit + 1)))
     has_more = len(rows) > limit
     rows = rows[:limit]

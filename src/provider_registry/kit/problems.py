@@ -14,7 +14,7 @@ from connexion.exceptions import (
     UnsupportedMediaTypeProblem,
 )
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from provider_registry.kit.context import current_request_id
@@ -194,6 +194,16 @@ async def unhandled_exception_handler(
 
 
 async def database_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    if isinstance(exc, DataError):
+        # A value the database refused (out of range, invalid text): the client's input, not
+        # our outage. Validation should have caught it; this keeps it a 4xx if it did not.
+        log.warning("request.data_error", error=str(exc.orig))
+        return problem_response(
+            400,
+            "A value in the request cannot be stored.",
+            code="VALIDATION_ERROR",
+            instance=_path(request),
+        )
     if isinstance(exc, IntegrityError):
         # A constraint caught what a service did not check first (a race): the client's data
         # conflicts with existing data. Services check first; this is the safety net.
@@ -216,6 +226,7 @@ def register_error_handlers(
     """Register on the Connexion app (not on Flask), so Connexion's own errors are covered."""
     app.add_error_handler(DomainError, domain_error_handler)
     app.add_error_handler(IntegrityError, database_error_handler)
+    app.add_error_handler(DataError, database_error_handler)
     app.add_error_handler(OperationalError, database_error_handler)
     app.add_error_handler(ProblemException, connexion_problem_handler)
     app.add_error_handler(HTTPException, http_exception_handler(allowed_methods))

@@ -174,7 +174,7 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         except (UnicodeDecodeError, LookupError) as exc:
             raise MalformedBody("The request body is not valid UTF-8 text.") from exc
         try:
-            return json.loads(text, parse_constant=_reject_constant)
+            parsed = json.loads(text, parse_constant=_reject_constant)
         except json.JSONDecodeError as exc:
             raise MalformedBody(
                 f"The request body is not valid JSON: {exc.msg} (line {exc.lineno}, "
@@ -183,6 +183,10 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         except (ValueError, RecursionError) as exc:
             # Non-finite numbers, integers too long to convert, absurd nesting.
             raise MalformedBody(f"The request body is not acceptable JSON: {exc}.") from exc
+        if _has_nul(parsed):
+            # Valid JSON, but no text column (PostgreSQL's least of all) can store U+0000.
+            raise MalformedBody("The request body contains a NUL character (U+0000).")
+        return parsed
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if body is None and not self._nullable:
@@ -204,6 +208,16 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
                 ]
             raise ValidationFailed("The request body is invalid.", errors=issues)
         return None
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def _reject_constant(name: str) -> Any:

@@ -9,13 +9,16 @@ Retry-After) and 5xx. Any other answer, or running out of attempts, fails the ap
 
 from __future__ import annotations
 
+import http.client
 import json
 import secrets
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from typing import Protocol
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, Protocol
 
 import structlog
 from sqlmodel import Session
@@ -51,12 +54,38 @@ def idempotency_key(provider: Provider) -> str:
     return f"provider-registry:provider:{provider.id}"
 
 
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error: following it would send our token and idempotency key to
+    another host (urllib keeps them on the redirected request)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 class HttpBilling:
     def __init__(
         self, settings: BillingSettings, sleep: Callable[[float], None] = time.sleep
     ) -> None:
         self.settings = settings
         self.sleep = sleep
+        self.opener = urllib.request.build_opener(_RefuseRedirects)
+
+    def _attempt(self, request: urllib.request.Request) -> bytes:
+        """One call, with a real deadline: the socket timeout only bounds each read, so a
+        trickling answer could otherwise hold the approval (and its row lock) indefinitely."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="billing")
+        try:
+
+            def call() -> bytes:
+                with self.opener.open(request, timeout=self.settings.timeout_seconds) as response:
+                    data: bytes = response.read()
+                    return data
+
+            return executor.submit(call).result(timeout=self.settings.timeout_seconds)
+        except FutureTimeout as exc:
+            raise TimeoutError("no complete answer within the timeout") from exc
+        finally:
+            executor.shutdown(wait=False, cancel_futures=True)
 
     def open_account(self, session: Session, provider: Provider) -> str:
         body = json.dumps(
@@ -76,10 +105,7 @@ class HttpBilling:
                 self.settings.url + "/accounts", data=body, headers=headers, method="POST"
             )
             try:
-                with urllib.request.urlopen(  # noqa: S310 - configured http(s) URL only
-                    request, timeout=self.settings.timeout_seconds
-                ) as response:
-                    return self._account_id(response.read())
+                return self._account_id(self._attempt(request))
             except urllib.error.HTTPError as exc:
                 last_error = f"HTTP {exc.code}"
                 if exc.code not in RETRYABLE_STATUSES:
@@ -87,7 +113,8 @@ class HttpBilling:
                 retry_after = exc.headers.get("Retry-After") if exc.headers else None
                 if retry_after and retry_after.strip().isdigit():
                     delay = min(float(retry_after), self.settings.max_retry_after_seconds)
-            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as exc:
+                # Connection refused or reset, timeouts, garbled or truncated answers: transient.
                 last_error = type(exc).__name__ + ": " + str(getattr(exc, "reason", exc))
             log.warning(
                 "billing.attempt_failed",
