@@ -35,7 +35,11 @@ from provider_registry.identity.errors import (
 )
 from provider_registry.identity.models import ApiKey, RefreshToken
 from provider_registry.identity.principal import Principal
-from provider_registry.identity.repository import ApiKeyRepository, RefreshTokenRepository
+from provider_registry.identity.repository import (
+    LAST_USED_RESOLUTION,
+    ApiKeyRepository,
+    RefreshTokenRepository,
+)
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
@@ -320,7 +324,10 @@ def authenticate_api_key(
     subject = loaders[key.owner_kind](session, key.owner_id)
     if subject is None:
         return None
-    ApiKeyRepository(session).touch(key.id, utcnow())
+    now = utcnow()
+    if key.last_used_at is None or key.last_used_at < now - LAST_USED_RESOLUTION:
+        # At most one write per key per minute; the UPDATE is conditional too, for races.
+        ApiKeyRepository(session).touch(key.id, now)
     # A key never holds more than its owner's role allows today, even if the role changed.
     scopes = frozenset(key.scopes) & scopes_for_role(subject.role)
     return Principal(
