@@ -65,7 +65,7 @@ lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, openapi-spec-validator and redocl
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 	$(BIN)/openapi-spec-validator api/openapi.yaml
-	REDOCLY_TELEMETRY=off node_modules/.bin/redocly lint api/openapi.yaml --format=stylish 2>&1 | grep -v -E '^\s*$$|Node.js|nodejs.org|╔|╚|║' ; test $${PIPESTATUS[0]} -eq 0
+	REDOCLY_TELEMETRY=off node_modules/.bin/redocly lint api/openapi.yaml --extends=recommended --format=stylish 2>&1 | grep -v -E '^\s*$$|Node.js|nodejs.org|╔|╚|║' ; test $${PIPESTATUS[0]} -eq 0
 
 .PHONY: format
 format: $(PY_STAMP) ## Format the Python code
