@@ -5,33 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from connexion import request as connexion_request
 from flask import Response
 
 from provider_registry.catalog import service, views
 from provider_registry.catalog.models import Service
 from provider_registry.catalog.repository import Filters, Sort
-from provider_registry.identity.authentication import resolved
-from provider_registry.identity.errors import Unauthenticated
-from provider_registry.identity.principal import Principal
-from provider_registry.identity.security import current_principal
+from provider_registry.identity.security import current_principal, optional_principal
 from provider_registry.kit import db
+from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry_api import models as api
-
-
-def _if_match() -> str | None:
-    value: str | None = connexion_request.headers.get("if-match")
-    return value
-
-
-def _optional_principal() -> Principal | None:
-    principal = resolved(connexion_request.scope).principal
-    if principal is None and (
-        connexion_request.headers.get("authorization") or connexion_request.headers.get("x-api-key")
-    ):
-        raise Unauthenticated("The credentials are not valid.")
-    return principal
 
 
 def _one(row: Service, status: int = 200) -> Response:
@@ -84,24 +67,31 @@ def list_services(
 
 
 def get_service(service_id: str) -> Response:
-    return _one(service.get_visible(db.session(), _optional_principal(), uuid.UUID(service_id)))
+    return _one(service.get_visible(db.session(), optional_principal(), uuid.UUID(service_id)))
 
 
 def update_service(service_id: str, body: dict[str, Any]) -> Response:
     return _one(
-        service.update(db.session(), current_principal(), uuid.UUID(service_id), body, _if_match())
+        service.update(
+            db.session(), current_principal(), uuid.UUID(service_id), body, if_match_header()
+        )
     )
 
 
 def delete_service(service_id: str) -> Response:
-    service.delete(db.session(), current_principal(), uuid.UUID(service_id), _if_match())
+    service.delete(db.session(), current_principal(), uuid.UUID(service_id), if_match_header())
     return empty_response(204)
 
 
 def _transition(service_id: str, action: str, reason: str | None = None) -> Response:
     return _one(
         service.transition(
-            db.session(), current_principal(), uuid.UUID(service_id), action, _if_match(), reason
+            db.session(),
+            current_principal(),
+            uuid.UUID(service_id),
+            action,
+            if_match_header(),
+            reason,
         )
     )
 

@@ -14,14 +14,12 @@ from provider_registry.catalog.errors import NotYourService, ServiceExists, Serv
 from provider_registry.catalog.models import PUBLIC_STATUSES, Service
 from provider_registry.catalog.repository import Filters, ServiceRepository, Sort
 from provider_registry.identity.principal import Principal
+from provider_registry.kit import preconditions
 from provider_registry.kit.errors import DomainError
 from provider_registry.kit.pagination import Page
+from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import utcnow
-from provider_registry.providers.errors import (
-    InvalidTransition,
-    PreconditionFailed,
-    ProviderNotApproved,
-)
+from provider_registry.providers.errors import InvalidTransition, ProviderNotApproved
 from provider_registry.providers.repository import ProviderRepository
 
 ALL_STATUSES = ("pending_approval", "active", "deprecated", "suspended", "retired")
@@ -45,18 +43,11 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str, frozenset[str]]] = {
 
 
 def etag(service: Service) -> str:
-    return f'"{service.revision}"'
+    return etag_for(service.revision)
 
 
 def _check_if_match(service: Service, if_match: str | None) -> None:
-    if if_match is None:
-        return
-    candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
-    if "*" not in candidates and etag(service) not in candidates:
-        raise PreconditionFailed(
-            f"The service changed since you read it (its ETag is now {etag(service)}).",
-            extra={"current_etag": etag(service)},
-        )
+    preconditions.check_if_match(etag(service), if_match, "service")
 
 
 def _is_owner(principal: Principal | None, service: Service) -> bool:

@@ -27,12 +27,6 @@ class InvalidTransition(DomainError):
     title = "Conflict"
 
 
-class PreconditionFailed(DomainError):
-    status = 412
-    code = "PRECONDITION_FAILED"
-    title = "Precondition Failed"
-
-
 class BillingUnavailable(DomainError):
     status = 502
     code = "BILLING_UNAVAILABLE"

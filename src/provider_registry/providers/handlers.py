@@ -5,16 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from connexion import request as connexion_request
 from flask import Response, current_app
 
 from provider_registry.identity import service as identity
 from provider_registry.identity import views as identity_views
-from provider_registry.identity.authentication import resolved
-from provider_registry.identity.errors import Unauthenticated
-from provider_registry.identity.principal import Principal
-from provider_registry.identity.security import current_principal
+from provider_registry.identity.security import current_principal, optional_principal
 from provider_registry.kit import db
+from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry.providers import service, views
 from provider_registry.providers.models import Provider
@@ -33,23 +30,8 @@ def _with_etag(provider: Provider, status: int = 200) -> Response:
     return json_response(views.provider(provider), status, headers={"ETag": etag(provider)})
 
 
-def _if_match() -> str | None:
-    # Connexion validates header parameters but does not pass them to handlers.
-    value: str | None = connexion_request.headers.get("if-match")
-    return value
-
-
-def _optional_account() -> Principal | None:
-    """Registration is public; a valid account token makes that account the owner, and a
-    token that is present but invalid is refused rather than silently ignored."""
-    principal = resolved(connexion_request.scope).principal
-    if principal is None and connexion_request.headers.get("authorization"):
-        raise Unauthenticated("The bearer token is not valid.")
-    return principal
-
-
 def register_provider(body: dict[str, Any]) -> Response:
-    provider, api_key = service.register(db.session(), config(), body, _optional_account())
+    provider, api_key = service.register(db.session(), config(), body, optional_principal())
     return json_response(
         api.ProviderRegistered(provider=views.provider(provider), api_key=api_key), 201
     )
@@ -72,17 +54,21 @@ def get_profile() -> Response:
 
 def update_profile(body: dict[str, Any]) -> Response:
     provider = service.update_profile(
-        db.session(), config(), current_principal(), body, _if_match()
+        db.session(), config(), current_principal(), body, if_match_header()
     )
     return _with_etag(provider)
 
 
 def put_pricing(body: dict[str, Any]) -> Response:
-    return _with_etag(service.put_pricing(db.session(), current_principal(), body, _if_match()))
+    return _with_etag(
+        service.put_pricing(db.session(), current_principal(), body, if_match_header())
+    )
 
 
 def put_capacity(body: dict[str, Any]) -> Response:
-    return _with_etag(service.put_capacity(db.session(), current_principal(), body, _if_match()))
+    return _with_etag(
+        service.put_capacity(db.session(), current_principal(), body, if_match_header())
+    )
 
 
 def list_provider_keys(limit: int = 20, cursor: str | None = None) -> Response:
@@ -146,7 +132,7 @@ def _review(provider_id: str, action: str, reason: str | None = None) -> Respons
         current_principal(),
         uuid.UUID(provider_id),
         action,
-        if_match=_if_match(),
+        if_match=if_match_header(),
         reason=reason,
     )
     return _with_etag(provider)

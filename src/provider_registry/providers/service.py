@@ -23,14 +23,15 @@ from provider_registry.identity.errors import InvalidCredentials
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.identity.service import IdentityConfig, Subject, TokenPair
+from provider_registry.kit import preconditions
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
+from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.providers import validation
 from provider_registry.providers.billing import BillingGateway
 from provider_registry.providers.errors import (
     InvalidTransition,
-    PreconditionFailed,
     ProviderEmailTaken,
     ProviderNotApproved,
     ProviderNotFound,
@@ -64,21 +65,11 @@ class ProvidersConfig:
 
 
 def etag(provider: Provider) -> str:
-    return f'"{provider.version}"'
+    return etag_for(provider.version)
 
 
 def check_if_match(provider: Provider, if_match: str | None) -> None:
-    """RFC 9110 If-Match: ``*`` or a list of ETags; weak ones compare by their opaque part."""
-    if if_match is None:
-        return
-    candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
-    if "*" in candidates or etag(provider) in candidates:
-        return
-    raise PreconditionFailed(
-        "The provider changed since you read it (its ETag is now "
-        f"{etag(provider)}); read it again and retry.",
-        extra={"current_etag": etag(provider)},
-    )
+    preconditions.check_if_match(etag(provider), if_match, "provider")
 
 
 def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject | None:
