@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -76,15 +77,23 @@ def test_serve_aggregates_metrics_over_several_workers(clean_db: str, tmp_path: 
     with running_server("serve", env, tmp_path / "serve.log") as base:
         for _ in range(40):
             assert get(base + "/api/v1/health")[0] == 200
-        _, _, body = get(base + "/metrics")
-        text = body.decode()
-        match = re.search(
-            r'provider_service_requests_total\{endpoint="/api/v1/health",method="GET",'
-            r'status_code="200"\} ([0-9.]+)',
-            text,
-        )
-        assert match, text
-        assert float(match.group(1)) == 40.0
+        # A request is counted just after its response is sent, so the last one may land a
+        # moment after the client has its answer: read until all 40 are in (never more).
+        deadline = time.monotonic() + 5
+        while True:
+            _, _, body = get(base + "/metrics")
+            text = body.decode()
+            match = re.search(
+                r'provider_service_requests_total\{endpoint="/api/v1/health",method="GET",'
+                r'status_code="200"\} ([0-9.]+)',
+                text,
+            )
+            assert match, text
+            counted = float(match.group(1))
+            if counted >= 40.0 or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert counted == 40.0
         assert "provider_service_up 1.0" in text
         log = (tmp_path / "serve.log").read_text()
         pids = set(re.findall(r"Booting worker with pid: (\d+)", log))
