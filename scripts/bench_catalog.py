@@ -7,14 +7,14 @@
 Works against a running server (`make serve`, gunicorn with uvicorn workers) and its PostgreSQL.
 
 Seeding: bulk-loads (COPY) --services services straight into `services` and `service_tags`,
-spread over --providers new approved providers (inserted too). Names, descriptions (built from
-a fixed vocabulary, so a common word matches a few thousand rows and a pair of rarer words a few
-dozen), categories, tags, pricing, SLA and compliance documents are varied; created_at spreads
-over the last year, published_at follows it; 90% active, 10% deprecated. search_text is built as
-the catalog service builds it (name, description, tags), so PostgreSQL's generated search_vector
-and its GIN index cover the new rows. Then ANALYZE. --reuse skips the load when the table
-already holds --services rows (and tops it up otherwise); without it every run adds --services
-more.
+spread over --providers new approved providers (inserted too). Names, descriptions (built from a
+fixed vocabulary, so with 100k services a common word matches a few thousand rows and a pair of
+rarer words about a hundred), categories, tags, pricing, SLA and compliance documents vary;
+created_at spreads over the last year, published_at follows it; 90% active, 10% deprecated.
+search_text is built as the catalog service builds it (name, description, tags), so PostgreSQL's
+generated search_vector and its GIN index cover the new rows. Then ANALYZE. --reuse skips the
+load when the table already holds --services rows (and tops it up otherwise); without it every
+run adds --services more.
 
 Scenarios, each --requests GETs over --concurrency keep-alive connections (scripts/bench.py):
 
@@ -339,11 +339,11 @@ def money(value: float) -> str:
 
 def provider_rows(
     rng: random.Random, run: str, count: int, pem: str, now: datetime
-) -> tuple[io.StringIO, list[tuple[uuid.UUID, str, datetime]]]:
+) -> tuple[io.StringIO, list[tuple[uuid.UUID, str]]]:
     """CSV for COPY: ``count`` approved providers, created one to two years ago."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    providers: list[tuple[uuid.UUID, str, datetime]] = []
+    providers: list[tuple[uuid.UUID, str]] = []
     for index in range(count):
         provider_id = uuid.UUID(int=rng.getrandbits(128), version=4)
         brand = BRANDS[index % len(BRANDS)]
@@ -384,7 +384,7 @@ def provider_rows(
                 reviewed.isoformat(),
             ]
         )
-        providers.append((provider_id, brand, reviewed))
+        providers.append((provider_id, brand))
     buffer.seek(0)
     return buffer, providers
 
@@ -425,7 +425,7 @@ def pricing_document(rng: random.Random) -> dict[str, Any]:
 def service_rows(
     rng: random.Random,
     count: int,
-    providers: list[tuple[uuid.UUID, str, datetime]],
+    providers: list[tuple[uuid.UUID, str]],
     now: datetime,
     taken: set[tuple[uuid.UUID, str, str]],
 ) -> tuple[io.StringIO, io.StringIO]:
@@ -436,7 +436,7 @@ def service_rows(
     category_weights = [c[1] for c in CATEGORIES]
     year = timedelta(days=365).total_seconds()
     for _ in range(count):
-        provider_id, brand, _approved = rng.choice(providers)
+        provider_id, brand = rng.choice(providers)
         category, _, nouns, capability_names = rng.choices(CATEGORIES, category_weights)[0]
         name = f"{brand}-{rng.choice(PRODUCTS[category])}{rng.choice(VARIANTS)}"
         major, minor, patch = rng.randint(0, 3), rng.randint(0, 12), rng.randint(0, 9)
@@ -446,7 +446,8 @@ def service_rows(
         taken.add((provider_id, name, version))
         text = description(rng, nouns)
         tags: list[str] = []
-        while len(tags) < rng.randint(2, 5):
+        wanted = rng.randint(2, 5)
+        while len(tags) < wanted:
             tag = rng.choices(TAGS, TAG_WEIGHTS)[0]
             if tag not in tags:
                 tags.append(tag)
