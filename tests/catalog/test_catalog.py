@@ -423,3 +423,25 @@ def test_admin_keys_need_the_lifecycle_scope(world: World, client: TestClient) -
     created = world.create()
     key = create_key(client, world.admin, ["services:read"])["key"]
     problem(world.act(created["id"], "publish", {"X-API-Key": key}), 403)
+
+
+def test_relevance_pages_walk_ties_without_gaps_or_repeats(
+    world: World, client: TestClient
+) -> None:
+    same = [
+        world.published(
+            name=f"twin-{i}", description="Identical maritime forecasting text", tags=["maritime"]
+        )["id"]
+        for i in range(4)
+    ]
+    walked, cursor = [], None
+    for _ in range(10):
+        page = client.get(
+            f"{SERVICES}?query=maritime&limit=1" + (f"&cursor={cursor}" if cursor else "")
+        ).json()
+        walked += [s["id"] for s in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(walked) == sorted(same)
+    assert len(walked) == len(set(walked))

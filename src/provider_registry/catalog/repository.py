@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, literal_column, text, tuple_, update
+from sqlalchemy import cast, delete, exists, func, literal_column, text, tuple_, update
+from sqlalchemy.dialects.postgresql import DOUBLE_PRECISION
 from sqlmodel import col, select
 
 from provider_registry.catalog.models import PUBLIC_STATUSES, Service, ServiceTag
@@ -165,12 +166,15 @@ class ServiceRepository(Repository[Service]):
             col(Service.status).in_(PUBLIC_STATUSES), col(Service.deleted_at).is_(None)
         )
         key: Any
+        rank: Any = None
         if filters.query:
             if self.is_postgres():
                 tsquery = func.websearch_to_tsquery(SEARCH_CONFIG, filters.query)
                 vector: Any = literal_column("services.search_vector")
                 statement = statement.where(vector.op("@@")(tsquery))
-                rank = func.ts_rank(vector, tsquery)
+                # As double precision: the cursor carries the value, and a 4-byte real printed
+                # and read back would never equal itself in the keyset comparison.
+                rank = cast(func.ts_rank(vector, tsquery), DOUBLE_PRECISION)
             else:  # embedded SQLite: a plain substring match, ranked by recency
                 pattern = "%" + filters.query.lower().replace("%", "").replace("_", "") + "%"
                 statement = statement.where(func.lower(col(Service.search_text)).like(pattern))
