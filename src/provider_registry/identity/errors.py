@@ -52,6 +52,12 @@ class EmailTaken(DomainError):
     title = "Conflict"
 
 
+class AccountGone(DomainError):
+    status = 404
+    code = "NOT_FOUND"
+    title = "Not Found"
+
+
 class ApiKeyNotFound(DomainError):
     status = 404
     code = "NOT_FOUND"

@@ -7,12 +7,10 @@ from typing import Any
 
 from flask import Response, current_app
 
-from provider_registry.accounts.repository import AccountRepository
 from provider_registry.identity import service, views
 from provider_registry.identity.security import current_principal
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.kit import db
-from provider_registry.kit.errors import NotFound
 from provider_registry.kit.parsing import parse_body
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry_api import models as api
@@ -58,10 +56,7 @@ def logout(body: dict[str, Any]) -> Response:
 
 def get_me() -> Response:
     who = current_principal()
-    account = AccountRepository(db.session()).get(who.id) if who.kind == "account" else None
-    if who.kind == "account" and account is None:
-        raise NotFound("The account no longer exists.")
-    return json_response(views.principal(who, account))
+    return json_response(views.principal(who, service.account_of(db.session(), who)))
 
 
 def create_api_key(body: dict[str, Any]) -> Response:

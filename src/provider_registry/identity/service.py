@@ -25,6 +25,7 @@ from provider_registry.accounts.repository import AccountRepository
 from provider_registry.audit import service as audit
 from provider_registry.identity import apikeys
 from provider_registry.identity.errors import (
+    AccountGone,
     ApiKeyNotFound,
     EmailTaken,
     InvalidCredentials,
@@ -339,6 +340,16 @@ def authenticate_api_key(
         provider_id=subject.provider_id,
         key_id=key.id,
     )
+
+
+def account_of(session: Session, principal: Principal) -> Account | None:
+    """The account behind an account principal (None for providers)."""
+    if principal.kind != "account":
+        return None
+    account = AccountRepository(session).get(principal.id)
+    if account is None:
+        raise AccountGone("The account no longer exists.")
+    return account
 
 
 def principal_from_access_token(config: IdentityConfig, token: str) -> Principal | None:
