@@ -25,6 +25,11 @@ quiet() {
   rm -f "$log"
 }
 
+# One generation at a time: the scratch directory is shared.
+mkdir -p build
+exec 9>build/.generate.lock
+flock 9
+
 rm -rf "$scratch"
 mkdir -p "$scratch/python/provider_registry_api"
 quiet "$bin/redocly" bundle api/openapi.yaml --output "$scratch/openapi.yaml"

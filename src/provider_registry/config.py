@@ -155,6 +155,20 @@ class BillingSettings(_Section):
         return value.rstrip("/")
 
 
+class WalletSettings(_Section):
+    # The bech32 prefix every wallet address must carry (PROVIDER_REGISTRY_WALLET_ADDRESS_PREFIX).
+    address_prefix: str = Field(default="virtengine", pattern=r"^[a-z]{1,40}$")
+    # How far a signed request's timestamp may be from the server's clock, either way.
+    signature_window_seconds: int = Field(default=300, ge=30, le=3600)
+
+
+class PortalSettings(_Section):
+    # Lifetime of a deployment shell session token.
+    shell_token_ttl_seconds: int = Field(default=300, ge=30, le=3600)
+    # Days between an invoice's period end and its due date.
+    invoice_due_days: int = Field(default=30, ge=0, le=365)
+
+
 class BootstrapSettings(_Section):
     admin_email: str | None = None
     admin_password: str | None = None
@@ -180,6 +194,8 @@ class Settings(BaseModel):
     log: LogSettings = Field(default_factory=LogSettings)
     providers: ProvidersSettings = Field(default_factory=ProvidersSettings)
     billing: BillingSettings = Field(default_factory=BillingSettings)
+    wallet: WalletSettings = Field(default_factory=WalletSettings)
+    portal: PortalSettings = Field(default_factory=PortalSettings)
     bootstrap: BootstrapSettings = Field(default_factory=BootstrapSettings)
     docs: DocsSettings = Field(default_factory=DocsSettings)
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import CheckConstraint, Column, String
+from sqlalchemy import CheckConstraint, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from provider_registry.kit.sqltypes import (
@@ -28,11 +28,19 @@ class Account(SQLModel, table=True):
             "role IN ('admin', 'provider', 'consumer', 'viewer')", name="ck_accounts_role"
         ),
         CheckConstraint("status IN ('active', 'disabled')", name="ck_accounts_status"),
+        CheckConstraint(
+            "email IS NOT NULL OR wallet_address IS NOT NULL", name="ck_accounts_identity"
+        ),
+        UniqueConstraint("wallet_address", name="uq_accounts_wallet_address"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    # Stored lower-cased, so uniqueness is case-insensitive on every database.
-    email: str = Field(sa_column=Column(String(320), nullable=False, unique=True))
+    # Stored lower-cased, so uniqueness is case-insensitive on every database. Wallet accounts
+    # (created on an address's first signed request) have no email and no password.
+    email: str | None = Field(
+        default=None, sa_column=Column(String(320), nullable=True, unique=True)
+    )
+    wallet_address: str | None = Field(default=None, sa_column=Column(String(120), nullable=True))
     password_hash: str | None = Field(default=None, sa_column=Column(String(100), nullable=True))
     first_name: str = Field(sa_column=Column(String(100), nullable=False))
     last_name: str = Field(sa_column=Column(String(100), nullable=False))

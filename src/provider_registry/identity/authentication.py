@@ -23,10 +23,12 @@ RESOLVED = "provider_registry.principals"
 class Resolved:
     bearer: Principal | None = None
     api_key: Principal | None = None
+    wallet: Principal | None = None
+    hmac: Principal | None = None
 
     @property
     def principal(self) -> Principal | None:
-        return self.bearer or self.api_key
+        return self.bearer or self.api_key or self.wallet or self.hmac
 
 
 EMPTY = Resolved()

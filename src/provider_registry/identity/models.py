@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, String
+from sqlalchemy import JSON, CheckConstraint, Column, Index, String, Text
 from sqlmodel import Field, SQLModel
 
 from provider_registry.kit.sqltypes import (
@@ -52,6 +52,34 @@ class ApiKey(SQLModel, table=True):
     key_hash: str = Field(sa_column=Column(String(64), nullable=False))
     scopes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     expires_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    last_used_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    revoked_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
+
+
+class RequestNonce(SQLModel, table=True):
+    """A nonce a signed request used, per signer ("wallet:<address>" or "hmac:<key id>"). The
+    primary key makes use-once atomic across every instance sharing the database."""
+
+    __tablename__ = "request_nonces"
+    __table_args__ = (Index("ix_request_nonces_created", "created_at"),)
+
+    signer: str = Field(sa_column=Column(String(140), primary_key=True, nullable=False))
+    nonce: str = Field(sa_column=Column(String(32), primary_key=True, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
+
+
+class HmacKey(SQLModel, table=True):
+    """A legacy HMAC signing key. The server must recompute signatures, so the secret is kept,
+    encrypted (Fernet), never hashed."""
+
+    __tablename__ = "hmac_keys"
+    __table_args__ = (Index("ix_hmac_keys_account_created", "account_id", "created_at", "id"),)
+
+    id: uuid.UUID = Field(primary_key=True)
+    account_id: uuid.UUID = Field(nullable=False, foreign_key="accounts.id")
+    name: str = Field(sa_column=Column(String(100), nullable=False))
+    secret_ciphertext: str = Field(sa_column=Column(Text, nullable=False))
     last_used_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     revoked_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())

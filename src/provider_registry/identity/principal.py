@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 PrincipalKind = Literal["account", "provider"]
-AuthMethod = Literal["bearer", "api_key"]
+AuthMethod = Literal["bearer", "api_key", "wallet", "hmac"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +18,7 @@ class Principal:
     scopes: frozenset[str]
     auth_method: AuthMethod
     provider_id: uuid.UUID | None = None
-    # The API key used, for API-key principals.
+    # The API key or HMAC key used, for principals that signed in with one.
     key_id: uuid.UUID | None = None
 
     @property

@@ -28,6 +28,14 @@ def api_key_info(apikey: str, request: ConnexionRequest) -> dict[str, Any] | Non
     return _info(resolved(request.scope).api_key)
 
 
+def wallet_info(signature: str, request: ConnexionRequest) -> dict[str, Any] | None:
+    return _info(resolved(request.scope).wallet)
+
+
+def hmac_info(key_id: str, request: ConnexionRequest) -> dict[str, Any] | None:
+    return _info(resolved(request.scope).hmac)
+
+
 def optional_principal() -> Principal | None:
     """For operations open to anyone that say more to a known caller: credentials that are
     present but invalid are refused (401), never silently treated as anonymous."""

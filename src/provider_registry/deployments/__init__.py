@@ -1,0 +1,1 @@
+"""Deployments: tenants' workloads on approved providers, and what providers report back."""

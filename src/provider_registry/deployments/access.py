@@ -1,0 +1,100 @@
+"""Who may see and act on a deployment. Every deployment-scoped read or write goes through here.
+
+- The account that created it: read and write.
+- Members of its organization: admin and member read and write; viewer reads only.
+- Platform admins: read (support), no tenant writes.
+- The provider it runs on reaches it through the provider API (``for_provider``).
+- Anyone else: 404, exactly as for a deployment that does not exist, so ids leak nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from sqlalchemy import ColumnElement, false, or_
+from sqlmodel import Session, col, select
+
+from provider_registry.deployments.models import Deployment
+from provider_registry.identity.errors import Forbidden
+from provider_registry.identity.principal import Principal
+from provider_registry.kit.errors import NotFound
+from provider_registry.tenancy import membership
+
+Need = Literal["read", "write"]
+
+
+class DeploymentNotFound(NotFound):
+    code = "DEPLOYMENT_NOT_FOUND"
+
+
+def _not_found() -> DeploymentNotFound:
+    return DeploymentNotFound("No deployment with this id is visible to you.")
+
+
+def tenant_permission(session: Session, principal: Principal, row: Deployment) -> Need | None:
+    """The most the account may do with the deployment: "write", "read" or nothing."""
+    if principal.kind != "account":
+        return None
+    if row.owner_account_id == principal.id:
+        return "write"
+    if row.organization_id is not None:
+        role = membership.role_in(session, row.organization_id, principal.id)
+        if role is not None:
+            return "write" if role in membership.WRITE_ROLES else "read"
+    if principal.role == "admin":
+        return "read"
+    return None
+
+
+def for_tenant(
+    session: Session,
+    principal: Principal,
+    deployment_id: uuid.UUID | str,
+    need: Need = "read",
+    *,
+    lock: bool = False,
+) -> Deployment:
+    """The deployment, if the account may ``need`` it; 404 if it may not even see it, 403 if it
+    may see but not change it."""
+    row = _get(session, deployment_id, lock=lock)
+    permission = tenant_permission(session, principal, row) if row is not None else None
+    if row is None or permission is None:
+        raise _not_found()
+    if need == "write" and permission != "write":
+        raise Forbidden("You may read this deployment but not change it.")
+    return row
+
+
+def for_provider(
+    session: Session, principal: Principal, deployment_id: uuid.UUID | str, *, lock: bool = False
+) -> Deployment:
+    """The deployment, if it runs on the calling provider; 404 otherwise."""
+    row = _get(session, deployment_id, lock=lock)
+    if row is None or principal.provider_id is None or row.provider_id != principal.provider_id:
+        raise _not_found()
+    return row
+
+
+def visible_to_tenant(session: Session, principal: Principal) -> ColumnElement[bool]:
+    """A WHERE clause for the deployments an account may read (platform admins: all)."""
+    if principal.kind != "account":
+        return false()
+    if principal.role == "admin":
+        return col(Deployment.id).is_not(None)
+    organizations = list(membership.roles_of(session, principal.id))
+    clauses: list[ColumnElement[bool]] = [col(Deployment.owner_account_id) == principal.id]
+    if organizations:
+        clauses.append(col(Deployment.organization_id).in_(organizations))
+    return or_(*clauses)
+
+
+def _get(session: Session, deployment_id: uuid.UUID | str, *, lock: bool) -> Deployment | None:
+    try:
+        key = deployment_id if isinstance(deployment_id, uuid.UUID) else uuid.UUID(deployment_id)
+    except ValueError:
+        return None
+    statement = select(Deployment).where(Deployment.id == key)
+    if lock:
+        statement = statement.with_for_update()
+    return session.exec(statement).first()

@@ -1,0 +1,1 @@
+"""Usage of deployments in the current period, and invoices produced per period."""

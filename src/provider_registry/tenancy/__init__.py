@@ -1,0 +1,1 @@
+"""Organizations: groups of accounts that share deployments, with member roles."""

@@ -1,0 +1,1 @@
+"""Support tickets about deployments, between tenants, providers and admins."""
