@@ -817,6 +817,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/hmac-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your HMAC signing keys (deprecated)
+         * @deprecated
+         * @description Keys not revoked, newest first. Secrets are never shown again.
+         */
+        get: operations["list_hmac_keys"];
+        put?: never;
+        /**
+         * Create an HMAC signing key (deprecated)
+         * @deprecated
+         * @description For legacy integrations that sign requests with `hmacAuth`; new integrations should use an
+         *     API key or `walletAuth`. Needs a signed-in session (a bearer token). The secret is in this
+         *     response only; the server keeps it encrypted, because it must recompute signatures. A
+         *     signed request acts with the scopes of your role.
+         */
+        post: operations["create_hmac_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/hmac-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an HMAC signing key (deprecated)
+         * @deprecated
+         * @description Takes effect at once. A key that is not yours is "not found".
+         */
+        delete: operations["revoke_hmac_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -952,8 +1002,13 @@ export interface components {
         Account: {
             /** Format: uuid */
             id: string;
-            /** Format: email */
-            email: string;
+            /**
+             * Format: email
+             * @description Null for a wallet account (one created by its address's first signed request).
+             */
+            email: string | null;
+            /** @description The bech32 address of a wallet account; null for an email account. */
+            wallet_address: string | null;
             first_name: string;
             last_name: string;
             role: components["schemas"]["Role"];
@@ -1011,7 +1066,7 @@ export interface components {
             role: components["schemas"]["Role"];
             scopes: components["schemas"]["Scope"][];
             /** @enum {string} */
-            auth_method: "bearer" | "api_key";
+            auth_method: "bearer" | "api_key" | "wallet" | "hmac";
             /**
              * Format: uuid
              * @description The provider this principal acts for, if any.
@@ -1054,6 +1109,35 @@ export interface components {
         };
         ApiKeyList: {
             items: components["schemas"]["ApiKey"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        HmacKeyCreateRequest: {
+            /** @example legacy billing sync */
+            name: string;
+        };
+        HmacKey: {
+            /**
+             * Format: uuid
+             * @description The key id to send as `X-VE-Key-Id`.
+             */
+            id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
+            last_used_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        HmacKeyCreated: {
+            hmac_key: components["schemas"]["HmacKey"];
+            /** @description Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response. */
+            secret: string;
+        };
+        HmacKeyList: {
+            items: components["schemas"]["HmacKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
@@ -2886,6 +2970,91 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_hmac_keys: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmacKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_hmac_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HmacKeyCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The key id and its secret, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmacKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revoke_hmac_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };
     };

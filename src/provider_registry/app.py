@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -18,9 +19,11 @@ from starlette.types import Scope
 
 from provider_registry.config import Settings, load_settings
 from provider_registry.identity import service as identity_service
+from provider_registry.identity import signed_requests
 from provider_registry.identity.access import AccessControlMiddleware, AccessRule
 from provider_registry.identity.authentication import AuthenticationMiddleware, resolved
 from provider_registry.identity.handlers import IDENTITY_KEY
+from provider_registry.identity.hmac_handlers import SIGNED_KEY
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.identity.tokens import TokenCodec
@@ -119,6 +122,12 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     flask_app.url_map.merge_slashes = False
     flask_app.extensions[EXTENSION_KEY] = AppState(settings=settings, database=database)
     flask_app.extensions[IDENTITY_KEY] = identity
+    signed_config = signed_requests.SignedConfig(
+        address_prefix=settings.wallet.address_prefix,
+        window_ms=settings.wallet.signature_window_seconds * 1000,
+        cipher=signed_requests.secret_cipher(settings.auth.api_key_pepper),
+    )
+    flask_app.extensions[SIGNED_KEY] = signed_config
     flask_app.extensions[PROVIDERS_KEY] = providers_service.ProvidersConfig(
         settings=settings, identity=identity, billing=gateway_for(settings.billing)
     )
@@ -169,11 +178,20 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
                 session, identity.api_key_pepper, raw_key, subject_loaders
             )
 
+    def from_signed(
+        request: signed_requests.SignedRequest,
+    ) -> Principal | signed_requests.Rejection:
+        with database.sessions() as session, session.begin():
+            return signed_requests.authenticate(
+                session, signed_config, request, now_ms=time.time_ns() // 1_000_000
+            )
+
     app.add_middleware(
         AuthenticationMiddleware,
         position=MiddlewarePosition.BEFORE_ROUTING,
         from_bearer=partial(identity_service.principal_from_access_token, identity),
         from_api_key=from_api_key,
+        from_signed=from_signed,
     )
     if settings.rate_limit.enabled:
         trusted = frozenset(settings.server.trusted_proxies)

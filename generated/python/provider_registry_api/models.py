@@ -75,7 +75,14 @@ class Account(BaseModel):
         extra="forbid",
     )
     id: UUID
-    email: EmailStr
+    email: Annotated[EmailStr | None, Field(...)]
+    """
+    Null for a wallet account (one created by its address's first signed request).
+    """
+    wallet_address: Annotated[str | None, Field(...)]
+    """
+    The bech32 address of a wallet account; null for an email account.
+    """
     first_name: str
     last_name: str
     role: Literal["admin", "provider", "consumer", "viewer"]
@@ -177,7 +184,7 @@ class Principal(BaseModel):
             "audit:read",
         ]
     ]
-    auth_method: Literal["bearer", "api_key"]
+    auth_method: Literal["bearer", "api_key", "wallet", "hmac"]
     provider_id: Annotated[UUID | None, Field(...)]
     """
     The provider this principal acts for, if any.
@@ -270,6 +277,52 @@ class ApiKeyList(BaseModel):
         extra="forbid",
     )
     items: list[ApiKey]
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for the next page; null on the last page.
+    """
+
+
+class HmacKeyCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(examples=["legacy billing sync"], max_length=100, min_length=1)]
+
+
+class HmacKey(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    """
+    The key id to send as `X-VE-Key-Id`.
+    """
+    name: str
+    last_used_at: Annotated[AwareDatetime | None, Field(...)]
+    """
+    Updated at most once a minute.
+    """
+    created_at: AwareDatetime
+
+
+class HmacKeyCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    hmac_key: HmacKey
+    secret: str
+    """
+    Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response.
+
+    """
+
+
+class HmacKeyList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[HmacKey]
     next_cursor: Annotated[str | None, Field(...)]
     """
     Pass as `cursor` for the next page; null on the last page.

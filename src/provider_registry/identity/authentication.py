@@ -2,7 +2,9 @@
 calling and Connexion's security handlers (``security.py``) only read the result.
 
 A bearer token is checked in-process (signature and claims); an API key costs one primary-key
-lookup, in a worker thread, and only when its checksum is right.
+lookup, in a worker thread, and only when its checksum is right. A signed request (``X-VE-*``
+headers, wallet or HMAC) is checked over its whole body, which is read here (RequestGuard has
+already bounded it) and handed on unchanged.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import anyio.to_thread
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.identity.principal import Principal
+from provider_registry.identity.signed_requests import Rejection, SignedRequest
 from provider_registry.kit.middleware import header
 
 RESOLVED = "provider_registry.principals"
@@ -25,6 +28,8 @@ class Resolved:
     api_key: Principal | None = None
     wallet: Principal | None = None
     hmac: Principal | None = None
+    # Why signature headers that were present did not authenticate, for a precise 401.
+    rejection: Rejection | None = None
 
     @property
     def principal(self) -> Principal | None:
@@ -46,10 +51,12 @@ class AuthenticationMiddleware:
         *,
         from_bearer: Callable[[str], Principal | None],
         from_api_key: Callable[[str], Principal | None],
+        from_signed: Callable[[SignedRequest], Principal | Rejection],
     ) -> None:
         self.app = app
         self.from_bearer = from_bearer
         self.from_api_key = from_api_key
+        self.from_signed = from_signed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -64,4 +71,58 @@ class AuthenticationMiddleware:
                 )
             if bearer or api_key:
                 scope.setdefault("extensions", {})[RESOLVED] = Resolved(bearer, api_key)
+            elif header(scope, b"x-ve-signature") is not None:
+                body = await _read_body(receive)
+                result = await anyio.to_thread.run_sync(self.from_signed, _signed(scope, body))
+                scope.setdefault("extensions", {})[RESOLVED] = _resolved_signed(result)
+                receive = _replay(body, receive)
         await self.app(scope, receive, send)
+
+
+def _signed(scope: Scope, body: bytes) -> SignedRequest:
+    headers = {
+        name.decode("latin-1").lower(): value.decode("latin-1").strip()
+        for name, value in scope["headers"]
+        if name.lower().startswith(b"x-ve-")
+    }
+    raw_path = scope.get("raw_path") or scope["path"].encode()
+    return SignedRequest(
+        method=scope["method"],
+        path=raw_path.decode("latin-1"),
+        query_string=scope.get("query_string", b""),
+        body=body,
+        headers=headers,
+    )
+
+
+def _resolved_signed(result: Principal | Rejection) -> Resolved:
+    if isinstance(result, Rejection):
+        return Resolved(rejection=result)
+    if result.auth_method == "hmac":
+        return Resolved(hmac=result)
+    return Resolved(wallet=result)
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

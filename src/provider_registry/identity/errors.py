@@ -23,6 +23,20 @@ class InvalidToken(Unauthenticated):
     code = "INVALID_TOKEN"
 
 
+class InvalidSignature(Unauthenticated):
+    """A signed request whose headers or signature do not check out (``reason`` says which)."""
+
+    code = "INVALID_SIGNATURE"
+
+
+class StaleSignedRequest(Unauthenticated):
+    code = "STALE_TIMESTAMP"
+
+
+class ReplayedRequest(Unauthenticated):
+    code = "NONCE_REUSED"
+
+
 class TokenReused(Unauthenticated):
     """A spent refresh token came back: its whole family is revoked, and that must stick."""
 

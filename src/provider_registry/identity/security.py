@@ -10,8 +10,14 @@ from connexion import request as connexion_request
 from connexion.lifecycle import ConnexionRequest
 
 from provider_registry.identity.authentication import resolved
-from provider_registry.identity.errors import Unauthenticated
+from provider_registry.identity.errors import (
+    InvalidSignature,
+    ReplayedRequest,
+    StaleSignedRequest,
+    Unauthenticated,
+)
 from provider_registry.identity.principal import Principal
+from provider_registry.identity.signed_requests import Rejection
 
 
 def _info(principal: Principal | None) -> dict[str, Any] | None:
@@ -29,19 +35,37 @@ def api_key_info(apikey: str, request: ConnexionRequest) -> dict[str, Any] | Non
 
 
 def wallet_info(signature: str, request: ConnexionRequest) -> dict[str, Any] | None:
-    return _info(resolved(request.scope).wallet)
+    found = resolved(request.scope)
+    _raise_rejection(found.rejection, "wallet")
+    return _info(found.wallet)
 
 
 def hmac_info(key_id: str, request: ConnexionRequest) -> dict[str, Any] | None:
-    return _info(resolved(request.scope).hmac)
+    found = resolved(request.scope)
+    _raise_rejection(found.rejection, "hmac")
+    return _info(found.hmac)
+
+
+def _raise_rejection(rejection: Rejection | None, scheme: str) -> None:
+    """Signature headers that were sent but failed: say why (a 401 the client can act on)."""
+    if rejection is None or rejection.scheme != scheme:
+        return
+    error = {"stale": StaleSignedRequest, "replayed": ReplayedRequest}.get(
+        rejection.kind, InvalidSignature
+    )
+    raise error(rejection.message, extra={"reason": rejection.reason})
 
 
 def optional_principal() -> Principal | None:
     """For operations open to anyone that say more to a known caller: credentials that are
     present but invalid are refused (401), never silently treated as anonymous."""
-    principal = resolved(connexion_request.scope).principal
+    found = resolved(connexion_request.scope)
+    if found.rejection is not None:
+        _raise_rejection(found.rejection, found.rejection.scheme)
+    principal = found.principal
+    headers = connexion_request.headers
     if principal is None and (
-        connexion_request.headers.get("authorization") or connexion_request.headers.get("x-api-key")
+        headers.get("authorization") or headers.get("x-api-key") or headers.get("x-ve-signature")
     ):
         raise Unauthenticated("The credentials are not valid.")
     return principal

@@ -15,6 +15,7 @@ def account(row: Account) -> api.Account:
         {
             "id": row.id,
             "email": row.email,
+            "wallet_address": row.wallet_address,
             "first_name": row.first_name,
             "last_name": row.last_name,
             "role": row.role,

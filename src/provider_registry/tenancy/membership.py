@@ -29,4 +29,4 @@ def roles_of(session: Session, account_id: uuid.UUID) -> dict[uuid.UUID, str]:
             OrganizationMember.account_id == account_id
         )
     ).all()
-    return {organization_id: role for organization_id, role in rows}
+    return dict(rows)

@@ -1,0 +1,305 @@
+"""Signed requests: who a wallet-signed (``walletAuth``) or HMAC-signed (``hmacAuth``) request
+comes from, once its signature, time window and nonce check out.
+
+The cryptography is in ``signing.py`` (pure functions); this module adds what needs the database:
+each nonce is used once per signer (a primary-key row, so a replay fails on every instance that
+shares the database), a wallet address's first request creates its consumer account, and HMAC
+secrets are kept encrypted (Fernet, with a key derived from the server's API key pepper) because
+the server must recompute signatures.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import delete, insert, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from provider_registry.accounts.models import Account
+from provider_registry.audit import service as audit
+from provider_registry.identity import signing
+from provider_registry.identity.models import HmacKey, RequestNonce
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.scopes import scopes_for_role
+from provider_registry.kit.errors import NotFound
+from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.timeutil import utcnow
+
+Scheme = Literal["wallet", "hmac"]
+WALLET_HEADERS = ("x-ve-address", "x-ve-timestamp", "x-ve-nonce", "x-ve-signature", "x-ve-pubkey")
+HMAC_HEADERS = ("x-ve-key-id", "x-ve-timestamp", "x-ve-nonce", "x-ve-signature")
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+SECRET_BYTES = 32
+
+
+@dataclass(frozen=True, slots=True)
+class SignedRequest:
+    method: str
+    path: str
+    query_string: bytes
+    body: bytes
+    headers: Mapping[str, str]  # lower-case names
+
+    @property
+    def scheme(self) -> Scheme:
+        return "hmac" if "x-ve-key-id" in self.headers else "wallet"
+
+    def canonical(self) -> str:
+        return signing.canonical_request(
+            self.method,
+            self.path,
+            self.query_string,
+            self.body,
+            self.headers["x-ve-timestamp"],
+            self.headers["x-ve-nonce"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a signed request was refused: ``kind`` picks the problem, ``reason`` is the detail."""
+
+    scheme: Scheme
+    kind: Literal["invalid", "stale", "replayed"]
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignedConfig:
+    address_prefix: str
+    window_ms: int
+    cipher: Fernet
+
+
+def secret_cipher(pepper: str) -> Fernet:
+    """The Fernet key for HMAC secrets, derived from the server pepper (its own HKDF context, so
+    it is independent of the pepper's use for API key hashes)."""
+    key = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=None,
+        info=b"provider-registry/hmac-key-secrets/v1",
+    ).derive(pepper.encode())
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def authenticate(
+    session: Session, config: SignedConfig, request: SignedRequest, *, now_ms: int
+) -> Principal | Rejection:
+    scheme = request.scheme
+    names = HMAC_HEADERS if scheme == "hmac" else WALLET_HEADERS
+    missing = [name for name in names if not request.headers.get(name)]
+    if missing:
+        return Rejection(
+            scheme, "invalid", "MISSING_HEADERS", "Missing signature headers: " + ", ".join(missing)
+        )
+    try:
+        signing.check_timestamp(request.headers["x-ve-timestamp"], now_ms, config.window_ms)
+        nonce = signing.check_nonce(request.headers["x-ve-nonce"])
+    except signing.SignatureError as exc:
+        kind: Literal["invalid", "stale"] = "stale" if exc.code == "STALE_TIMESTAMP" else "invalid"
+        return Rejection(scheme, kind, exc.code, str(exc))
+    if scheme == "wallet":
+        return _wallet(session, config, request, nonce)
+    return _hmac(session, config, request, nonce)
+
+
+def _wallet(
+    session: Session, config: SignedConfig, request: SignedRequest, nonce: str
+) -> Principal | Rejection:
+    address = request.headers["x-ve-address"]
+    try:
+        signing.verify_wallet_signature(
+            address=address,
+            pubkey_b64=request.headers["x-ve-pubkey"],
+            signature_b64=request.headers["x-ve-signature"],
+            message=request.canonical().encode(),
+            prefix=config.address_prefix,
+        )
+    except signing.SignatureError as exc:
+        return Rejection("wallet", "invalid", exc.code, str(exc))
+    if not consume_nonce(session, f"wallet:{address}", nonce, config.window_ms):
+        return _replayed("wallet")
+    account = wallet_account(session, address)
+    if account.status != "active":
+        return Rejection("wallet", "invalid", "ACCOUNT_DISABLED", "This account is disabled.")
+    return Principal(
+        kind="account",
+        id=account.id,
+        role=account.role,
+        scopes=scopes_for_role(account.role),
+        auth_method="wallet",
+    )
+
+
+def _hmac(
+    session: Session, config: SignedConfig, request: SignedRequest, nonce: str
+) -> Principal | Rejection:
+    unknown = Rejection("hmac", "invalid", "UNKNOWN_KEY", "No usable HMAC key has this id.")
+    try:
+        key_id = uuid.UUID(request.headers["x-ve-key-id"])
+    except ValueError:
+        return unknown
+    key = session.exec(
+        select(HmacKey).where(col(HmacKey.id) == key_id, col(HmacKey.revoked_at).is_(None))
+    ).first()
+    account = session.get(Account, key.account_id) if key is not None else None
+    if key is None or account is None or account.status != "active":
+        return unknown
+    try:
+        secret = config.cipher.decrypt(key.secret_ciphertext.encode())
+    except InvalidToken:  # encrypted under another pepper: the key cannot be used any more
+        return unknown
+    try:
+        signing.verify_hmac_signature(
+            secret, request.canonical(), request.headers["x-ve-signature"]
+        )
+    except signing.SignatureError as exc:
+        return Rejection("hmac", "invalid", exc.code, str(exc))
+    if not consume_nonce(session, f"hmac:{key.id}", nonce, config.window_ms):
+        return _replayed("hmac")
+    _touch(session, key, utcnow())
+    return Principal(
+        kind="account",
+        id=account.id,
+        role=account.role,
+        scopes=scopes_for_role(account.role),
+        auth_method="hmac",
+        key_id=key.id,
+    )
+
+
+def _replayed(scheme: Scheme) -> Rejection:
+    return Rejection(
+        scheme, "replayed", "NONCE_REUSED", "This nonce was already used: sign with a fresh one."
+    )
+
+
+def consume_nonce(session: Session, signer: str, nonce: str, window_ms: int) -> bool:
+    """Record the nonce for the signer; False if it was already there (a replay). The insert
+    skips on conflict, so concurrent replays leave exactly one winner and no aborted transaction.
+    Nonces older than twice the window can no longer pass the time check and are pruned."""
+    now = utcnow()
+    session.execute(
+        delete(RequestNonce).where(
+            col(RequestNonce.signer) == signer,
+            col(RequestNonce.created_at) < now - timedelta(milliseconds=2 * window_ms),
+        )
+    )
+    statement = _insert_ignoring_conflicts(session).values(
+        signer=signer, nonce=nonce, created_at=now
+    )
+    result = session.execute(statement)
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def _insert_ignoring_conflicts(session: Session):  # type: ignore[no-untyped-def]
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(RequestNonce).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(RequestNonce).on_conflict_do_nothing()
+    return insert(RequestNonce).prefix_with("IGNORE")
+
+
+def wallet_account(session: Session, address: str) -> Account:
+    """The account whose identity is this address, created (as a consumer) on first use. Two
+    first requests at once: one insert wins, the other reads the winner's row."""
+    statement = select(Account).where(col(Account.wallet_address) == address)
+    account = session.exec(statement).first()
+    if account is not None:
+        return account
+    try:
+        with session.begin_nested():
+            account = Account(
+                wallet_address=address,
+                email=None,
+                first_name="",
+                last_name="",
+                role="consumer",
+                status="active",
+            )
+            session.add(account)
+    except IntegrityError:
+        account = session.exec(statement).one()
+    return account
+
+
+def _touch(session: Session, key: HmacKey, now: datetime) -> None:
+    if key.last_used_at is not None and key.last_used_at >= now - LAST_USED_RESOLUTION:
+        return
+    session.execute(
+        update(HmacKey)
+        .where(
+            col(HmacKey.id) == key.id,
+            (col(HmacKey.last_used_at).is_(None))
+            | (col(HmacKey.last_used_at) < now - LAST_USED_RESOLUTION),
+        )
+        .values(last_used_at=now)
+    )
+
+
+# Key management (bearer sessions only) --------------------------------------------------------
+
+
+class HmacKeyNotFound(NotFound):
+    code = "HMAC_KEY_NOT_FOUND"
+
+
+def create_key(
+    session: Session, cipher: Fernet, principal: Principal, *, name: str
+) -> tuple[HmacKey, str]:
+    secret = secrets.token_bytes(SECRET_BYTES)
+    key = HmacKey(
+        id=uuid.UUID(bytes=os.urandom(16), version=4),
+        account_id=principal.id,
+        name=name.strip(),
+        secret_ciphertext=cipher.encrypt(secret).decode(),
+        created_at=utcnow(),
+    )
+    session.add(key)
+    session.flush()
+    audit.record(
+        session, principal, "hmac_key.issued", principal.kind, principal.id, key_id=str(key.id)
+    )
+    return key, base64.b64encode(secret).decode()
+
+
+def _owned_by(principal: Principal):  # type: ignore[no-untyped-def]
+    return select(HmacKey).where(
+        col(HmacKey.account_id) == principal.id, col(HmacKey.revoked_at).is_(None)
+    )
+
+
+def list_keys(
+    session: Session, principal: Principal, limit: int, cursor: str | None
+) -> Page[HmacKey]:
+    return paginate(session, _owned_by(principal), HmacKey, limit, cursor)
+
+
+def revoke_key(session: Session, principal: Principal, key_id: uuid.UUID) -> None:
+    key = session.exec(_owned_by(principal).where(col(HmacKey.id) == key_id)).first()
+    if key is None:
+        raise HmacKeyNotFound("No HMAC key with this id belongs to you.")
+    key.revoked_at = utcnow()
+    session.add(key)
+    session.flush()
+    audit.record(
+        session, principal, "hmac_key.revoked", principal.kind, principal.id, key_id=str(key.id)
+    )
