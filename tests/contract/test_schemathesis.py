@@ -31,7 +31,9 @@ MAX_EXAMPLES = 40
 EXCLUDED_CHECKS = "positive_data_acceptance"
 ADMIN_EMAIL = "contract-admin@example.com"
 ADMIN_PASSWORD = "contract admin password"
-PROVIDER_ONLY_PATHS = r"^/api/v1/(registration/(profile|pricing|capacity|api-keys)|services|me/)"
+PROVIDER_ONLY_PATHS = (
+    r"^/api/v1/(registration/(profile|pricing|capacity|api-keys)|services|me/|provider/|tickets)"
+)
 
 
 def _post(base: str, path: str, body: dict[str, Any], token: str | None = None) -> Any:
@@ -100,3 +102,4 @@ def test_live_server_conforms_to_its_spec(clean_db: str, tmp_path: Path) -> None
             base, provider_token, tmp_path, "--include-path-regex", PROVIDER_ONLY_PATHS
         )
     assert "POST /api/v1/services" in report
+    assert "POST /api/v1/provider/deployments/{deployment_id}/accept" in report

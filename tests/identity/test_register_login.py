@@ -22,6 +22,7 @@ ACCOUNT_FIELDS = {
     "status",
     "email_verified",
     "last_login_at",
+    "wallet_address",
     "created_at",
     "updated_at",
 }

@@ -1,0 +1,511 @@
+"""Deployment rules: placing a deployment on a provider, its lease (pending -> active -> closed),
+what the provider reports, and the actions tenants ask for. Flush, never commit.
+
+Who may see and change a deployment is decided in ``access``; every state change here is a
+conditional UPDATE on the state it starts from, so of concurrent requests exactly one wins and the
+others get a 409 naming the state they found.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, TypeGuard
+
+from sqlalchemy import ColumnElement, update
+from sqlmodel import Session, col, select
+
+from provider_registry.catalog.repository import ServiceRepository
+from provider_registry.config import Settings
+from provider_registry.deployments import access
+from provider_registry.deployments.models import Deployment, DeploymentAction
+from provider_registry.identity.principal import Principal
+from provider_registry.kit.errors import DomainError, FieldIssue, NotFound, ValidationFailed
+from provider_registry.kit.pagination import Page, decode_cursor, paginate
+from provider_registry.kit.repository import Repository
+from provider_registry.kit.timeutil import utcnow
+from provider_registry.providers.errors import ProviderNotApproved
+from provider_registry.providers.repository import ProviderRepository
+from provider_registry.tenancy import membership
+
+RESOURCE_FIELDS = ("cpu", "memory", "storage")
+DECIMAL_PLACES = 3
+# The declared capacity (providers.capacity) each requested resource is held against.
+CAPACITY_FIELDS = {
+    "cpu": "cpu_cores",
+    "memory": "memory_gb",
+    "storage": "storage_gb",
+    "gpu": "gpu_count",
+}
+PENDING_ACTIONS_PAGE = 100
+
+
+# --------------------------------------------------------------------------------------- errors
+
+
+class Unprocessable(DomainError):
+    status = 422
+    code = "UNPROCESSABLE"
+    title = "Unprocessable Content"
+
+
+class ProviderNotAvailable(Unprocessable):
+    code = "PROVIDER_NOT_AVAILABLE"
+
+
+class ServiceNotAvailable(Unprocessable):
+    code = "SERVICE_NOT_AVAILABLE"
+
+
+class OrganizationNotAvailable(Unprocessable):
+    code = "ORGANIZATION_NOT_AVAILABLE"
+
+
+class InsufficientCapacity(Unprocessable):
+    code = "INSUFFICIENT_CAPACITY"
+
+
+class InvalidStatusReport(Unprocessable):
+    code = "INVALID_STATUS_REPORT"
+
+
+class DeploymentConflict(DomainError):
+    status = 409
+    code = "CONFLICT"
+    title = "Conflict"
+
+
+class DeploymentNotActive(DeploymentConflict):
+    code = "DEPLOYMENT_NOT_ACTIVE"
+
+
+class DeploymentNotPending(DeploymentConflict):
+    code = "DEPLOYMENT_NOT_PENDING"
+
+
+class DeploymentClosed(DeploymentConflict):
+    code = "DEPLOYMENT_CLOSED"
+
+
+class ActionNotFound(NotFound):
+    code = "ACTION_NOT_FOUND"
+
+
+class ActionAlreadyAcknowledged(DeploymentConflict):
+    code = "ACTION_ALREADY_ACKNOWLEDGED"
+
+
+# ----------------------------------------------------------------------------------- repository
+
+
+class DeploymentRepository(Repository[Deployment]):
+    """All SQL for deployments and their actions."""
+
+    model = Deployment
+
+    def page(
+        self, where: Iterable[ColumnElement[bool]], limit: int, cursor: str | None
+    ) -> Page[Deployment]:
+        if cursor is not None:
+            _check_cursor(cursor)
+        return paginate(self.session, select(Deployment).where(*where), Deployment, limit, cursor)
+
+    def update_if(
+        self, deployment_id: uuid.UUID, states: tuple[str, ...], values: dict[str, Any]
+    ) -> bool:
+        """Conditional UPDATE: only while the deployment is in one of ``states``."""
+        result: Any = self.session.execute(
+            update(Deployment)
+            .where(col(Deployment.id) == deployment_id, col(Deployment.state).in_(states))
+            .values(**values, version=col(Deployment.version) + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def refresh(self, row: Deployment) -> Deployment:
+        self.session.refresh(row)
+        return row
+
+    def add_action(self, action: DeploymentAction) -> DeploymentAction:
+        self.session.add(action)
+        self.session.flush()
+        return action
+
+    def action(self, deployment_id: uuid.UUID, action_id: uuid.UUID) -> DeploymentAction | None:
+        return self.session.exec(
+            select(DeploymentAction).where(
+                col(DeploymentAction.id) == action_id,
+                col(DeploymentAction.deployment_id) == deployment_id,
+            )
+        ).first()
+
+    def pending_actions(self, deployment_id: uuid.UUID, limit: int) -> list[DeploymentAction]:
+        return list(
+            self.session.exec(
+                select(DeploymentAction)
+                .where(
+                    col(DeploymentAction.deployment_id) == deployment_id,
+                    col(DeploymentAction.status) == "pending",
+                )
+                .order_by(col(DeploymentAction.created_at).asc(), col(DeploymentAction.id).asc())
+                .limit(limit)
+            ).all()
+        )
+
+    def acknowledge_if_pending(self, action: DeploymentAction, values: dict[str, Any]) -> bool:
+        result: Any = self.session.execute(
+            update(DeploymentAction)
+            .where(col(DeploymentAction.id) == action.id, col(DeploymentAction.status) == "pending")
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            return False
+        self.session.refresh(action)
+        return True
+
+
+def _check_cursor(cursor: str) -> None:
+    """kit.pagination.decode_cursor refuses most forged cursors but lets two through, each a 500:
+    a number where the time belongs (AttributeError) and a time without a zone (which the UTC
+    column refuses at the database). Refuse those as the 400 every other bad cursor gets."""
+    try:
+        created, _ = decode_cursor(cursor)
+        valid = created.tzinfo is not None
+    except (AttributeError, TypeError):
+        valid = False
+    if not valid:
+        raise ValidationFailed(
+            "The cursor is not one this API issued.",
+            errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
+        )
+
+
+# ------------------------------------------------------------------------ semantic validation
+
+
+def _decimal_places(value: float | int) -> int:
+    exponent = Decimal(repr(value)).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _is_number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def create_issues(body: Any, settings: Settings | None = None) -> list[FieldIssue]:
+    """What JSON Schema cannot say about a new deployment (``x-semantic-validator``)."""
+    if not isinstance(body, dict):
+        return []
+    issues: list[FieldIssue] = []
+    name = body.get("name")
+    if isinstance(name, str) and name and not name.strip():
+        issues.append(FieldIssue("name", "must not be blank", "INVALID_NAME"))
+    resources = body.get("resources")
+    if isinstance(resources, dict):
+        for field in RESOURCE_FIELDS:
+            value = resources.get(field)
+            if _is_number(value) and _decimal_places(value) > DECIMAL_PLACES:
+                issues.append(
+                    FieldIssue(
+                        f"resources.{field}",
+                        f"must have at most {DECIMAL_PLACES} decimal places",
+                        "TOO_MANY_DECIMALS",
+                    )
+                )
+    return issues
+
+
+def status_report_issues(body: Any, settings: Settings | None = None) -> list[FieldIssue]:
+    """A status report that contradicts itself (``x-semantic-validator``)."""
+    if not isinstance(body, dict):
+        return []
+    issues: list[FieldIssue] = []
+    replicas = body.get("replicas")
+    if isinstance(replicas, dict):
+        ready, total = replicas.get("ready"), replicas.get("total")
+        if _is_number(ready) and _is_number(total) and ready > total:
+            issues.append(
+                FieldIssue(
+                    "replicas.ready",
+                    "must not exceed replicas.total",
+                    "REPLICAS_READY_EXCEEDS_TOTAL",
+                )
+            )
+    services = body.get("services")
+    if isinstance(services, list):
+        seen: set[str] = set()
+        for index, item in enumerate(services):
+            name = item.get("name") if isinstance(item, dict) else None
+            if isinstance(name, str):
+                if name in seen:
+                    issues.append(
+                        FieldIssue(
+                            f"services.{index}.name", "is reported twice", "DUPLICATE_SERVICE"
+                        )
+                    )
+                seen.add(name)
+    return issues
+
+
+# -------------------------------------------------------------------------------- tenant side
+
+
+def _resource(value: float | int) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-DECIMAL_PLACES))
+
+
+def _check_capacity(capacity: dict[str, Any] | None, requested: dict[str, Decimal]) -> None:
+    if not capacity:
+        return
+    issues = []
+    for field, declared_as in CAPACITY_FIELDS.items():
+        declared = capacity.get(declared_as, 0 if field == "gpu" else None)
+        if _is_number(declared) and requested[field] > Decimal(repr(declared)):
+            issues.append(
+                FieldIssue(
+                    f"resources.{field}",
+                    f"exceeds the provider's capacity of {declared}",
+                    "INSUFFICIENT_CAPACITY",
+                )
+            )
+    if issues:
+        raise InsufficientCapacity(
+            "The provider cannot offer this much: "
+            + ", ".join(issue.field for issue in issues)
+            + ".",
+            errors=issues,
+        )
+
+
+def create(session: Session, principal: Principal, body: dict[str, Any]) -> Deployment:
+    issues = create_issues(body)
+    if issues:
+        raise ValidationFailed("The request body is invalid.", errors=issues)
+    provider_id = uuid.UUID(body["provider_id"])
+    provider = ProviderRepository(session).get(provider_id)
+    if provider is None or provider.status != "approved":
+        # Unknown and not approved look the same: a tenant learns nothing about other providers.
+        raise ProviderNotAvailable(
+            "No approved provider with this id.",
+            errors=[
+                FieldIssue("provider_id", "is not an approved provider", "PROVIDER_NOT_AVAILABLE")
+            ],
+        )
+    service_id = uuid.UUID(body["service_id"]) if body.get("service_id") else None
+    if service_id is not None:
+        offered = ServiceRepository(session).live(service_id)
+        if offered is None or offered.provider_id != provider_id or offered.status != "active":
+            raise ServiceNotAvailable(
+                "No active service with this id at this provider.",
+                errors=[
+                    FieldIssue(
+                        "service_id",
+                        "is not an active service of the provider",
+                        "SERVICE_NOT_AVAILABLE",
+                    )
+                ],
+            )
+    organization_id = uuid.UUID(body["organization_id"]) if body.get("organization_id") else None
+    if organization_id is not None:
+        role = membership.role_in(session, organization_id, principal.id)
+        if role not in membership.WRITE_ROLES:
+            raise OrganizationNotAvailable(
+                "You may not create deployments in this organization.",
+                errors=[
+                    FieldIssue(
+                        "organization_id",
+                        "is not an organization where you are an admin or member",
+                        "ORGANIZATION_NOT_AVAILABLE",
+                    )
+                ],
+            )
+    resources = body["resources"]
+    requested = {field: _resource(resources[field]) for field in RESOURCE_FIELDS}
+    requested["gpu"] = Decimal(int(resources.get("gpu", 0)))
+    _check_capacity(provider.capacity, requested)
+    row = Deployment(
+        owner_account_id=principal.id,
+        organization_id=organization_id,
+        provider_id=provider_id,
+        service_id=service_id,
+        name=body["name"].strip(),
+        cpu=requested["cpu"],
+        memory=requested["memory"],
+        storage=requested["storage"],
+        gpu=int(requested["gpu"]),
+        state="pending",
+    )
+    return DeploymentRepository(session).add(row)
+
+
+def list_for_tenant(
+    session: Session,
+    principal: Principal,
+    state: str | None,
+    organization_id: uuid.UUID | None,
+    limit: int,
+    cursor: str | None,
+) -> Page[Deployment]:
+    where: list[ColumnElement[bool]] = [access.visible_to_tenant(session, principal)]
+    if state is not None:
+        where.append(col(Deployment.state) == state)
+    if organization_id is not None:
+        where.append(col(Deployment.organization_id) == organization_id)
+    return DeploymentRepository(session).page(where, limit, cursor)
+
+
+def get_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Deployment:
+    return access.for_tenant(session, principal, deployment_id, "read")
+
+
+def request_action(
+    session: Session, principal: Principal, deployment_id: uuid.UUID, action: str
+) -> DeploymentAction:
+    # Locked, so a concurrent close cannot slip in between the check and the insert.
+    row = access.for_tenant(session, principal, deployment_id, "write", lock=True)
+    if row.state != "active":
+        raise DeploymentNotActive(
+            f"The deployment is {row.state}; actions need an active deployment.",
+            extra={"current_state": row.state},
+        )
+    return DeploymentRepository(session).add_action(
+        DeploymentAction(deployment_id=row.id, action=action, requested_by=principal.id)
+    )
+
+
+def close(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Deployment:
+    deployments = DeploymentRepository(session)
+    row = access.for_tenant(session, principal, deployment_id, "write")
+    now = utcnow()
+    closed = deployments.update_if(
+        row.id,
+        ("pending", "active"),
+        {"state": "closed", "closed_at": now, "updated_at": now, "replicas_ready": 0},
+    )
+    if not closed:
+        raise DeploymentClosed(
+            "The deployment is already closed.", extra={"current_state": "closed"}
+        )
+    return deployments.refresh(row)
+
+
+# ------------------------------------------------------------------------------ provider side
+
+
+def _require_approved(session: Session, principal: Principal) -> None:
+    provider = (
+        ProviderRepository(session).get(principal.provider_id) if principal.provider_id else None
+    )
+    if provider is None or provider.status != "approved":
+        status = provider.status if provider else "unknown"
+        raise ProviderNotApproved(
+            f"This needs an approved provider; this one is {status}.",
+            extra={"current_status": status},
+        )
+
+
+def list_for_provider(
+    session: Session, principal: Principal, state: str | None, limit: int, cursor: str | None
+) -> Page[Deployment]:
+    where: list[ColumnElement[bool]] = [col(Deployment.provider_id) == principal.provider_id]
+    if state is not None:
+        where.append(col(Deployment.state) == state)
+    return DeploymentRepository(session).page(where, limit, cursor)
+
+
+def accept(
+    session: Session, principal: Principal, deployment_id: uuid.UUID, lease_id: str | None
+) -> Deployment:
+    _require_approved(session, principal)
+    deployments = DeploymentRepository(session)
+    row = access.for_provider(session, principal, deployment_id)
+    now = utcnow()
+    accepted = deployments.update_if(
+        row.id,
+        ("pending",),
+        {
+            "state": "active",
+            "lease_id": lease_id or f"lease-{uuid.uuid4().hex}",
+            "accepted_at": now,
+            "updated_at": now,
+            "replicas_ready": 0,
+            "replicas_total": 1,
+        },
+    )
+    if not accepted:
+        current = deployments.refresh(row).state
+        raise DeploymentNotPending(
+            f"The deployment is {current}; only a pending deployment can be accepted.",
+            extra={"current_state": current},
+        )
+    return deployments.refresh(row)
+
+
+def _not_active(state: str) -> DomainError:
+    if state == "closed":
+        return DeploymentClosed("The deployment is closed.", extra={"current_state": state})
+    return DeploymentNotActive(
+        f"The deployment is {state}; accept it before reporting its status.",
+        extra={"current_state": state},
+    )
+
+
+def report_status(
+    session: Session, principal: Principal, deployment_id: uuid.UUID, body: dict[str, Any]
+) -> Deployment:
+    deployments = DeploymentRepository(session)
+    row = access.for_provider(session, principal, deployment_id)
+    issues = status_report_issues(body)
+    if issues:
+        raise InvalidStatusReport("The status report contradicts itself.", errors=issues)
+    if row.state != "active":
+        raise _not_active(row.state)
+    now = utcnow()
+    values: dict[str, Any] = {
+        "replicas_ready": body["replicas"]["ready"],
+        "replicas_total": body["replicas"]["total"],
+        "services": [
+            {"name": s["name"], "state": s["state"], "replicas": s["replicas"]}
+            for s in body.get("services", [])
+        ],
+        "updated_at": now,
+    }
+    if body.get("state") == "closed":
+        values.update(state="closed", closed_at=now)
+    if not deployments.update_if(row.id, ("active",), values):
+        raise _not_active(deployments.refresh(row).state)
+    return deployments.refresh(row)
+
+
+def pending_actions(
+    session: Session, principal: Principal, deployment_id: uuid.UUID
+) -> list[DeploymentAction]:
+    row = access.for_provider(session, principal, deployment_id)
+    return DeploymentRepository(session).pending_actions(row.id, PENDING_ACTIONS_PAGE)
+
+
+def acknowledge(
+    session: Session,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    action_id: uuid.UUID,
+    result: str,
+    message: str | None,
+) -> DeploymentAction:
+    deployments = DeploymentRepository(session)
+    row = access.for_provider(session, principal, deployment_id)
+    action = deployments.action(row.id, action_id)
+    if action is None:
+        raise ActionNotFound("This deployment has no action with this id.")
+    acknowledged = deployments.acknowledge_if_pending(
+        action, {"status": result, "message": message, "acknowledged_at": utcnow()}
+    )
+    if not acknowledged:
+        session.refresh(action)
+        raise ActionAlreadyAcknowledged(
+            f"The action was already acknowledged ({action.status}).",
+            extra={"current_status": action.status},
+        )
+    return action
