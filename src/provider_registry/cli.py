@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -98,6 +99,39 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate_invoices(args: argparse.Namespace) -> int:
+    """Invoices for a month that has ended; idempotent, safe to run twice or concurrently.
+
+    The database must already be migrated (``migrate``): a billing job does not change the schema.
+    """
+    from provider_registry.invoicing import invoices
+    from provider_registry.kit import db, migrate
+    from provider_registry.kit.timeutil import utcnow
+
+    settings = _settings(args)
+    try:
+        period = invoices.parse_period(args.period, utcnow())
+    except invoices.PeriodError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    database = db.Database(db.make_engine(settings.database))
+    try:
+        if migrate.current_revision(database.engine) != migrate.head_revision():
+            print(
+                "error: the database is not at this build's schema; run "
+                "`provider-registry migrate` first",
+                file=sys.stderr,
+            )
+            return 1
+        summary = invoices.generate(
+            database.sessions, period, due_days=settings.portal.invoice_due_days
+        )
+    finally:
+        database.dispose()
+    print(json.dumps(summary, separators=(",", ":")))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="provider-registry", description=__doc__)
     parser.add_argument("--config", help=f"YAML configuration file (or ${CONFIG_FILE_ENV})")
@@ -107,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply database migrations")
     admin = sub.add_parser("create-admin", help="create an admin account")
     admin.add_argument("--email", required=True)
+    billing = sub.add_parser(
+        "generate-invoices", help="make the invoices of a month that has ended (idempotent)"
+    )
+    billing.add_argument("--period", required=True, help="the month, YYYY-MM (UTC)")
     return parser
 
 
@@ -115,6 +153,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "migrate": cmd_migrate,
     "create-admin": cmd_create_admin,
+    "generate-invoices": cmd_generate_invoices,
 }
 
 

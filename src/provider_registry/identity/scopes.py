@@ -14,6 +14,7 @@ SCOPES: tuple[str, ...] = (
     "tickets:read",
     "tickets:write",
     "billing:read",
+    "billing:write",
     "providers:review",
     "audit:read",
 )
