@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,12 +66,16 @@ def _decode(cursor: str, sort: Sort) -> tuple[Any, uuid.UUID]:
             raise _bad_cursor()
         if by in ("created_at", "published_at"):
             value = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            if value.tzinfo is None:  # ours are UTC; a zone-less time cannot be compared
+                raise _bad_cursor()
         elif by == "relevance":
             value = float(value)
+            if not math.isfinite(value):
+                raise _bad_cursor()
         elif not isinstance(value, str):
             raise _bad_cursor()
         return value, uuid.UUID(id_)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+    except (ValueError, TypeError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
         raise _bad_cursor() from exc
 
 

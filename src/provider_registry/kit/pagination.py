@@ -34,16 +34,25 @@ def encode_cursor(created_at: datetime, id_: uuid.UUID) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def _invalid_cursor() -> ValidationFailed:
+    return ValidationFailed(
+        "The cursor is not one this API issued.",
+        errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
+    )
+
+
 def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         created, id_ = json.loads(raw)
-        return datetime.fromisoformat(created.replace("Z", "+00:00")), uuid.UUID(id_)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
-        raise ValidationFailed(
-            "The cursor is not one this API issued.",
-            errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
-        ) from exc
+        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+        key = uuid.UUID(id_)
+    except (ValueError, TypeError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
+        raise _invalid_cursor() from exc
+    # Cursors we issue carry UTC times; a zone-less time cannot be compared with the column.
+    if moment.tzinfo is None:
+        raise _invalid_cursor()
+    return moment, key
 
 
 def paginate(
