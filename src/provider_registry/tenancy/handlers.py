@@ -1,0 +1,64 @@
+"""/api/v1/organizations and their members."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import Response
+
+from provider_registry.identity.security import current_principal
+from provider_registry.kit import db
+from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.tenancy import service, views
+from provider_registry_api import models as api
+
+
+def create_organization(body: dict[str, Any]) -> Response:
+    organization = service.create(
+        db.session(), current_principal(), parse_body(api.OrganizationCreate, body)
+    )
+    return json_response(
+        views.organization(organization, "admin"),
+        201,
+        headers={"Location": f"/api/v1/organizations/{organization.id}"},
+    )
+
+
+def list_organizations(limit: int = 20, cursor: str | None = None) -> Response:
+    page = service.mine(db.session(), current_principal(), limit, cursor)
+    items = [views.organization(organization, role) for organization, role in page.items]
+    return json_response(api.OrganizationPage(items=items, next_cursor=page.next_cursor))
+
+
+def get_organization(organization_id: str) -> Response:
+    organization, role = service.get(db.session(), current_principal(), uuid.UUID(organization_id))
+    return json_response(views.organization(organization, role))
+
+
+def list_organization_members(
+    organization_id: str, limit: int = 20, cursor: str | None = None
+) -> Response:
+    page = service.members(
+        db.session(), current_principal(), uuid.UUID(organization_id), limit, cursor
+    )
+    items = [views.member(member, account) for member, account in page.items]
+    return json_response(api.OrganizationMemberPage(items=items, next_cursor=page.next_cursor))
+
+
+def add_organization_member(organization_id: str, body: dict[str, Any]) -> Response:
+    member, account = service.add_member(
+        db.session(),
+        current_principal(),
+        uuid.UUID(organization_id),
+        parse_body(api.OrganizationMemberAdd, body),
+    )
+    return json_response(views.member(member, account), 201)
+
+
+def remove_organization_member(organization_id: str, member_id: str) -> Response:
+    service.remove_member(
+        db.session(), current_principal(), uuid.UUID(organization_id), uuid.UUID(member_id)
+    )
+    return empty_response(204)

@@ -1,0 +1,65 @@
+"""/api/v1/tickets and their comments."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import Response
+
+from provider_registry.identity.security import current_principal
+from provider_registry.kit import db
+from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.preconditions import if_match_header
+from provider_registry.kit.responses import json_response
+from provider_registry.tickets import service, views
+from provider_registry_api import models as api
+
+
+def create_ticket(body: dict[str, Any]) -> Response:
+    ticket = service.create(db.session(), current_principal(), parse_body(api.TicketCreate, body))
+    headers = {"ETag": service.etag(ticket), "Location": f"/api/v1/tickets/{ticket.id}"}
+    return json_response(views.ticket(ticket), 201, headers=headers)
+
+
+def list_tickets(
+    status: str | None = None,
+    deployment_id: str | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Response:
+    deployment = uuid.UUID(deployment_id) if deployment_id else None
+    page = service.search(db.session(), current_principal(), status, deployment, limit, cursor)
+    return json_response(
+        api.TicketPage(items=views.tickets(page.items), next_cursor=page.next_cursor)
+    )
+
+
+def get_ticket(ticket_id: str) -> Response:
+    session = db.session()
+    ticket = service.get(session, current_principal(), uuid.UUID(ticket_id))
+    return json_response(
+        views.ticket_detail(ticket, service.comments_of(session, ticket)),
+        headers={"ETag": service.etag(ticket)},
+    )
+
+
+def update_ticket(ticket_id: str, body: dict[str, Any]) -> Response:
+    ticket = service.update_ticket(
+        db.session(),
+        current_principal(),
+        uuid.UUID(ticket_id),
+        parse_body(api.TicketUpdate, body),
+        if_match_header(),
+    )
+    return json_response(views.ticket(ticket), headers={"ETag": service.etag(ticket)})
+
+
+def add_ticket_comment(ticket_id: str, body: dict[str, Any]) -> Response:
+    comment = service.add_comment(
+        db.session(),
+        current_principal(),
+        uuid.UUID(ticket_id),
+        parse_body(api.TicketCommentCreate, body),
+    )
+    return json_response(views.comment(comment), 201)

@@ -1,0 +1,227 @@
+"""Support tickets about deployments: who may open, see, comment on and change them.
+
+Who sees a ticket: the accounts that can read its deployment (deployments.access), the provider
+the deployment runs on, and platform admins; for anyone else it does not exist (404). Of those:
+- opening a ticket and changing its priority or commenting as a tenant need write access to the
+  deployment (owner, organization admin or member); read-only tenants get 403;
+- the provider and platform admins ("staff") may comment and change status and priority;
+- `closed` is final. Changes are conditional UPDATEs, and a comment locks the ticket's row, so
+  nothing lands on a ticket after it was closed.
+
+Services flush, never commit (kit.db settles the request's transaction).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from provider_registry.deployments import access
+from provider_registry.deployments.models import Deployment
+from provider_registry.identity.errors import Forbidden
+from provider_registry.identity.principal import Principal
+from provider_registry.kit import preconditions
+from provider_registry.kit.errors import Conflict, DomainError, FieldIssue, NotFound
+from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.preconditions import etag_for
+from provider_registry.kit.timeutil import utcnow
+from provider_registry.tickets.models import Ticket, TicketComment
+from provider_registry_api import models as api
+
+Standing = Literal["staff", "write", "read"]
+
+
+class TicketNotFound(NotFound):
+    code = "TICKET_NOT_FOUND"
+
+
+class DeploymentNotAvailable(DomainError):
+    status = 422
+    code = "DEPLOYMENT_NOT_AVAILABLE"
+    title = "Unprocessable Content"
+
+
+class StatusChangeNotAllowed(Forbidden):
+    code = "STATUS_CHANGE_NOT_ALLOWED"
+
+
+class TicketClosed(Conflict):
+    code = "TICKET_CLOSED"
+
+
+def etag(ticket: Ticket) -> str:
+    return etag_for(ticket.version)
+
+
+def _is_platform_admin(principal: Principal) -> bool:
+    return principal.kind == "account" and principal.role == "admin"
+
+
+def _not_found() -> TicketNotFound:
+    return TicketNotFound("No ticket with this id is visible to you.")
+
+
+def _closed() -> TicketClosed:
+    return TicketClosed("The ticket is closed; open a new one.", extra={"current_status": "closed"})
+
+
+def _standing(session: Session, principal: Principal, ticket: Ticket) -> Standing | None:
+    """What the caller may do with the ticket: staff (its provider, platform admins), a tenant
+    with write or read access to its deployment, or nothing (it does not exist for them)."""
+    if principal.kind == "provider":
+        matches = principal.provider_id is not None and principal.provider_id == ticket.provider_id
+        return "staff" if matches else None
+    if _is_platform_admin(principal):
+        return "staff"
+    deployment = session.get(Deployment, ticket.deployment_id)
+    if deployment is None:
+        return None
+    return access.tenant_permission(session, principal, deployment)
+
+
+def _visible(
+    session: Session, principal: Principal, ticket_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Ticket, Standing]:
+    statement = select(Ticket).where(col(Ticket.id) == ticket_id)
+    if lock:
+        statement = statement.with_for_update()
+    ticket = session.exec(statement).first()
+    standing = _standing(session, principal, ticket) if ticket is not None else None
+    if ticket is None or standing is None:
+        raise _not_found()
+    return ticket, standing
+
+
+def _writer(standing: Standing) -> None:
+    if standing == "read":
+        raise Forbidden("You may read this ticket's deployment but not change it.")
+
+
+# ------------------------------------------------------------------------------------ tickets
+
+
+def create(session: Session, principal: Principal, body: api.TicketCreate) -> Ticket:
+    try:
+        deployment = access.for_tenant(session, principal, body.deployment_id, "write")
+    except access.DeploymentNotFound as exc:
+        raise DeploymentNotAvailable(
+            "No deployment with this id is visible to you.",
+            errors=[
+                FieldIssue(
+                    "deployment_id", "is not a deployment you can see", "DEPLOYMENT_NOT_AVAILABLE"
+                )
+            ],
+        ) from exc
+    ticket = Ticket(
+        deployment_id=deployment.id,
+        provider_id=deployment.provider_id,
+        opened_by=principal.id,
+        subject=body.subject,
+        description=body.description,
+        category=body.category,
+        priority=body.priority,
+    )
+    session.add(ticket)
+    session.flush()
+    return ticket
+
+
+def get(session: Session, principal: Principal, ticket_id: uuid.UUID) -> Ticket:
+    ticket, _ = _visible(session, principal, ticket_id)
+    return ticket
+
+
+def comments_of(session: Session, ticket: Ticket) -> list[TicketComment]:
+    """Oldest first."""
+    return list(
+        session.exec(
+            select(TicketComment)
+            .where(col(TicketComment.ticket_id) == ticket.id)
+            .order_by(col(TicketComment.created_at).asc(), col(TicketComment.id).asc())
+        ).all()
+    )
+
+
+def search(
+    session: Session,
+    principal: Principal,
+    status: str | None,
+    deployment_id: uuid.UUID | None,
+    limit: int,
+    cursor: str | None,
+) -> Page[Ticket]:
+    statement = select(Ticket)
+    if principal.kind == "provider":
+        statement = statement.where(col(Ticket.provider_id) == principal.provider_id)
+    else:
+        statement = statement.join(
+            Deployment, col(Deployment.id) == col(Ticket.deployment_id)
+        ).where(access.visible_to_tenant(session, principal))
+    if status is not None:
+        statement = statement.where(col(Ticket.status) == status)
+    if deployment_id is not None:
+        statement = statement.where(col(Ticket.deployment_id) == deployment_id)
+    return paginate(session, statement, Ticket, limit, cursor)
+
+
+def update_ticket(
+    session: Session,
+    principal: Principal,
+    ticket_id: uuid.UUID,
+    body: api.TicketUpdate,
+    if_match: str | None,
+) -> Ticket:
+    changes = body.model_dump(exclude_unset=True)
+    ticket, standing = _visible(session, principal, ticket_id)
+    if standing != "staff":
+        if "status" in changes:
+            raise StatusChangeNotAllowed(
+                "Only the deployment's provider or a platform admin may change a ticket's status."
+            )
+        _writer(standing)
+    preconditions.check_if_match(etag(ticket), if_match, "ticket")
+    if ticket.status == "closed":
+        raise _closed()
+    conditions = [col(Ticket.id) == ticket.id, col(Ticket.status) != "closed"]
+    if if_match is not None:
+        # Only the version the client saw may change: of concurrent changes made with the same
+        # ETag, exactly one matches.
+        conditions.append(col(Ticket.version) == ticket.version)
+    result: Any = session.execute(
+        update(Ticket)
+        .where(*conditions)
+        .values(**changes, updated_at=utcnow(), version=col(Ticket.version) + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(ticket)
+    if result.rowcount != 1:
+        preconditions.check_if_match(etag(ticket), if_match, "ticket")
+        raise _closed()
+    return ticket
+
+
+# ----------------------------------------------------------------------------------- comments
+
+
+def add_comment(
+    session: Session, principal: Principal, ticket_id: uuid.UUID, body: api.TicketCommentCreate
+) -> TicketComment:
+    # The row lock orders this comment with any concurrent status change: a ticket closed by a
+    # request that committed first is seen closed here.
+    ticket, standing = _visible(session, principal, ticket_id, lock=True)
+    _writer(standing)
+    if ticket.status == "closed":
+        raise _closed()
+    # A provider writes as the provider (whichever of its keys or sessions it used).
+    author_kind, author_id = "account", principal.id
+    if principal.kind == "provider" and principal.provider_id is not None:
+        author_kind, author_id = "provider", principal.provider_id
+    comment = TicketComment(
+        ticket_id=ticket.id, author_kind=author_kind, author_id=author_id, body=body.body
+    )
+    session.add(comment)
+    session.flush()
+    return comment
