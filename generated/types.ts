@@ -867,6 +867,694 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your organizations
+         * @description Accounts only (`organizations:read`). The organizations you are a member of, each with your
+         *     role there, newest first, in keyset pages (`limit`, `cursor`). Platform admins see their own
+         *     memberships here too (read any other organization by its id). A cursor this API did not
+         *     issue is 400 `VALIDATION_ERROR` (field code `INVALID_CURSOR`).
+         */
+        get: operations["list_organizations"];
+        put?: never;
+        /**
+         * Create an organization
+         * @description Accounts only (`organizations:write`). The caller becomes the organization's first `admin`.
+         *     The answer has the new organization and its address in `Location`. An invalid body is 400
+         *     `VALIDATION_ERROR` (a name with control characters or only spaces: field code `INVALID_NAME`).
+         */
+        post: operations["create_organization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization
+         * @description Accounts only (`organizations:read`). Members (any role) see it with their role; platform
+         *     admins may read any organization (`role` is then null unless they are a member). For
+         *     everyone else it does not exist: 404 `ORGANIZATION_NOT_FOUND`.
+         */
+        get: operations["get_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's members
+         * @description Accounts only (`organizations:read`). Members of the organization (any role) and platform
+         *     admins; for everyone else 404 `ORGANIZATION_NOT_FOUND`. Newest members first, in keyset
+         *     pages (`limit`, `cursor`; a cursor this API did not issue is 400 `VALIDATION_ERROR`, field
+         *     code `INVALID_CURSOR`). `member_id` is the member's account id.
+         */
+        get: operations["list_organization_members"];
+        put?: never;
+        /**
+         * Add a member
+         * @description Accounts only (`organizations:write`), and only the organization's admins: a member or
+         *     viewer (or a platform admin who is not an admin of it) gets 403
+         *     `ORGANIZATION_ADMIN_REQUIRED`, anyone else 404 `ORGANIZATION_NOT_FOUND`. Name the account
+         *     by exactly one of `account_id` and `email` (else 400 `VALIDATION_ERROR`, field code
+         *     `EXACTLY_ONE_MEMBER_IDENTIFIER`). An account that does not exist (or is disabled) is 422
+         *     `ACCOUNT_NOT_FOUND`; one that is already a member is 409 `ALREADY_MEMBER`, also when two
+         *     requests add it at the same time.
+         */
+        post: operations["add_organization_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave
+         * @description Accounts only (`organizations:write`). The organization's admins may remove anyone; any
+         *     member may remove themselves (leave). A member or viewer removing someone else (or a
+         *     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
+         *     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
+         *     a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+         *     removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+         *     time.
+         */
+        delete: operations["remove_organization_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your deployments
+         * @description Deployments you may read (`deployments:read`): your own and your organizations'; platform
+         *     admins see all. Newest first, keyset pages (`limit`, `cursor`; a cursor we did not issue
+         *     is 400 `VALIDATION_ERROR` with field code `INVALID_CURSOR`). `organization_id` narrows the
+         *     list to one organization (empty if you are not a member). Provider principals get 403.
+         */
+        get: operations["list_deployments"];
+        put?: never;
+        /**
+         * Create a deployment (pending until the provider accepts it)
+         * @description An account (`deployments:write`) asks an approved provider for resources. The deployment
+         *     starts `pending`; the provider accepts it through the provider API.
+         *
+         *     Errors: 400 `VALIDATION_ERROR` (field codes such as `TOO_MANY_DECIMALS`, `INVALID_NAME`,
+         *     `UNKNOWN_FIELD`); 422 `PROVIDER_NOT_AVAILABLE` (unknown or not approved: the same answer),
+         *     `SERVICE_NOT_AVAILABLE` (not an active service of that provider),
+         *     `ORGANIZATION_NOT_AVAILABLE` (not an organization where you are an admin or member) and
+         *     `INSUFFICIENT_CAPACITY` (more than the provider declared); 403 for provider principals or
+         *     keys without the scope.
+         */
+        post: operations["create_deployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment
+         * @description Anyone who may read the deployment (`deployments:read`). Anything else is 404
+         *     `DEPLOYMENT_NOT_FOUND`; provider principals get 403.
+         */
+        get: operations["get_deployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment's status
+         * @description What its provider last reported: replicas and services (`deployments:read`). Not visible:
+         *     404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        get: operations["get_deployment_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the provider to start, stop or restart
+         * @description Records the action for the provider, which picks it up and acknowledges it. Needs write
+         *     permission on the deployment (`deployments:write`; organization viewers and platform
+         *     admins get 403 `FORBIDDEN`) and an `active` deployment (else 409 `DEPLOYMENT_NOT_ACTIVE`).
+         *     Not visible: 404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        post: operations["request_deployment_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a deployment
+         * @description Ends the deployment (pending or active) for good. Needs write permission
+         *     (`deployments:write`; organization viewers and platform admins get 403 `FORBIDDEN`).
+         *     Already closed, or closed by a concurrent request: 409 `DEPLOYMENT_CLOSED`. Not visible:
+         *     404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        post: operations["close_deployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment's recent log lines
+         * @description The last `tail` lines (default 100, at most 10,000), oldest first, optionally only those
+         *     written after `since`; with `timestamps=true` each line starts with its RFC 3339 UTC time
+         *     and a space. Anyone who may read the deployment (`deployments:read`).
+         */
+        get: operations["get_deployment_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment's resource usage against its limits
+         * @description CPU (vCPUs), memory and storage (GiB) and GPUs: the usage the provider last reported
+         *     (0, with `reported_at` null, before its first report) and the deployment's resources as
+         *     limits. Anyone who may read the deployment (`deployments:read`).
+         */
+        get: operations["get_deployment_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_id}/shell/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a shell session on an active deployment
+         * @description Issues a short-lived token (5 minutes by default, `portal.shell_token_ttl_seconds`) that
+         *     the deployment's provider accepts at its own shell endpoint (`shell_url`); this registry
+         *     does not proxy the shell. Needs write permission (`deployments:write`; organization
+         *     viewers and platform admins get 403 `FORBIDDEN`) and an active deployment (else 409
+         *     `DEPLOYMENT_NOT_ACTIVE`). The provider checks a token with
+         *     `POST /api/v1/provider/shell-sessions/verify`, or offline against
+         *     `/.well-known/jwks.json` when the registry signs with EdDSA.
+         */
+        post: operations["create_shell_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments/{deployment_id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a batch of log lines
+         * @description Up to 1,000 lines per request, stored in one statement (`deployments:write`). Pending and
+         *     active deployments take logs; a closed one is 409 `DEPLOYMENT_CLOSED`. Not on this
+         *     provider: 404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        post: operations["ingest_deployment_logs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments/{deployment_id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report current resource usage
+         * @description Replaces the deployment's last report (`deployments:write`). Only active deployments: 409
+         *     `DEPLOYMENT_NOT_ACTIVE` otherwise. Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        post: operations["report_deployment_metrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/shell-sessions/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a shell session token
+         * @description For the provider's shell endpoint, which cannot check an HS256 signature itself. Always
+         *     200 for a well-formed request: `valid: true` with the deployment, account, service and
+         *     expiry when the token is a shell token of this registry, unexpired, audienced to the
+         *     calling provider and its deployment is still active; otherwise `valid: false` with a
+         *     `reason` (`invalid`, `expired`, `wrong_provider`, `deployment_not_active`).
+         */
+        post: operations["verify_shell_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deployments on your provider
+         * @description The calling provider's deployments (its token, or a provider key with
+         *     `deployments:read`), newest first, keyset pages (`limit`, `cursor`; a cursor we did not
+         *     issue is 400 with field code `INVALID_CURSOR`). Account principals get 403.
+         */
+        get: operations["list_provider_deployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments/{deployment_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a pending deployment
+         * @description `pending` -> `active`, with the provider's lease id (generated when absent) and one
+         *     replica expected until the provider reports otherwise (`deployments:write`). Not pending,
+         *     or accepted by a concurrent request: 409 `DEPLOYMENT_NOT_PENDING`. A provider that is not
+         *     approved (e.g. suspended) gets 403 `PROVIDER_NOT_APPROVED`. Not on this provider: 404
+         *     `DEPLOYMENT_NOT_FOUND`.
+         */
+        post: operations["accept_deployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments/{deployment_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Report a deployment's status
+         * @description Replaces the replicas and services last reported; `state: closed` ends the lease
+         *     (`deployments:write`). Only for an active deployment: pending is 409
+         *     `DEPLOYMENT_NOT_ACTIVE`, closed is 409 `DEPLOYMENT_CLOSED`. `replicas.ready` above
+         *     `replicas.total` is 422 (field code `REPLICAS_READY_EXCEEDS_TOTAL`), as are two services of
+         *     the same name (`DUPLICATE_SERVICE`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        put: operations["report_deployment_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments/{deployment_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pending actions of a deployment
+         * @description Actions the tenant asked for that are not acknowledged yet, oldest first, at most 100 at a
+         *     time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
+         *     404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        get: operations["list_pending_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/deployments/{deployment_id}/actions/{action_id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an action
+         * @description Records how the action ended (`succeeded` or `failed`, with an optional message)
+         *     (`deployments:write`). An action that is not this deployment's: 404 `ACTION_NOT_FOUND`;
+         *     already acknowledged, also by a concurrent request: 409 `ACTION_ALREADY_ACKNOWLEDGED`.
+         *     Deployment not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+         */
+        post: operations["acknowledge_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tickets you can see
+         * @description `tickets:read`. Accounts: the tickets on deployments they can read (platform admins: every
+         *     ticket). Providers: the tickets on deployments that run on them. Filters `status` and
+         *     `deployment_id` (a deployment you cannot see simply gives an empty list). Newest first, in
+         *     keyset pages (`limit`, `cursor`); a cursor this API did not issue is 400 `VALIDATION_ERROR`
+         *     (field code `INVALID_CURSOR`). Items leave out the comments; read one ticket for them.
+         */
+        get: operations["list_tickets"];
+        put?: never;
+        /**
+         * Open a ticket about a deployment
+         * @description Accounts only (`tickets:write`; a provider principal gets 403 `FORBIDDEN`). You need write
+         *     access to the deployment: its owner, or an `admin` or `member` of its organization. A
+         *     deployment you cannot see (or that does not exist) is 422 `DEPLOYMENT_NOT_AVAILABLE` (field
+         *     `deployment_id`); one you may only read (an organization `viewer`, a platform admin) is 403
+         *     `FORBIDDEN`. The ticket starts `open`, with `priority` `medium` unless given; `provider_id`
+         *     is the deployment's provider. The answer carries the ticket's `ETag` and `Location`.
+         */
+        post: operations["create_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{ticket_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ticket and its comments
+         * @description `tickets:read`. The accounts that can read the ticket's deployment, its provider and
+         *     platform admins; for anyone else 404 `TICKET_NOT_FOUND`. Comments come oldest first. The
+         *     `ETag` is for `If-Match` on PATCH.
+         */
+        get: operations["get_ticket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a ticket's status or priority
+         * @description `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
+         *     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
+         *     `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+         *     changed by the accounts with write access to the deployment (owner, organization `admin`
+         *     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
+         *     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
+         *     ticket is 409 `TICKET_CLOSED`. Honours `If-Match` (stale: 412 `PRECONDITION_FAILED`; of
+         *     concurrent changes with the same ETag exactly one succeeds).
+         */
+        patch: operations["update_ticket"];
+        trace?: never;
+    };
+    "/api/v1/tickets/{ticket_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on a ticket
+         * @description `tickets:write`. The accounts with write access to the ticket's deployment (owner,
+         *     organization `admin` or `member`; a `viewer` gets 403 `FORBIDDEN`), the deployment's
+         *     provider and platform admins. Anyone who cannot see the ticket gets 404 `TICKET_NOT_FOUND`;
+         *     a closed ticket takes no comments (409 `TICKET_CLOSED`). The ticket itself (and its ETag)
+         *     does not change.
+         */
+        post: operations["add_ticket_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your usage in the current month
+         * @description Accounts only (`billing:read`). What the deployments you can read have accrued in the current
+         *     calendar month (UTC), from its first moment up to now: your own deployments and those of the
+         *     organizations you belong to (any member role). This is a tenant view, not a global report:
+         *     platform admins see their own and their organizations' usage here, like anyone else.
+         *     `organization_id` narrows it to one organization; one you are not a member of (or that does not
+         *     exist) is 404 `ORGANIZATION_NOT_FOUND`.
+         *
+         *     A deployment accrues from `accepted_at` to `closed_at` (or now); pending deployments are not
+         *     listed. `hours` is the overlap with the period in hours; `<resource>_hours` is quantity x hours
+         *     (vCPUs, GiB of memory, GiB of storage, GPUs), rounded to 6 decimal places. The hourly price is
+         *     the provider's current price for the resource, divided by 24 when it is daily and by 730 when it
+         *     is monthly; a resource without a price costs nothing. `cost` is the sum of `<resource>_hours` x
+         *     hourly price, rounded once to 8 decimal places, half to even (ROUND_HALF_EVEN). A provider without
+         *     pricing gives cost `"0"` and currency null. All numbers are decimal strings. Prices are the
+         *     provider's prices now: no price history is kept, so a price change applies to the whole period.
+         *
+         *     At most 1,000 deployments are reported (newest first); `truncated` says when there were more.
+         */
+        get: operations["get_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices you can see
+         * @description Accounts only (`billing:read`). Your own invoices, those of the organizations where you are an
+         *     admin (organization role `admin`; members and viewers do not see them), and for platform admins
+         *     every invoice. Newest first, keyset pages (`limit`, `cursor`); a cursor this API did not issue
+         *     is 400 `VALIDATION_ERROR` (field code `INVALID_CURSOR`). Items leave out the lines; read one
+         *     invoice for them.
+         *
+         *     Invoices are made by the `provider-registry generate-invoices --period YYYY-MM` command for a
+         *     month that has ended: one per billed party (the deployment's organization, else its owner
+         *     account) and currency, with a line per deployment active during the month, priced by the
+         *     rules of `GET /api/v1/usage` with the providers' prices when the command runs (a party whose
+         *     total is 0 gets no invoice). Due date: the first day after the month plus the configured
+         *     `portal.invoice_due_days` (30 by default). `status` is stored as pending or paid; a pending invoice whose due date
+         *     is before today (UTC) is reported, and filtered, as `overdue` (so `status=pending` lists the
+         *     pending invoices that are not overdue).
+         */
+        get: operations["list_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice with its lines
+         * @description Accounts only (`billing:read`). Visible to the account it is billed to, to the admins of the organization it is billed to, and to platform admins. Anything else, including an invoice that exists but is not yours, is 404 `INVOICE_NOT_FOUND`.
+         */
+        get: operations["get_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that an invoice was paid
+         * @description Platform admins only (role `admin`). Records a payment that was received outside this API (bank
+         *     transfer, card processor): no money moves here. `pending` (or overdue) -> `paid`, with
+         *     `paid_at` set to now; written to the audit log as `invoice.paid`. An invoice that is already
+         *     paid is 409 `INVOICE_ALREADY_PAID` (a conditional update: of concurrent requests exactly one
+         *     succeeds); an unknown id is 404 `INVOICE_NOT_FOUND`. No request body.
+         */
+        post: operations["pay_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -971,11 +1659,12 @@ export interface components {
          *     | `tickets:read` | read support tickets | all |
          *     | `tickets:write` | open tickets and comment | admin, provider, consumer |
          *     | `billing:read` | read usage and invoices | all |
+         *     | `billing:write` | record invoice payments | admin |
          *     | `providers:review` | review provider registrations | admin |
          *     | `audit:read` | read the audit log | admin |
          * @enum {string}
          */
-        Scope: "account:read" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "providers:review" | "audit:read";
+        Scope: "account:read" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "billing:write" | "providers:review" | "audit:read";
         RegisterRequest: {
             /**
              * Format: email
@@ -1545,6 +2234,489 @@ export interface components {
             /** @description Public versions, newest semantic version first. */
             items: components["schemas"]["Service"][];
         };
+        /**
+         * @description `pending` until the provider accepts it; `active` while its lease runs; `closed` for good
+         *     (closed by the tenant, or the provider reported the lease closed).
+         * @enum {string}
+         */
+        DeploymentState: "pending" | "active" | "closed";
+        /** @description What a deployment asks of its provider. */
+        Resources: {
+            /**
+             * @description vCPUs.
+             * @example 2
+             */
+            cpu: number;
+            /**
+             * @description Memory in GiB.
+             * @example 4
+             */
+            memory: number;
+            /**
+             * @description Storage in GiB.
+             * @example 20
+             */
+            storage: number;
+            /**
+             * @description Whole GPUs.
+             * @example 0
+             */
+            gpu: number;
+        };
+        /**
+         * @description What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
+         *     and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
+         */
+        ResourcesRequest: {
+            /**
+             * @description vCPUs, more than 0 and at most 1024.
+             * @example 2
+             */
+            cpu: number;
+            /**
+             * @description Memory in GiB, more than 0 and at most 16384.
+             * @example 4
+             */
+            memory: number;
+            /**
+             * @description Storage in GiB, 0 to 1048576.
+             * @example 20
+             */
+            storage: number;
+            /**
+             * @description Whole GPUs, 0 to 64.
+             * @default 0
+             * @example 0
+             */
+            gpu: number;
+        };
+        /**
+         * @description 1 to 100 characters, no control characters, not only spaces.
+         * @example inference-eu-1
+         */
+        DeploymentName: string;
+        DeploymentCreate: {
+            /**
+             * Format: uuid
+             * @description An approved provider (else 422 `PROVIDER_NOT_AVAILABLE`).
+             */
+            provider_id: string;
+            /**
+             * Format: uuid
+             * @description An `active` service of that provider (else 422 `SERVICE_NOT_AVAILABLE`).
+             */
+            service_id?: string;
+            /**
+             * Format: uuid
+             * @description An organization where you are an admin or member; its members then see the deployment
+             *     (else 422 `ORGANIZATION_NOT_AVAILABLE`).
+             */
+            organization_id?: string;
+            name: components["schemas"]["DeploymentName"];
+            resources: components["schemas"]["ResourcesRequest"];
+        };
+        Deployment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description The account that created it.
+             */
+            owner_account_id: string;
+            /** Format: uuid */
+            organization_id: string | null;
+            /** Format: uuid */
+            provider_id: string;
+            /** Format: uuid */
+            service_id: string | null;
+            state: components["schemas"]["DeploymentState"];
+            /** @description The provider's lease, once it accepted the deployment. */
+            lease_id: string | null;
+            resources: components["schemas"]["Resources"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            accepted_at: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+        };
+        DeploymentPage: {
+            items: components["schemas"]["Deployment"][];
+            next_cursor: string | null;
+        };
+        Replicas: {
+            /** @description At most `total` (else 422 `REPLICAS_READY_EXCEEDS_TOTAL`). */
+            ready: number;
+            total: number;
+        };
+        /** @description One service of a deployment as its provider last reported it. */
+        DeploymentServiceStatus: {
+            /** @example web */
+            name: string;
+            /**
+             * @description The provider's word for it (e.g. `running`, `starting`, `stopped`, `failed`).
+             * @example running
+             */
+            state: string;
+            /**
+             * @description Replicas of this service that are running.
+             * @example 1
+             */
+            replicas: number;
+        };
+        DeploymentStatus: {
+            /** Format: uuid */
+            deployment_id: string;
+            lease_id: string | null;
+            state: components["schemas"]["DeploymentState"];
+            replicas: components["schemas"]["Replicas"];
+            services: components["schemas"]["DeploymentServiceStatus"][];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description What the provider sees now. `state: closed` ends the lease. Service names are unique
+         *     (`DUPLICATE_SERVICE`).
+         */
+        DeploymentStatusReport: {
+            replicas: components["schemas"]["Replicas"];
+            /** @default [] */
+            services: components["schemas"]["DeploymentServiceStatus"][];
+            /**
+             * @description Send `closed` when the lease has ended on the provider's side.
+             * @enum {string}
+             */
+            state?: "closed";
+        };
+        /**
+         * @description Optional; an empty request body is the same as `{}`.
+         * @default {}
+         */
+        DeploymentAccept: {
+            /**
+             * @description The provider's own lease id; one is generated when absent.
+             * @example lease-7f3a
+             */
+            lease_id?: string;
+        };
+        /** @enum {string} */
+        DeploymentActionName: "start" | "stop" | "restart";
+        /**
+         * @description `pending` until the provider acknowledges it with `succeeded` or `failed`.
+         * @enum {string}
+         */
+        DeploymentActionStatus: "pending" | "succeeded" | "failed";
+        DeploymentActionRequest: {
+            action: components["schemas"]["DeploymentActionName"];
+        };
+        DeploymentAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deployment_id: string;
+            action: components["schemas"]["DeploymentActionName"];
+            status: components["schemas"]["DeploymentActionStatus"];
+            /** @description What the provider said when it acknowledged the action. */
+            message: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+        };
+        DeploymentActionList: {
+            /** @description Pending actions, oldest first. */
+            items: components["schemas"]["DeploymentAction"][];
+        };
+        DeploymentActionAck: {
+            /** @enum {string} */
+            result: "succeeded" | "failed";
+            message?: string;
+        };
+        /**
+         * @description A non-negative amount of money with at most 8 decimal places, as a string.
+         * @example 12.5
+         */
+        BillingAmount: string;
+        /**
+         * @description A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+         * @example 48
+         */
+        BillingQuantity: string;
+        /**
+         * @description ISO 4217 code, as the provider priced in.
+         * @example USD
+         */
+        BillingCurrency: string;
+        /** @description The current calendar month (UTC) from its first moment (`start`) up to the moment the usage was computed (`end`). */
+        UsagePeriod: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        /** @description What one deployment accrued in the period. */
+        UsageItem: {
+            /** Format: uuid */
+            deployment_id: string;
+            name: string;
+            /** Format: uuid */
+            provider_id: string;
+            /** Format: uuid */
+            organization_id: string | null;
+            /**
+             * @description Pending deployments accrue nothing and are never listed.
+             * @enum {string}
+             */
+            state: "active" | "closed";
+            hours: components["schemas"]["BillingQuantity"];
+            cpu_hours: components["schemas"]["BillingQuantity"];
+            memory_gb_hours: components["schemas"]["BillingQuantity"];
+            storage_gb_hours: components["schemas"]["BillingQuantity"];
+            gpu_hours: components["schemas"]["BillingQuantity"];
+            cost: components["schemas"]["BillingAmount"];
+            /** @description The provider's pricing currency; null when the provider has no pricing (cost "0"). */
+            currency: string | null;
+        };
+        UsageTotal: {
+            currency: components["schemas"]["BillingCurrency"];
+            cost: components["schemas"]["BillingAmount"];
+        };
+        Usage: {
+            period: components["schemas"]["UsagePeriod"];
+            /** @description At most 1,000 deployments, newest first (by creation). */
+            items: components["schemas"]["UsageItem"][];
+            /** @description The sum of the listed items' costs per currency, sorted by currency. Items without a currency (unpriced providers) are not in any total. */
+            totals: components["schemas"]["UsageTotal"][];
+            /** @description True when more than 1,000 deployments accrued usage in the period; then `items` and `totals` cover the newest 1,000 only. Narrow the report with `organization_id`. */
+            truncated: boolean;
+        };
+        /** @description Who the invoice is addressed to. A deployment that belongs to an organization is billed to the organization, any other to the account that owns it. */
+        BilledTo: {
+            /** @enum {string} */
+            kind: "account" | "organization";
+            /** Format: uuid */
+            id: string;
+        };
+        /**
+         * @description `pending` until a platform admin records the payment, then `paid`. A pending invoice whose due date has passed (before today, UTC) is shown as `overdue`.
+         * @enum {string}
+         */
+        InvoiceStatus: "pending" | "paid" | "overdue";
+        /**
+         * @description The billed calendar month (UTC), `YYYY-MM`, from its first day at 00:00 to the first day of the next month at 00:00.
+         * @example 2026-10
+         */
+        InvoicePeriod: string;
+        /** @description One deployment's usage in the invoice's period, priced as the usage report prices it. */
+        InvoiceLine: {
+            /** Format: uuid */
+            deployment_id: string;
+            /** Format: uuid */
+            provider_id: string;
+            description: string;
+            cpu_hours: components["schemas"]["BillingQuantity"];
+            memory_gb_hours: components["schemas"]["BillingQuantity"];
+            storage_gb_hours: components["schemas"]["BillingQuantity"];
+            gpu_hours: components["schemas"]["BillingQuantity"];
+            amount: components["schemas"]["BillingAmount"];
+        };
+        /** @description An invoice without its lines (as listed). */
+        InvoiceSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-202610-3F9A0C1B */
+            number: string;
+            period: components["schemas"]["InvoicePeriod"];
+            billed_to: components["schemas"]["BilledTo"];
+            currency: components["schemas"]["BillingCurrency"];
+            total: components["schemas"]["BillingAmount"];
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: date */
+            due_date: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description An invoice with its lines; `total` is the sum of the lines' amounts. */
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-202610-3F9A0C1B */
+            number: string;
+            period: components["schemas"]["InvoicePeriod"];
+            billed_to: components["schemas"]["BilledTo"];
+            currency: components["schemas"]["BillingCurrency"];
+            total: components["schemas"]["BillingAmount"];
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: date */
+            due_date: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            lines: components["schemas"]["InvoiceLine"][];
+        };
+        InvoicePage: {
+            items: components["schemas"]["InvoiceSummary"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description A member's role in an organization. `admin` manages members and, like `member`, may change
+         *     the organization's deployments and tickets; `viewer` only reads them.
+         * @enum {string}
+         */
+        OrganizationRole: "admin" | "member" | "viewer";
+        OrganizationCreate: {
+            /**
+             * @description Any printable text (no control characters), with at least one non-space character.
+             * @example Acme Research
+             */
+            name: string;
+            /** @example The research team's GPU workloads. */
+            description?: string;
+        };
+        OrganizationRead: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            /**
+             * @description The caller's role in the organization; null for a platform admin who is not a member.
+             * @enum {string|null}
+             */
+            role: "admin" | "member" | "viewer" | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        OrganizationPage: {
+            items: components["schemas"]["OrganizationRead"][];
+            next_cursor: string | null;
+        };
+        /** @description Exactly one of `account_id` and `email` names the account to add (else `EXACTLY_ONE_MEMBER_IDENTIFIER`). */
+        OrganizationMemberAdd: {
+            /** Format: uuid */
+            account_id?: string;
+            /** @example grace@example.com */
+            email?: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        OrganizationMember: {
+            /**
+             * Format: uuid
+             * @description The member's account id.
+             */
+            member_id: string;
+            email: string | null;
+            wallet_address: string | null;
+            role: components["schemas"]["OrganizationRole"];
+            /** Format: date-time */
+            joined_at: string;
+        };
+        OrganizationMemberPage: {
+            items: components["schemas"]["OrganizationMember"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description `open` when created; the provider (or a platform admin) moves it through `in_progress`,
+         *     `waiting_customer` and `resolved`, and `closed` is final.
+         * @enum {string}
+         */
+        TicketStatus: "open" | "in_progress" | "waiting_customer" | "resolved" | "closed";
+        /** @enum {string} */
+        TicketCategory: "technical" | "billing" | "general" | "security";
+        /** @enum {string} */
+        TicketPriority: "low" | "medium" | "high" | "critical";
+        TicketCreate: {
+            /**
+             * Format: uuid
+             * @description A deployment you may change (its owner, or an admin or member of its organization).
+             */
+            deployment_id: string;
+            /**
+             * @description One line of printable text (no control characters).
+             * @example Deployment stuck in pending
+             */
+            subject: string;
+            /** @example The deployment has been pending for two hours. */
+            description: string;
+            category: components["schemas"]["TicketCategory"];
+            /** @default medium */
+            priority: components["schemas"]["TicketPriority"];
+        };
+        /** @description At least one field. Only the deployment's provider or a platform admin may change `status`. */
+        TicketUpdate: {
+            status?: components["schemas"]["TicketStatus"];
+            priority?: components["schemas"]["TicketPriority"];
+        };
+        TicketCommentCreate: {
+            /** @example We restarted the node; please check again. */
+            body: string;
+        };
+        TicketComment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `account` (a tenant or a platform admin) or `provider`.
+             * @enum {string}
+             */
+            author_kind: "account" | "provider";
+            /**
+             * Format: uuid
+             * @description The author's account id or provider id.
+             */
+            author_id: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Ticket: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deployment_id: string;
+            /**
+             * Format: uuid
+             * @description The provider the deployment runs on.
+             */
+            provider_id: string;
+            /**
+             * Format: uuid
+             * @description The account that opened the ticket.
+             */
+            opened_by: string;
+            subject: string;
+            description: string;
+            category: components["schemas"]["TicketCategory"];
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A ticket with its comments, oldest first. */
+        TicketDetail: {
+            id: components["schemas"]["id"];
+            deployment_id: components["schemas"]["deployment_id"];
+            provider_id: components["schemas"]["provider_id"];
+            opened_by: components["schemas"]["opened_by"];
+            subject: components["schemas"]["subject"];
+            description: components["schemas"]["description-2"];
+            category: components["schemas"]["TicketCategory"];
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            created_at: components["schemas"]["created_at"];
+            updated_at: components["schemas"]["updated_at"];
+            comments: components["schemas"]["TicketComment"][];
+        };
+        TicketPage: {
+            items: components["schemas"]["Ticket"][];
+            next_cursor: string | null;
+        };
         /** @example us-west-2 */
         region: string;
         /**
@@ -1560,6 +2732,121 @@ export interface components {
         description: string;
         tags: string[];
         capabilities: components["schemas"]["Capability"][];
+        LogLines: {
+            /** Format: uuid */
+            deployment_id: string;
+            /** @description Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`. */
+            lines: string[];
+        };
+        UsageAgainstLimit: {
+            /** @description The last reported usage (vCPUs, GiB, GiB or GPUs); 0 before any report. */
+            usage: number;
+            /** @description The deployment's resources. */
+            limit: number;
+        };
+        DeploymentMetrics: {
+            /** Format: uuid */
+            deployment_id: string;
+            cpu: components["schemas"]["UsageAgainstLimit"];
+            memory: components["schemas"]["UsageAgainstLimit"];
+            storage: components["schemas"]["UsageAgainstLimit"];
+            gpu: components["schemas"]["UsageAgainstLimit"];
+            /**
+             * Format: date-time
+             * @description When the provider last reported; null before its first report.
+             */
+            reported_at: string | null;
+        };
+        ShellSessionRequest: {
+            /** @description Which of the deployment's services to open a shell in. */
+            service?: string;
+        };
+        ShellSession: {
+            /**
+             * @description A JWT signed by this registry (header `typ: shell+jwt`, claim `token_use: shell`), with
+             *     `aud` = `provider:<provider_id>`, `sub` = your account id, `deployment_id` and
+             *     `service`. Present it to the provider's shell endpoint; it is not a credential for this
+             *     API.
+             */
+            token: string;
+            /** @enum {string} */
+            token_type: "shell";
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            deployment_id: string;
+            /** Format: uuid */
+            provider_id: string;
+            service: string | null;
+            /**
+             * @description The provider's registered endpoint of type `shell`, else its first WebSocket endpoint;
+             *     null when it registered neither.
+             */
+            shell_url: string | null;
+        };
+        LogEntry: {
+            /** @description One line of output, without its line break. */
+            line: string;
+            /**
+             * Format: date-time
+             * @description When the line was written; the time of the request when absent.
+             */
+            timestamp?: string;
+            /** @description Which of the deployment's services wrote it. */
+            service?: string;
+        };
+        LogBatch: {
+            lines: components["schemas"]["LogEntry"][];
+        };
+        LogBatchAccepted: {
+            /** @description How many lines were stored. */
+            accepted: number;
+        };
+        /** @description Current usage, in the units of the deployment's resources. */
+        MetricsReport: {
+            cpu: number;
+            memory: number;
+            storage: number;
+            gpu?: number;
+        };
+        ShellTokenCheck: {
+            token: string;
+        };
+        ShellTokenVerdict: {
+            valid: boolean;
+            /**
+             * @description Why the token must be refused; absent when valid.
+             * @enum {string}
+             */
+            reason?: "invalid" | "expired" | "wrong_provider" | "deployment_not_active";
+            /** Format: uuid */
+            deployment_id?: string;
+            /** Format: uuid */
+            account_id?: string;
+            service?: string | null;
+            /** Format: date-time */
+            expires_at?: string;
+        };
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        deployment_id: string;
+        /**
+         * Format: uuid
+         * @description The provider the deployment runs on.
+         */
+        provider_id: string;
+        /**
+         * Format: uuid
+         * @description The account that opened the ticket.
+         */
+        opened_by: string;
+        subject: string;
+        "description-2": string;
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
     };
     responses: {
         /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
@@ -1613,6 +2900,73 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
+        };
+        LogLines: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        LogBatch: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        LogEntry: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        LogBatchAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        UsageAgainstLimit: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        DeploymentMetrics: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Current usage, in the units of the deployment's resources. */
+        MetricsReport: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        ShellSessionRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        ShellSession: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        ShellTokenCheck: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        ShellTokenVerdict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description The service and its database are healthy. */
         Healthy: {
@@ -1734,6 +3088,21 @@ export interface components {
         Region: string;
         SupportedFormat: string;
         ProviderId: string;
+        OrganizationId: string;
+        /** @description The member's account id. */
+        MemberId: string;
+        /** @description Only deployments in this state. */
+        DeploymentStateFilter: components["schemas"]["DeploymentState"];
+        /** @description The deployment's id. */
+        DeploymentId: string;
+        /** @description The action's id. */
+        ActionId: string;
+        TicketId: string;
+        /** @description Only the deployments of this organization (you must be a member of it). */
+        UsageOrganizationId: string;
+        /** @description `pending`: pending with a due date today or later (UTC); `overdue`: pending with a due date before today (UTC); `paid`: paid. Omit for every status. */
+        InvoiceStatus: "pending" | "paid" | "overdue";
+        InvoiceId: string;
     };
     requestBodies: never;
     headers: {
@@ -3055,6 +4424,1264 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_organizations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organizations. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new organization (your role in it is `admin`). */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The organization's address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_organization_members: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                organization_id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMemberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    add_organization_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationMemberAdd"];
+            };
+        };
+        responses: {
+            /** @description The new member. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is already a member (code `ALREADY_MEMBER`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No active account with this id or email (code `ACCOUNT_NOT_FOUND`). */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    remove_organization_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: components["parameters"]["OrganizationId"];
+                /** @description The member's account id. */
+                member_id: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description You may see the organization but not remove this member (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `MEMBER_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The member is the organization's last admin (code `LAST_ADMIN`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_deployments: {
+        parameters: {
+            query?: {
+                /** @description Only deployments in this state. */
+                status?: components["parameters"]["DeploymentStateFilter"];
+                /** @description Only this organization's deployments. */
+                organization_id?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deployments. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_deployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description The new deployment. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The deployment's address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
+             *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
+             *     `errors` names the field).
+             */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_deployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_deployment_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    request_deployment_action: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The action, pending until the provider acknowledges it. */
+            202: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    close_deployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed deployment. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_deployment_logs: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest lines to return. */
+                tail?: number;
+                /** @description Only lines written after this time. */
+                since?: string;
+                /** @description Prefix each line with its time. */
+                timestamps?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lines. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogLines"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_deployment_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage and limits. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentMetrics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_shell_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShellSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session token. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShellSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    ingest_deployment_logs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogBatch"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            202: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogBatchAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    report_deployment_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricsReport"];
+            };
+        };
+        responses: {
+            /** @description Usage and limits, as tenants now see them. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentMetrics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verify_shell_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShellTokenCheck"];
+            };
+        };
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShellTokenVerdict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_deployments: {
+        parameters: {
+            query?: {
+                /** @description Only deployments in this state. */
+                status?: components["parameters"]["DeploymentStateFilter"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deployments. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    accept_deployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DeploymentAccept"];
+            };
+        };
+        responses: {
+            /** @description The deployment, now active. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    report_deployment_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentStatusReport"];
+            };
+        };
+        responses: {
+            /** @description The status as recorded. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /**
+             * @description The report contradicts itself (code `INVALID_STATUS_REPORT`; `errors` has field codes
+             *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
+             */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_pending_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending actions. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentActionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    acknowledge_action: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The deployment's id. */
+                deployment_id: components["parameters"]["DeploymentId"];
+                /** @description The action's id. */
+                action_id: components["parameters"]["ActionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentActionAck"];
+            };
+        };
+        responses: {
+            /** @description The acknowledged action. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_tickets: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["TicketStatus"];
+                deployment_id?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCreate"];
+            };
+        };
+        responses: {
+            /** @description The new ticket. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The ticket's version tag, for If-Match. */
+                    ETag?: string;
+                    /** @description The ticket's address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The ticket's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    update_ticket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                ticket_id: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated ticket. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The ticket's new version tag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is closed (code `TICKET_CLOSED`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    add_ticket_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCommentCreate"];
+            };
+        };
+        responses: {
+            /** @description The new comment. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketComment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is closed (code `TICKET_CLOSED`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_usage: {
+        parameters: {
+            query?: {
+                /** @description Only the deployments of this organization (you must be a member of it). */
+                organization_id?: components["parameters"]["UsageOrganizationId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage so far this month. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No organization with this id that you are a member of (code `ORGANIZATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_invoices: {
+        parameters: {
+            query?: {
+                /** @description `pending`: pending with a due date today or later (UTC); `overdue`: pending with a due date before today (UTC); `paid`: paid. Omit for every status. */
+                status?: components["parameters"]["InvoiceStatus"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    pay_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice, now paid. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No invoice with this id (code `INVOICE_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };

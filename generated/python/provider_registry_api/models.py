@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -180,6 +181,7 @@ class Principal(BaseModel):
             "tickets:read",
             "tickets:write",
             "billing:read",
+            "billing:write",
             "providers:review",
             "audit:read",
         ]
@@ -214,11 +216,12 @@ class ApiKeyCreateRequest(BaseModel):
                 "tickets:read",
                 "tickets:write",
                 "billing:read",
+                "billing:write",
                 "providers:review",
                 "audit:read",
             ]
         ],
-        Field(max_length=13, min_length=1),
+        Field(max_length=14, min_length=1),
     ]
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
     """
@@ -249,6 +252,7 @@ class ApiKey(BaseModel):
             "tickets:read",
             "tickets:write",
             "billing:read",
+            "billing:write",
             "providers:review",
             "audit:read",
         ]
@@ -508,6 +512,7 @@ class ProviderKeyCreateRequest(BaseModel):
                 "tickets:read",
                 "tickets:write",
                 "billing:read",
+                "billing:write",
                 "providers:review",
                 "audit:read",
             ]
@@ -637,6 +642,844 @@ class ServiceProvider(BaseModel):
     )
     id: UUID
     name: str
+
+
+class Resources(BaseModel):
+    """
+    What a deployment asks of its provider.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    cpu: Annotated[float, Field(examples=[2])]
+    """
+    vCPUs.
+    """
+    memory: Annotated[float, Field(examples=[4])]
+    """
+    Memory in GiB.
+    """
+    storage: Annotated[float, Field(examples=[20])]
+    """
+    Storage in GiB.
+    """
+    gpu: Annotated[int, Field(examples=[0])]
+    """
+    Whole GPUs.
+    """
+
+
+class ResourcesRequest(BaseModel):
+    """
+    What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
+    and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    cpu: Annotated[float, Field(examples=[2], gt=0.0, le=1024.0)]
+    """
+    vCPUs, more than 0 and at most 1024.
+    """
+    memory: Annotated[float, Field(examples=[4], gt=0.0, le=16384.0)]
+    """
+    Memory in GiB, more than 0 and at most 16384.
+    """
+    storage: Annotated[float, Field(examples=[20], ge=0.0, le=1048576.0)]
+    """
+    Storage in GiB, 0 to 1048576.
+    """
+    gpu: Annotated[int, Field(examples=[0], ge=0, le=64)] = 0
+    """
+    Whole GPUs, 0 to 64.
+    """
+
+
+class DeploymentCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    provider_id: UUID
+    """
+    An approved provider (else 422 `PROVIDER_NOT_AVAILABLE`).
+    """
+    service_id: UUID | None = None
+    """
+    An `active` service of that provider (else 422 `SERVICE_NOT_AVAILABLE`).
+    """
+    organization_id: UUID | None = None
+    """
+    An organization where you are an admin or member; its members then see the deployment
+    (else 422 `ORGANIZATION_NOT_AVAILABLE`).
+
+    """
+    name: Annotated[
+        str,
+        Field(
+            examples=["inference-eu-1"],
+            max_length=100,
+            min_length=1,
+            pattern="^[^\\u0000-\\u001F\\u007F-\\u009F]+$",
+        ),
+    ]
+    """
+    1 to 100 characters, no control characters, not only spaces.
+    """
+    resources: ResourcesRequest
+
+
+class Deployment(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    owner_account_id: UUID
+    """
+    The account that created it.
+    """
+    organization_id: Annotated[UUID | None, Field(...)]
+    provider_id: UUID
+    service_id: Annotated[UUID | None, Field(...)]
+    state: Literal["pending", "active", "closed"]
+    """
+    `pending` until the provider accepts it; `active` while its lease runs; `closed` for good
+    (closed by the tenant, or the provider reported the lease closed).
+
+    """
+    lease_id: Annotated[str | None, Field(...)]
+    """
+    The provider's lease, once it accepted the deployment.
+    """
+    resources: Resources
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    accepted_at: Annotated[AwareDatetime | None, Field(...)]
+    closed_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class DeploymentPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[Deployment]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class Replicas(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ready: Annotated[int, Field(ge=0, le=10000)]
+    """
+    At most `total` (else 422 `REPLICAS_READY_EXCEEDS_TOTAL`).
+    """
+    total: Annotated[int, Field(ge=0, le=10000)]
+
+
+class DeploymentServiceStatus(BaseModel):
+    """
+    One service of a deployment as its provider last reported it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str,
+        Field(
+            examples=["web"], max_length=100, min_length=1, pattern="^[A-Za-z0-9][A-Za-z0-9._-]*$"
+        ),
+    ]
+    state: Annotated[
+        str, Field(examples=["running"], max_length=50, min_length=1, pattern="^[a-z][a-z0-9_-]*$")
+    ]
+    """
+    The provider's word for it (e.g. `running`, `starting`, `stopped`, `failed`).
+    """
+    replicas: Annotated[int, Field(examples=[1], ge=0, le=10000)]
+    """
+    Replicas of this service that are running.
+    """
+
+
+class DeploymentStatus(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: UUID
+    lease_id: Annotated[str | None, Field(...)]
+    state: Literal["pending", "active", "closed"]
+    """
+    `pending` until the provider accepts it; `active` while its lease runs; `closed` for good
+    (closed by the tenant, or the provider reported the lease closed).
+
+    """
+    replicas: Replicas
+    services: list[DeploymentServiceStatus]
+    updated_at: AwareDatetime
+
+
+class DeploymentStatusReport(BaseModel):
+    """
+    What the provider sees now. `state: closed` ends the lease. Service names are unique
+    (`DUPLICATE_SERVICE`).
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    replicas: Replicas
+    services: Annotated[
+        list[DeploymentServiceStatus], Field(max_length=50, validate_default=True)
+    ] = []
+    state: Literal["closed"] | None = None
+    """
+    Send `closed` when the lease has ended on the provider's side.
+    """
+
+
+class DeploymentAccept(BaseModel):
+    """
+    Optional; an empty request body is the same as `{}`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    lease_id: Annotated[
+        str | None,
+        Field(
+            examples=["lease-7f3a"],
+            max_length=100,
+            min_length=1,
+            pattern="^[A-Za-z0-9._:-]{1,100}$",
+        ),
+    ] = None
+    """
+    The provider's own lease id; one is generated when absent.
+    """
+
+
+class DeploymentActionRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Literal["start", "stop", "restart"]
+
+
+class DeploymentAction(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    deployment_id: UUID
+    action: Literal["start", "stop", "restart"]
+    status: Literal["pending", "succeeded", "failed"]
+    """
+    `pending` until the provider acknowledges it with `succeeded` or `failed`.
+    """
+    message: Annotated[str | None, Field(...)]
+    """
+    What the provider said when it acknowledged the action.
+    """
+    created_at: AwareDatetime
+    acknowledged_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class DeploymentActionList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[DeploymentAction]
+    """
+    Pending actions, oldest first.
+    """
+
+
+class DeploymentActionAck(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    result: Literal["succeeded", "failed"]
+    message: Annotated[str | None, Field(max_length=1000)] = None
+
+
+class UsagePeriod(BaseModel):
+    """
+    The current calendar month (UTC) from its first moment (`start`) up to the moment the usage was computed (`end`).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    start: AwareDatetime
+    end: AwareDatetime
+
+
+class UsageItem(BaseModel):
+    """
+    What one deployment accrued in the period.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: UUID
+    name: str
+    provider_id: UUID
+    organization_id: Annotated[UUID | None, Field(...)]
+    state: Literal["active", "closed"]
+    """
+    Pending deployments accrue nothing and are never listed.
+    """
+    hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    cpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    memory_gb_hours: Annotated[
+        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    storage_gb_hours: Annotated[
+        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    gpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    cost: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    """
+    A non-negative amount of money with at most 8 decimal places, as a string.
+    """
+    currency: Annotated[str | None, Field(pattern="^[A-Z]{3}$")]
+    """
+    The provider's pricing currency; null when the provider has no pricing (cost "0").
+    """
+
+
+class UsageTotal(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    """
+    ISO 4217 code, as the provider priced in.
+    """
+    cost: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    """
+    A non-negative amount of money with at most 8 decimal places, as a string.
+    """
+
+
+class Usage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    period: UsagePeriod
+    items: Annotated[list[UsageItem], Field(max_length=1000)]
+    """
+    At most 1,000 deployments, newest first (by creation).
+    """
+    totals: list[UsageTotal]
+    """
+    The sum of the listed items' costs per currency, sorted by currency. Items without a currency (unpriced providers) are not in any total.
+    """
+    truncated: bool
+    """
+    True when more than 1,000 deployments accrued usage in the period; then `items` and `totals` cover the newest 1,000 only. Narrow the report with `organization_id`.
+    """
+
+
+class BilledTo(BaseModel):
+    """
+    Who the invoice is addressed to. A deployment that belongs to an organization is billed to the organization, any other to the account that owns it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    kind: Literal["account", "organization"]
+    id: UUID
+
+
+class InvoiceLine(BaseModel):
+    """
+    One deployment's usage in the invoice's period, priced as the usage report prices it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: UUID
+    provider_id: UUID
+    description: str
+    cpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    memory_gb_hours: Annotated[
+        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    storage_gb_hours: Annotated[
+        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    gpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    """
+    A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
+    """
+    amount: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    """
+    A non-negative amount of money with at most 8 decimal places, as a string.
+    """
+
+
+class InvoiceSummary(BaseModel):
+    """
+    An invoice without its lines (as listed).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    number: Annotated[str, Field(examples=["INV-202610-3F9A0C1B"])]
+    period: Annotated[str, Field(examples=["2026-10"], pattern="^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    """
+    The billed calendar month (UTC), `YYYY-MM`, from its first day at 00:00 to the first day of the next month at 00:00.
+    """
+    billed_to: BilledTo
+    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    """
+    ISO 4217 code, as the provider priced in.
+    """
+    total: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    """
+    A non-negative amount of money with at most 8 decimal places, as a string.
+    """
+    status: Literal["pending", "paid", "overdue"]
+    """
+    `pending` until a platform admin records the payment, then `paid`. A pending invoice whose due date has passed (before today, UTC) is shown as `overdue`.
+    """
+    due_date: date
+    paid_at: Annotated[AwareDatetime | None, Field(...)]
+    created_at: AwareDatetime
+
+
+class Invoice(BaseModel):
+    """
+    An invoice with its lines; `total` is the sum of the lines' amounts.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    number: Annotated[str, Field(examples=["INV-202610-3F9A0C1B"])]
+    period: Annotated[str, Field(examples=["2026-10"], pattern="^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    """
+    The billed calendar month (UTC), `YYYY-MM`, from its first day at 00:00 to the first day of the next month at 00:00.
+    """
+    billed_to: BilledTo
+    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    """
+    ISO 4217 code, as the provider priced in.
+    """
+    total: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    """
+    A non-negative amount of money with at most 8 decimal places, as a string.
+    """
+    status: Literal["pending", "paid", "overdue"]
+    """
+    `pending` until a platform admin records the payment, then `paid`. A pending invoice whose due date has passed (before today, UTC) is shown as `overdue`.
+    """
+    due_date: date
+    paid_at: Annotated[AwareDatetime | None, Field(...)]
+    created_at: AwareDatetime
+    lines: list[InvoiceLine]
+
+
+class InvoicePage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[InvoiceSummary]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class OrganizationCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str,
+        Field(
+            examples=["Acme Research"],
+            max_length=100,
+            min_length=1,
+            pattern="^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+        ),
+    ]
+    """
+    Any printable text (no control characters), with at least one non-space character.
+    """
+    description: Annotated[
+        str | None, Field(examples=["The research team's GPU workloads."], max_length=1000)
+    ] = None
+
+
+class OrganizationRead(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    description: Annotated[str | None, Field(...)]
+    role: Annotated[Literal["admin", "member", "viewer"] | None, Field(...)]
+    """
+    The caller's role in the organization; null for a platform admin who is not a member.
+    """
+    created_at: AwareDatetime
+
+
+class OrganizationPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[OrganizationRead]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class OrganizationMemberAdd(BaseModel):
+    """
+    Exactly one of `account_id` and `email` names the account to add (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    account_id: UUID | None = None
+    email: Annotated[
+        str | None,
+        Field(
+            examples=["grace@example.com"],
+            max_length=320,
+            min_length=3,
+            pattern="^[^@\\s]+@[^@\\s]+$",
+        ),
+    ] = None
+    role: Literal["admin", "member", "viewer"]
+    """
+    A member's role in an organization. `admin` manages members and, like `member`, may change
+    the organization's deployments and tickets; `viewer` only reads them.
+
+    """
+
+
+class OrganizationMember(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    member_id: UUID
+    """
+    The member's account id.
+    """
+    email: Annotated[str | None, Field(...)]
+    wallet_address: Annotated[str | None, Field(...)]
+    role: Literal["admin", "member", "viewer"]
+    """
+    A member's role in an organization. `admin` manages members and, like `member`, may change
+    the organization's deployments and tickets; `viewer` only reads them.
+
+    """
+    joined_at: AwareDatetime
+
+
+class OrganizationMemberPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[OrganizationMember]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class TicketCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: UUID
+    """
+    A deployment you may change (its owner, or an admin or member of its organization).
+    """
+    subject: Annotated[
+        str,
+        Field(
+            examples=["Deployment stuck in pending"],
+            max_length=200,
+            min_length=1,
+            pattern="^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+        ),
+    ]
+    """
+    One line of printable text (no control characters).
+    """
+    description: Annotated[
+        str,
+        Field(
+            examples=["The deployment has been pending for two hours."],
+            max_length=10000,
+            min_length=1,
+        ),
+    ]
+    category: Literal["technical", "billing", "general", "security"]
+    priority: Literal["low", "medium", "high", "critical"] = "medium"
+
+
+class TicketUpdate(BaseModel):
+    """
+    At least one field. Only the deployment's provider or a platform admin may change `status`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"] | None = None
+    """
+    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
+    `waiting_customer` and `resolved`, and `closed` is final.
+
+    """
+    priority: Literal["low", "medium", "high", "critical"] | None = None
+
+
+class TicketCommentCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    body: Annotated[
+        str,
+        Field(
+            examples=["We restarted the node; please check again."], max_length=10000, min_length=1
+        ),
+    ]
+
+
+class TicketComment(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    author_kind: Literal["account", "provider"]
+    """
+    `account` (a tenant or a platform admin) or `provider`.
+    """
+    author_id: UUID
+    """
+    The author's account id or provider id.
+    """
+    body: str
+    created_at: AwareDatetime
+
+
+class Ticket(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    deployment_id: UUID
+    provider_id: UUID
+    """
+    The provider the deployment runs on.
+    """
+    opened_by: UUID
+    """
+    The account that opened the ticket.
+    """
+    subject: str
+    description: str
+    category: Literal["technical", "billing", "general", "security"]
+    priority: Literal["low", "medium", "high", "critical"]
+    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
+    """
+    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
+    `waiting_customer` and `resolved`, and `closed` is final.
+
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class TicketPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[Ticket]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class LogLines(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: UUID
+    lines: list[str]
+    """
+    Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`.
+    """
+
+
+class UsageAgainstLimit(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    usage: Annotated[float, Field(ge=0.0)]
+    """
+    The last reported usage (vCPUs, GiB, GiB or GPUs); 0 before any report.
+    """
+    limit: Annotated[float, Field(ge=0.0)]
+    """
+    The deployment's resources.
+    """
+
+
+class DeploymentMetrics(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: UUID
+    cpu: UsageAgainstLimit
+    memory: UsageAgainstLimit
+    storage: UsageAgainstLimit
+    gpu: UsageAgainstLimit
+    reported_at: Annotated[AwareDatetime | None, Field(...)]
+    """
+    When the provider last reported; null before its first report.
+    """
+
+
+class ShellSessionRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    service: Annotated[str | None, Field(max_length=100, min_length=1)] = None
+    """
+    Which of the deployment's services to open a shell in.
+    """
+
+
+class ShellSession(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    token: str
+    """
+    A JWT signed by this registry (header `typ: shell+jwt`, claim `token_use: shell`), with
+    `aud` = `provider:<provider_id>`, `sub` = your account id, `deployment_id` and
+    `service`. Present it to the provider's shell endpoint; it is not a credential for this
+    API.
+
+    """
+    token_type: Literal["shell"]
+    expires_at: AwareDatetime
+    deployment_id: UUID
+    provider_id: UUID
+    service: Annotated[str | None, Field(...)]
+    shell_url: Annotated[str | None, Field(...)]
+    """
+    The provider's registered endpoint of type `shell`, else its first WebSocket endpoint;
+    null when it registered neither.
+
+    """
+
+
+class LogEntry(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    line: Annotated[str, Field(max_length=10000, min_length=1)]
+    """
+    One line of output, without its line break.
+    """
+    timestamp: AwareDatetime | None = None
+    """
+    When the line was written; the time of the request when absent.
+    """
+    service: Annotated[str | None, Field(max_length=100, min_length=1)] = None
+    """
+    Which of the deployment's services wrote it.
+    """
+
+
+class LogBatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    lines: Annotated[list[LogEntry], Field(max_length=1000, min_length=1)]
+
+
+class LogBatchAccepted(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    accepted: Annotated[int, Field(ge=1)]
+    """
+    How many lines were stored.
+    """
+
+
+class MetricsReport(BaseModel):
+    """
+    Current usage, in the units of the deployment's resources.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    cpu: Annotated[float, Field(ge=0.0, le=100000.0)]
+    memory: Annotated[float, Field(ge=0.0, le=10000000.0)]
+    storage: Annotated[float, Field(ge=0.0, le=100000000.0)]
+    gpu: Annotated[float | None, Field(ge=0.0, le=10000.0)] = None
+
+
+class ShellTokenCheck(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    token: Annotated[str, Field(max_length=4096, min_length=1)]
+
+
+class ShellTokenVerdict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    valid: bool
+    reason: Literal["invalid", "expired", "wrong_provider", "deployment_not_active"] | None = None
+    """
+    Why the token must be refused; absent when valid.
+    """
+    deployment_id: UUID | None = None
+    account_id: UUID | None = None
+    service: str | None = None
+    expires_at: AwareDatetime | None = None
 
 
 class Problem(BaseModel):
@@ -1014,3 +1857,36 @@ class ServiceVersions(BaseModel):
     """
     Public versions, newest semantic version first.
     """
+
+
+class TicketDetail(BaseModel):
+    """
+    A ticket with its comments, oldest first.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    deployment_id: UUID
+    provider_id: UUID
+    """
+    The provider the deployment runs on.
+    """
+    opened_by: UUID
+    """
+    The account that opened the ticket.
+    """
+    subject: str
+    description: str
+    category: Literal["technical", "billing", "general", "security"]
+    priority: Literal["low", "medium", "high", "critical"]
+    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
+    """
+    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
+    `waiting_customer` and `resolved`, and `closed` is final.
+
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    comments: list[TicketComment]

@@ -25,8 +25,9 @@ from jwt.algorithms import OKPAlgorithm
 from provider_registry.config import ConfigError, JWTSettings
 from provider_registry.kit.timeutil import utcnow
 
-TokenUse = Literal["access", "refresh"]
-_HEADER_TYPES: dict[TokenUse, str] = {"access": "at+jwt", "refresh": "rt+jwt"}
+# "shell": a deployment shell session, audienced to one provider (never valid against this API).
+TokenUse = Literal["access", "refresh", "shell"]
+_HEADER_TYPES: dict[TokenUse, str] = {"access": "at+jwt", "refresh": "rt+jwt", "shell": "shell+jwt"}
 REQUIRED_CLAIMS = ["exp", "iat", "nbf", "iss", "aud", "sub", "jti"]
 LEEWAY_SECONDS = 10
 
@@ -90,9 +91,11 @@ class TokenCodec:
         claims: dict[str, Any],
         *,
         jti: uuid.UUID | None = None,
+        audience: str | None = None,
+        ttl_seconds: int | None = None,
     ) -> IssuedToken:
         now = utcnow()
-        ttl = (
+        ttl = ttl_seconds or (
             self.settings.access_ttl_seconds
             if use == "access"
             else self.settings.refresh_ttl_seconds
@@ -102,7 +105,7 @@ class TokenCodec:
         payload = {
             **claims,
             "iss": self.settings.issuer,
-            "aud": self.settings.audience,
+            "aud": audience or self.settings.audience,
             "sub": str(subject),
             "jti": str(jti),
             "iat": now,
@@ -118,13 +121,13 @@ class TokenCodec:
         )
         return IssuedToken(token=token, jti=jti, expires_at=expires_at, expires_in=ttl)
 
-    def decode(self, token: str, use: TokenUse) -> dict[str, Any]:
+    def decode(self, token: str, use: TokenUse, *, audience: str | None = None) -> dict[str, Any]:
         try:
             decoded = jwt.decode_complete(
                 token,
                 self._verifying_key,
                 algorithms=[self.settings.algorithm],
-                audience=self.settings.audience,
+                audience=audience or self.settings.audience,
                 issuer=self.settings.issuer,
                 leeway=LEEWAY_SECONDS,
                 options={"require": REQUIRED_CLAIMS, "verify_signature": True},

@@ -189,6 +189,8 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         return parsed
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
+        if body is None and not self._required:
+            return None  # an optional body that was not sent: the handler gets None
         if body is None and not self._nullable:
             raise ValidationFailed(
                 "A request body is required.",

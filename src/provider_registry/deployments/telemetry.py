@@ -1,0 +1,238 @@
+"""What a deployment's provider reports (log lines, usage) and what its tenants read back, and the
+shell session tokens tenants take to the provider's own shell endpoint.
+
+Reads and writes go through ``access``: tenants by ``for_tenant``, the provider by
+``for_provider``. Log lines are stored in one multi-row INSERT per batch and read newest first
+through the (deployment_id, ts, id) index, so a tail costs the same whatever the history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import jwt
+from sqlalchemy import insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from provider_registry.deployments import access
+from provider_registry.deployments.models import Deployment, DeploymentLog, DeploymentMetrics
+from provider_registry.deployments.service import DeploymentClosed, DeploymentNotActive
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError
+from provider_registry.kit.errors import DomainError
+from provider_registry.kit.timeutil import rfc3339, utcnow
+from provider_registry.providers.models import Provider
+
+METRICS_PLACES = Decimal("0.001")
+
+
+def _conflict(row: Deployment, want: str) -> DomainError:
+    extra = {"current_state": row.state}
+    if row.state == "closed":
+        return DeploymentClosed("The deployment is closed.", extra=extra)
+    return DeploymentNotActive(f"The deployment is {row.state}; {want}.", extra=extra)
+
+
+# Logs -----------------------------------------------------------------------------------------
+
+
+def ingest_logs(
+    session: Session, principal: Principal, deployment_id: uuid.UUID, lines: list[dict[str, Any]]
+) -> int:
+    row = access.for_provider(session, principal, deployment_id)
+    if row.state == "closed":
+        raise _conflict(row, "")
+    now = utcnow()
+    session.execute(
+        insert(DeploymentLog),
+        [
+            {
+                "deployment_id": row.id,
+                "ts": parse_time(entry.get("timestamp")) or now,
+                "service": entry.get("service"),
+                "line": entry["line"],
+            }
+            for entry in lines
+        ],
+    )
+    return len(lines)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """Connexion has checked the format; a time without a zone is taken as UTC."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def tail_logs(
+    session: Session,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    *,
+    tail: int,
+    since: datetime | None,
+    timestamps: bool,
+) -> list[str]:
+    row = access.for_tenant(session, principal, deployment_id, "read")
+    statement = select(DeploymentLog.ts, DeploymentLog.line).where(
+        col(DeploymentLog.deployment_id) == row.id
+    )
+    if since is not None:
+        statement = statement.where(col(DeploymentLog.ts) > since)
+    newest = session.exec(
+        statement.order_by(col(DeploymentLog.ts).desc(), col(DeploymentLog.id).desc()).limit(tail)
+    ).all()
+    return [f"{rfc3339(ts)} {line}" if timestamps else line for ts, line in reversed(newest)]
+
+
+# Metrics --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Metrics:
+    deployment: Deployment
+    latest: DeploymentMetrics | None
+
+
+def metrics_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Metrics:
+    row = access.for_tenant(session, principal, deployment_id, "read")
+    return Metrics(row, session.get(DeploymentMetrics, row.id))
+
+
+def report_metrics(
+    session: Session, principal: Principal, deployment_id: uuid.UUID, body: dict[str, Any]
+) -> Metrics:
+    row = access.for_provider(session, principal, deployment_id)
+    if row.state != "active":
+        raise _conflict(row, "usage is reported for active deployments only")
+    values = {
+        "cpu": _quantity(body["cpu"]),
+        "memory": _quantity(body["memory"]),
+        "storage": _quantity(body["storage"]),
+        "gpu": _quantity(body["gpu"]) if body.get("gpu") is not None else None,
+        "reported_at": utcnow(),
+    }
+    # One row per deployment, replaced in place: concurrent reports never collide on insert.
+    statement = _upsert(session).values(deployment_id=row.id, **values)
+    session.execute(statement.on_conflict_do_update(index_elements=["deployment_id"], set_=values))
+    latest = session.get(DeploymentMetrics, row.id, populate_existing=True)
+    return Metrics(row, latest)
+
+
+def _quantity(value: float | int) -> Decimal:
+    return Decimal(str(value)).quantize(METRICS_PLACES)
+
+
+def _upsert(session: Session) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(DeploymentMetrics)
+    return sqlite.insert(DeploymentMetrics)
+
+
+# Shell sessions -------------------------------------------------------------------------------
+
+SHELL_ENDPOINT_TYPES = ("shell",)
+WEBSOCKET_PROTOCOLS = ("wss", "websocket")
+
+
+def audience_of(provider_id: uuid.UUID) -> str:
+    return f"provider:{provider_id}"
+
+
+@dataclass(frozen=True)
+class ShellSession:
+    issued: IssuedToken
+    deployment: Deployment
+    service: str | None
+    shell_url: str | None
+
+
+def open_shell(
+    session: Session,
+    codec: TokenCodec,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    *,
+    service: str | None,
+    ttl_seconds: int,
+) -> ShellSession:
+    row = access.for_tenant(session, principal, deployment_id, "write")
+    if row.state != "active":
+        raise _conflict(row, "a shell needs an active deployment")
+    issued = codec.issue(
+        "shell",
+        principal.id,
+        {"deployment_id": str(row.id), "service": service},
+        audience=audience_of(row.provider_id),
+        ttl_seconds=ttl_seconds,
+    )
+    provider = session.get(Provider, row.provider_id)
+    return ShellSession(issued, row, service, _shell_url(provider))
+
+
+def _shell_url(provider: Provider | None) -> str | None:
+    endpoints = provider.endpoints if provider is not None else []
+    for endpoint in endpoints:
+        if endpoint.get("type") in SHELL_ENDPOINT_TYPES:
+            return str(endpoint["url"])
+    for endpoint in endpoints:
+        if endpoint.get("protocol") in WEBSOCKET_PROTOCOLS:
+            return str(endpoint["url"])
+    return None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    valid: bool
+    reason: str | None = None
+    claims: dict[str, Any] | None = None
+
+
+def verify_shell(session: Session, codec: TokenCodec, principal: Principal, token: str) -> Verdict:
+    """Whether the calling provider should open a shell for this token, and for whom."""
+    assert principal.provider_id is not None  # x-access: provider principals only
+    try:
+        claims = codec.decode(token, "shell", audience=audience_of(principal.provider_id))
+    except TokenError as exc:
+        if "expired" in str(exc):
+            return Verdict(False, "expired")
+        # A genuine shell token for another provider, or anything else.
+        other = _provider_audience(token)
+        if other is None:
+            return Verdict(False, "invalid")
+        try:
+            codec.decode(token, "shell", audience=other)
+        except TokenError:
+            return Verdict(False, "invalid")
+        return Verdict(False, "wrong_provider")
+    try:
+        deployment_id = uuid.UUID(str(claims.get("deployment_id")))
+    except ValueError:
+        return Verdict(False, "invalid")
+    row = session.get(Deployment, deployment_id)
+    if row is None or row.provider_id != principal.provider_id:
+        return Verdict(False, "invalid")
+    if row.state != "active":
+        return Verdict(False, "deployment_not_active")
+    return Verdict(True, claims=claims)
+
+
+def _provider_audience(token: str) -> str | None:
+    """The provider audience the token names, read unverified (the caller then verifies the
+    signature against it), or None."""
+    try:
+        audience = jwt.decode(token, options={"verify_signature": False}).get("aud")
+    except jwt.PyJWTError:
+        return None
+    if not isinstance(audience, str) or not audience.startswith("provider:"):
+        return None
+    return audience
