@@ -1227,8 +1227,9 @@ export interface paths {
          * @description For the provider's shell endpoint, which cannot check an HS256 signature itself. Always
          *     200 for a well-formed request: `valid: true` with the deployment, account, service and
          *     expiry when the token is a shell token of this registry, unexpired, audienced to the
-         *     calling provider and its deployment is still active; otherwise `valid: false` with a
-         *     `reason` (`invalid`, `expired`, `wrong_provider`, `deployment_not_active`).
+         *     calling provider, its deployment is still active and the account it was issued to may
+         *     still write to that deployment; otherwise `valid: false` with a `reason` (`invalid`,
+         *     `expired`, `wrong_provider`, `deployment_not_active`, `access_revoked`).
          */
         post: operations["verify_shell_session"];
         delete?: never;
@@ -2717,26 +2718,29 @@ export interface components {
             items: components["schemas"]["Ticket"][];
             next_cursor: string | null;
         };
-        /** @example us-west-2 */
-        region: string;
-        /**
-         * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
-         * @example ACME Compute Provider
-         */
-        name: string;
-        /** @example ACME Corp */
-        organization: string;
-        /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
-        public_key: string;
-        endpoints: components["schemas"]["Endpoint"][];
-        description: string;
-        tags: string[];
-        capabilities: components["schemas"]["Capability"][];
         LogLines: {
             /** Format: uuid */
             deployment_id: string;
             /** @description Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`. */
             lines: string[];
+        };
+        LogBatch: {
+            lines: components["schemas"]["LogEntry"][];
+        };
+        LogEntry: {
+            /** @description One line of output, without its line break. */
+            line: string;
+            /**
+             * Format: date-time
+             * @description When the line was written; the time of the request when absent.
+             */
+            timestamp?: string;
+            /** @description Which of the deployment's services wrote it. */
+            service?: string;
+        };
+        LogBatchAccepted: {
+            /** @description How many lines were stored. */
+            accepted: number;
         };
         UsageAgainstLimit: {
             /** @description The last reported usage (vCPUs, GiB, GiB or GPUs); 0 before any report. */
@@ -2756,6 +2760,13 @@ export interface components {
              * @description When the provider last reported; null before its first report.
              */
             reported_at: string | null;
+        };
+        /** @description Current usage, in the units of the deployment's resources. */
+        MetricsReport: {
+            cpu: number;
+            memory: number;
+            storage: number;
+            gpu?: number;
         };
         ShellSessionRequest: {
             /** @description Which of the deployment's services to open a shell in. */
@@ -2784,31 +2795,6 @@ export interface components {
              */
             shell_url: string | null;
         };
-        LogEntry: {
-            /** @description One line of output, without its line break. */
-            line: string;
-            /**
-             * Format: date-time
-             * @description When the line was written; the time of the request when absent.
-             */
-            timestamp?: string;
-            /** @description Which of the deployment's services wrote it. */
-            service?: string;
-        };
-        LogBatch: {
-            lines: components["schemas"]["LogEntry"][];
-        };
-        LogBatchAccepted: {
-            /** @description How many lines were stored. */
-            accepted: number;
-        };
-        /** @description Current usage, in the units of the deployment's resources. */
-        MetricsReport: {
-            cpu: number;
-            memory: number;
-            storage: number;
-            gpu?: number;
-        };
         ShellTokenCheck: {
             token: string;
         };
@@ -2818,7 +2804,7 @@ export interface components {
              * @description Why the token must be refused; absent when valid.
              * @enum {string}
              */
-            reason?: "invalid" | "expired" | "wrong_provider" | "deployment_not_active";
+            reason?: "invalid" | "expired" | "wrong_provider" | "deployment_not_active" | "access_revoked";
             /** Format: uuid */
             deployment_id?: string;
             /** Format: uuid */
@@ -2827,6 +2813,21 @@ export interface components {
             /** Format: date-time */
             expires_at?: string;
         };
+        /** @example us-west-2 */
+        region: string;
+        /**
+         * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
+         * @example ACME Compute Provider
+         */
+        name: string;
+        /** @example ACME Corp */
+        organization: string;
+        /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
+        public_key: string;
+        endpoints: components["schemas"]["Endpoint"][];
+        description: string;
+        tags: string[];
+        capabilities: components["schemas"]["Capability"][];
         /** Format: uuid */
         id: string;
         /** Format: uuid */
@@ -2900,73 +2901,6 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
-        };
-        LogLines: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        LogBatch: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        LogEntry: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        LogBatchAccepted: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        UsageAgainstLimit: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        DeploymentMetrics: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /** @description Current usage, in the units of the deployment's resources. */
-        MetricsReport: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        ShellSessionRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        ShellSession: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        ShellTokenCheck: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        ShellTokenVerdict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
         };
         /** @description The service and its database are healthy. */
         Healthy: {

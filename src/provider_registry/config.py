@@ -107,6 +107,13 @@ class CORSSettings(_Section):
             "If-Match",
             "X-API-Key",
             "X-Request-ID",
+            # Signed requests (walletAuth, hmacAuth).
+            "X-VE-Address",
+            "X-VE-Timestamp",
+            "X-VE-Nonce",
+            "X-VE-Signature",
+            "X-VE-PubKey",
+            "X-VE-Key-Id",
         ]
     )
     max_age: int = Field(default=600, ge=0)

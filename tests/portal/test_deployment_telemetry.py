@@ -357,3 +357,68 @@ def test_shell_token_lifetime_follows_the_setting(make_client: Any, database_url
     token = open_shell(world, owner, deployment).json()["token"]
     claims = jwt.decode(token, options={"verify_signature": False})
     assert claims["exp"] - claims["iat"] == 45
+
+
+def test_times_that_rfc_3339_allows_but_we_cannot_store_are_400(world: World) -> None:
+    owner, provider = world.tenant(), world.provider()
+    deployment = world.insert_deployment(owner, provider)
+    lower = [{"line": "lower-case", "timestamp": "2026-11-01t12:00:00z"}]
+    assert ingest(world, provider, deployment, lower).status_code == 202
+    stamped = world.client.get(
+        logs_url(deployment, timestamps="true", since="2026-11-01t11:00:00z"),
+        headers=owner.headers,
+    ).json()
+    assert stamped["lines"] == ["2026-11-01T12:00:00Z lower-case"]
+    for edge in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"):
+        body = problem(ingest(world, provider, deployment, [{"line": "x", "timestamp": edge}]), 400)
+        assert body["errors"][0]["field"] == "lines.0.timestamp"
+        since = edge.replace(":", "%3A").replace("+", "%2B")
+        problem(world.client.get(logs_url(deployment, since=since), headers=owner.headers), 400)
+
+
+def test_a_shell_session_body_that_is_not_json_is_400(world: World) -> None:
+    owner, provider = world.tenant(), world.provider()
+    deployment = world.insert_deployment(owner, provider)
+    url = f"/api/v1/deployments/{deployment}/shell/session"
+    for headers in ({}, {"Content-Type": "application/json"}):
+        response = world.client.post(
+            url, headers={**owner.headers, **headers}, content=b"{not json"
+        )
+        assert 400 <= response.status_code < 500, response.text
+        problem(response, response.status_code)
+
+
+def test_verify_answers_access_revoked_once_the_tenant_loses_the_deployment(
+    world: World,
+) -> None:
+    admin, member, provider = world.tenant(), world.tenant(), world.provider()
+    organization = world.insert_organization(admin, {"member": member})
+    deployment = world.insert_deployment(admin, provider, organization_id=organization)
+    token = open_shell(world, member, deployment).json()["token"]
+    assert verify(world, provider, token)["valid"] is True
+    removed = world.client.delete(
+        f"/api/v1/organizations/{organization}/members/{member.id}", headers=admin.headers
+    )
+    assert removed.status_code == 204, removed.text
+    assert verify(world, provider, token) == {"valid": False, "reason": "access_revoked"}
+
+
+def test_an_expired_access_token_is_invalid_not_expired(world: World) -> None:
+    owner, provider = world.tenant(), world.provider()
+    now = int(time.time())
+    expired_access = jwt.encode(
+        {
+            "iss": "provider-registry",
+            "aud": f"provider:{provider.id}",
+            "sub": owner.id,
+            "jti": str(uuid.uuid4()),
+            "iat": now - 600,
+            "nbf": now - 600,
+            "exp": now - 300,
+            "token_use": "access",
+        },
+        TEST_JWT_SECRET,
+        algorithm="HS256",
+        headers={"typ": "at+jwt"},
+    )
+    assert verify(world, provider, expired_access) == {"valid": False, "reason": "invalid"}

@@ -1347,6 +1347,34 @@ class LogLines(BaseModel):
     """
 
 
+class LogEntry(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    line: Annotated[str, Field(max_length=10000, min_length=1)]
+    """
+    One line of output, without its line break.
+    """
+    timestamp: AwareDatetime | None = None
+    """
+    When the line was written; the time of the request when absent.
+    """
+    service: Annotated[str | None, Field(max_length=100, min_length=1)] = None
+    """
+    Which of the deployment's services wrote it.
+    """
+
+
+class LogBatchAccepted(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    accepted: Annotated[int, Field(ge=1)]
+    """
+    How many lines were stored.
+    """
+
+
 class UsageAgainstLimit(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -1374,6 +1402,20 @@ class DeploymentMetrics(BaseModel):
     """
     When the provider last reported; null before its first report.
     """
+
+
+class MetricsReport(BaseModel):
+    """
+    Current usage, in the units of the deployment's resources.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    cpu: Annotated[float, Field(ge=0.0, le=100000.0)]
+    memory: Annotated[float, Field(ge=0.0, le=10000000.0)]
+    storage: Annotated[float, Field(ge=0.0, le=100000000.0)]
+    gpu: Annotated[float | None, Field(ge=0.0, le=10000.0)] = None
 
 
 class ShellSessionRequest(BaseModel):
@@ -1411,55 +1453,6 @@ class ShellSession(BaseModel):
     """
 
 
-class LogEntry(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    line: Annotated[str, Field(max_length=10000, min_length=1)]
-    """
-    One line of output, without its line break.
-    """
-    timestamp: AwareDatetime | None = None
-    """
-    When the line was written; the time of the request when absent.
-    """
-    service: Annotated[str | None, Field(max_length=100, min_length=1)] = None
-    """
-    Which of the deployment's services wrote it.
-    """
-
-
-class LogBatch(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    lines: Annotated[list[LogEntry], Field(max_length=1000, min_length=1)]
-
-
-class LogBatchAccepted(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    accepted: Annotated[int, Field(ge=1)]
-    """
-    How many lines were stored.
-    """
-
-
-class MetricsReport(BaseModel):
-    """
-    Current usage, in the units of the deployment's resources.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    cpu: Annotated[float, Field(ge=0.0, le=100000.0)]
-    memory: Annotated[float, Field(ge=0.0, le=10000000.0)]
-    storage: Annotated[float, Field(ge=0.0, le=100000000.0)]
-    gpu: Annotated[float | None, Field(ge=0.0, le=10000.0)] = None
-
-
 class ShellTokenCheck(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -1472,7 +1465,10 @@ class ShellTokenVerdict(BaseModel):
         extra="forbid",
     )
     valid: bool
-    reason: Literal["invalid", "expired", "wrong_provider", "deployment_not_active"] | None = None
+    reason: (
+        Literal["invalid", "expired", "wrong_provider", "deployment_not_active", "access_revoked"]
+        | None
+    ) = None
     """
     Why the token must be refused; absent when valid.
     """
@@ -1890,3 +1886,10 @@ class TicketDetail(BaseModel):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     comments: list[TicketComment]
+
+
+class LogBatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    lines: Annotated[list[LogEntry], Field(max_length=1000, min_length=1)]

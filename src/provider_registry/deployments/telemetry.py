@@ -19,12 +19,14 @@ from sqlalchemy import insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from provider_registry.accounts.models import Account
 from provider_registry.deployments import access
 from provider_registry.deployments.models import Deployment, DeploymentLog, DeploymentMetrics
 from provider_registry.deployments.service import DeploymentClosed, DeploymentNotActive
 from provider_registry.identity.principal import Principal
-from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError
-from provider_registry.kit.errors import DomainError
+from provider_registry.identity.service import account_principal
+from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError, TokenExpired
+from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
 from provider_registry.kit.timeutil import rfc3339, utcnow
 from provider_registry.providers.models import Provider
 
@@ -53,24 +55,34 @@ def ingest_logs(
         [
             {
                 "deployment_id": row.id,
-                "ts": parse_time(entry.get("timestamp")) or now,
+                "ts": parse_time(entry.get("timestamp"), f"lines.{index}.timestamp") or now,
                 "service": entry.get("service"),
                 "line": entry["line"],
             }
-            for entry in lines
+            for index, entry in enumerate(lines)
         ],
     )
     return len(lines)
 
 
-def parse_time(value: Any) -> datetime | None:
-    """Connexion has checked the format; a time without a zone is taken as UTC."""
+def parse_time(value: Any, field: str) -> datetime | None:
+    """An RFC 3339 time (Connexion has checked the format) as aware UTC. RFC 3339 allows a
+    lower-case ``t``/``z`` and times that leave the calendar once moved to UTC (year 1 at +01:00):
+    those are 400s, never 500s."""
     if value is None:
         return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment
+    try:
+        moment = (
+            value if isinstance(value, datetime) else datetime.fromisoformat(str(value).upper())
+        )
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:
+        raise ValidationFailed(
+            "A time is outside the range this API stores.",
+            errors=[FieldIssue(field, "is not a storable RFC 3339 time", "INVALID_FORMAT")],
+        ) from exc
 
 
 def tail_logs(
@@ -202,9 +214,11 @@ def verify_shell(session: Session, codec: TokenCodec, principal: Principal, toke
     assert principal.provider_id is not None  # x-access: provider principals only
     try:
         claims = codec.decode(token, "shell", audience=audience_of(principal.provider_id))
-    except TokenError as exc:
-        if "expired" in str(exc):
-            return Verdict(False, "expired")
+    except TokenExpired:
+        # Only a shell token's expiry is news to the provider; anything else expired is invalid.
+        header_type = _unverified_header_type(token)
+        return Verdict(False, "expired" if header_type == "shell+jwt" else "invalid")
+    except TokenError:
         # A genuine shell token for another provider, or anything else.
         other = _provider_audience(token)
         if other is None:
@@ -223,7 +237,22 @@ def verify_shell(session: Session, codec: TokenCodec, principal: Principal, toke
         return Verdict(False, "invalid")
     if row.state != "active":
         return Verdict(False, "deployment_not_active")
+    # The tenant may have lost the deployment since the token was issued (left the organization,
+    # became a viewer, was disabled): the shell is refused as soon as that happens.
+    holder = session.get(Account, claims["sub"])
+    if holder is None or holder.status != "active":
+        return Verdict(False, "access_revoked")
+    if access.tenant_permission(session, account_principal(holder), row) != "write":
+        return Verdict(False, "access_revoked")
     return Verdict(True, claims=claims)
+
+
+def _unverified_header_type(token: str) -> str | None:
+    try:
+        value = jwt.get_unverified_header(token).get("typ")
+    except jwt.PyJWTError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _provider_audience(token: str) -> str | None:

@@ -13,6 +13,7 @@ from provider_registry.deployments import telemetry
 from provider_registry.identity.handlers import identity_config
 from provider_registry.identity.security import current_principal
 from provider_registry.kit import db
+from provider_registry.kit.errors import MalformedBody
 from provider_registry.kit.parsing import parse_body
 from provider_registry.kit.responses import json_response
 from provider_registry.kit.state import EXTENSION_KEY, AppState
@@ -37,6 +38,16 @@ def _metrics(found: telemetry.Metrics) -> api.DeploymentMetrics:
     )
 
 
+def _optional_json(body: Any) -> Any:
+    """An optional body sent without a Content-Type reaches the handler raw."""
+    if not isinstance(body, bytes | str):
+        return body or {}
+    try:
+        return json.loads(body or "{}")
+    except (ValueError, RecursionError) as exc:
+        raise MalformedBody("The request body is not valid JSON.") from exc
+
+
 def get_deployment_logs(
     deployment_id: str, tail: int = 100, since: str | None = None, timestamps: bool = False
 ) -> Response:
@@ -45,7 +56,7 @@ def get_deployment_logs(
         current_principal(),
         uuid.UUID(deployment_id),
         tail=tail,
-        since=telemetry.parse_time(since),
+        since=telemetry.parse_time(since, "since"),
         timestamps=timestamps,
     )
     return json_response(api.LogLines(deployment_id=uuid.UUID(deployment_id), lines=lines))
@@ -59,9 +70,7 @@ def get_deployment_metrics(deployment_id: str) -> Response:
 
 
 def create_shell_session(deployment_id: str, body: Any = None) -> Response:
-    if isinstance(body, bytes | str):  # sent without a Content-Type: Connexion passes it raw
-        body = json.loads(body or "{}")
-    request = parse_body(api.ShellSessionRequest, body or {})
+    request = parse_body(api.ShellSessionRequest, _optional_json(body))
     state: AppState = current_app.extensions[EXTENSION_KEY]
     opened = telemetry.open_shell(
         db.session(),

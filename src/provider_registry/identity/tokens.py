@@ -36,6 +36,10 @@ class TokenError(Exception):
     """The token cannot be used; the message is safe to show."""
 
 
+class TokenExpired(TokenError):
+    pass
+
+
 @dataclass(frozen=True)
 class IssuedToken:
     token: str
@@ -95,11 +99,16 @@ class TokenCodec:
         ttl_seconds: int | None = None,
     ) -> IssuedToken:
         now = utcnow()
-        ttl = ttl_seconds or (
-            self.settings.access_ttl_seconds
-            if use == "access"
-            else self.settings.refresh_ttl_seconds
-        )
+        if ttl_seconds is not None:
+            ttl = ttl_seconds
+        elif use == "access":
+            ttl = self.settings.access_ttl_seconds
+        elif use == "refresh":
+            ttl = self.settings.refresh_ttl_seconds
+        else:  # a shell token's lifetime is the caller's setting, never a session's
+            raise ValueError(f"{use} tokens need an explicit ttl_seconds")
+        if ttl <= 0:
+            raise ValueError("ttl_seconds must be positive")
         jti = jti or uuid.uuid4()
         expires_at = now + timedelta(seconds=ttl)
         payload = {
@@ -133,7 +142,7 @@ class TokenCodec:
                 options={"require": REQUIRED_CLAIMS, "verify_signature": True},
             )
         except jwt.ExpiredSignatureError as exc:
-            raise TokenError("The token has expired.") from exc
+            raise TokenExpired("The token has expired.") from exc
         except jwt.ImmatureSignatureError as exc:
             raise TokenError("The token is not valid yet.") from exc
         except jwt.PyJWTError as exc:
