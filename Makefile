@@ -9,6 +9,8 @@ PY := $(BIN)/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 T ?= tests
+# Test processes (pytest-xdist); each starts its own throwaway PostgreSQL. JOBS=0 runs serially.
+JOBS ?= 2
 
 # `make run` is for development unless the environment says otherwise.
 run: export PROVIDER_REGISTRY_ENVIRONMENT ?= development
@@ -48,8 +50,8 @@ migrate: install ## Apply database migrations to PROVIDER_REGISTRY_DATABASE_URL
 	$(BIN)/provider-registry migrate
 
 .PHONY: test
-test: install ## Run the whole suite on a throwaway PostgreSQL (T=path for a subset)
-	$(BIN)/pytest $(T)
+test: install ## Run the whole suite on a throwaway PostgreSQL (T=path for a subset, JOBS=n processes)
+	$(BIN)/pytest -n $(JOBS) $(T)
 
 .PHONY: generate
 generate: $(PY_STAMP) $(NODE_STAMP) ## Regenerate generated/ (bundled spec, Pydantic models, TypeScript types) from api/

@@ -15,6 +15,8 @@ from provider_registry.kit.pagination import decode_cursor, encode_cursor
 
 pytestmark = pytest.mark.unit
 
+FIXED_ID = "4b0f2b8e-8d1a-4a59-9d57-3d7f8f1f6c11"
+
 
 def forged(document: object) -> str:
     return base64.urlsafe_b64encode(json.dumps(document).encode()).decode().rstrip("=")
@@ -31,9 +33,9 @@ BAD = [
     "not base64 at all!",
     forged([1, 2]),
     forged({"a": 1}),
-    forged(["2026-01-01T00:00:00", str(uuid.uuid4())]),  # no zone
+    forged(["2026-01-01T00:00:00", FIXED_ID]),  # no zone
     forged(["2026-01-01T00:00:00Z", "not-a-uuid"]),
-    forged(["yesterday", str(uuid.uuid4())]),
+    forged(["yesterday", FIXED_ID]),
     forged([None, None]),
     forged("x"),
     "",
@@ -50,11 +52,11 @@ def test_forged_keyset_cursors_are_refused(cursor: str) -> None:
 @pytest.mark.parametrize(
     "document",
     [
-        ["created_at", "desc", "2026-01-01T00:00:00", str(uuid.uuid4())],  # no zone
-        ["created_at", "desc", 12, str(uuid.uuid4())],
-        ["relevance", "desc", "NaN", str(uuid.uuid4())],
-        ["relevance", "desc", "Infinity", str(uuid.uuid4())],
-        ["name", "desc", 5, str(uuid.uuid4())],
+        ["created_at", "desc", "2026-01-01T00:00:00", FIXED_ID],  # no zone
+        ["created_at", "desc", 12, FIXED_ID],
+        ["relevance", "desc", "NaN", FIXED_ID],
+        ["relevance", "desc", "Infinity", FIXED_ID],
+        ["name", "desc", 5, FIXED_ID],
         ["created_at", "desc", None],
         [1, 2, 3, 4],
     ],
