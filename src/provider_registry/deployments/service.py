@@ -9,21 +9,32 @@ others get a 409 naming the state they found.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TypeGuard
 
-from sqlalchemy import ColumnElement, update
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col
 
 from provider_registry.catalog.repository import ServiceRepository
 from provider_registry.config import Settings
 from provider_registry.deployments import access
+from provider_registry.deployments.errors import (
+    ActionAlreadyAcknowledged,
+    ActionNotFound,
+    DeploymentClosed,
+    DeploymentNotActive,
+    DeploymentNotPending,
+    InsufficientCapacity,
+    InvalidStatusReport,
+    OrganizationNotAvailable,
+    ProviderNotAvailable,
+    ServiceNotAvailable,
+)
 from provider_registry.deployments.models import Deployment, DeploymentAction
+from provider_registry.deployments.repository import DeploymentRepository
 from provider_registry.identity.principal import Principal
-from provider_registry.kit.errors import DomainError, FieldIssue, NotFound, ValidationFailed
-from provider_registry.kit.pagination import Page, decode_cursor, paginate
-from provider_registry.kit.repository import Repository
+from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
+from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.providers.errors import ProviderNotApproved
 from provider_registry.providers.repository import ProviderRepository
@@ -39,147 +50,6 @@ CAPACITY_FIELDS = {
     "gpu": "gpu_count",
 }
 PENDING_ACTIONS_PAGE = 100
-
-
-# --------------------------------------------------------------------------------------- errors
-
-
-class Unprocessable(DomainError):
-    status = 422
-    code = "UNPROCESSABLE"
-    title = "Unprocessable Content"
-
-
-class ProviderNotAvailable(Unprocessable):
-    code = "PROVIDER_NOT_AVAILABLE"
-
-
-class ServiceNotAvailable(Unprocessable):
-    code = "SERVICE_NOT_AVAILABLE"
-
-
-class OrganizationNotAvailable(Unprocessable):
-    code = "ORGANIZATION_NOT_AVAILABLE"
-
-
-class InsufficientCapacity(Unprocessable):
-    code = "INSUFFICIENT_CAPACITY"
-
-
-class InvalidStatusReport(Unprocessable):
-    code = "INVALID_STATUS_REPORT"
-
-
-class DeploymentConflict(DomainError):
-    status = 409
-    code = "CONFLICT"
-    title = "Conflict"
-
-
-class DeploymentNotActive(DeploymentConflict):
-    code = "DEPLOYMENT_NOT_ACTIVE"
-
-
-class DeploymentNotPending(DeploymentConflict):
-    code = "DEPLOYMENT_NOT_PENDING"
-
-
-class DeploymentClosed(DeploymentConflict):
-    code = "DEPLOYMENT_CLOSED"
-
-
-class ActionNotFound(NotFound):
-    code = "ACTION_NOT_FOUND"
-
-
-class ActionAlreadyAcknowledged(DeploymentConflict):
-    code = "ACTION_ALREADY_ACKNOWLEDGED"
-
-
-# ----------------------------------------------------------------------------------- repository
-
-
-class DeploymentRepository(Repository[Deployment]):
-    """All SQL for deployments and their actions."""
-
-    model = Deployment
-
-    def page(
-        self, where: Iterable[ColumnElement[bool]], limit: int, cursor: str | None
-    ) -> Page[Deployment]:
-        if cursor is not None:
-            _check_cursor(cursor)
-        return paginate(self.session, select(Deployment).where(*where), Deployment, limit, cursor)
-
-    def update_if(
-        self, deployment_id: uuid.UUID, states: tuple[str, ...], values: dict[str, Any]
-    ) -> bool:
-        """Conditional UPDATE: only while the deployment is in one of ``states``."""
-        result: Any = self.session.execute(
-            update(Deployment)
-            .where(col(Deployment.id) == deployment_id, col(Deployment.state).in_(states))
-            .values(**values, version=col(Deployment.version) + 1)
-            .execution_options(synchronize_session=False)
-        )
-        return bool(result.rowcount == 1)
-
-    def refresh(self, row: Deployment) -> Deployment:
-        self.session.refresh(row)
-        return row
-
-    def add_action(self, action: DeploymentAction) -> DeploymentAction:
-        self.session.add(action)
-        self.session.flush()
-        return action
-
-    def action(self, deployment_id: uuid.UUID, action_id: uuid.UUID) -> DeploymentAction | None:
-        return self.session.exec(
-            select(DeploymentAction).where(
-                col(DeploymentAction.id) == action_id,
-                col(DeploymentAction.deployment_id) == deployment_id,
-            )
-        ).first()
-
-    def pending_actions(self, deployment_id: uuid.UUID, limit: int) -> list[DeploymentAction]:
-        return list(
-            self.session.exec(
-                select(DeploymentAction)
-                .where(
-                    col(DeploymentAction.deployment_id) == deployment_id,
-                    col(DeploymentAction.status) == "pending",
-                )
-                .order_by(col(DeploymentAction.created_at).asc(), col(DeploymentAction.id).asc())
-                .limit(limit)
-            ).all()
-        )
-
-    def acknowledge_if_pending(self, action: DeploymentAction, values: dict[str, Any]) -> bool:
-        result: Any = self.session.execute(
-            update(DeploymentAction)
-            .where(col(DeploymentAction.id) == action.id, col(DeploymentAction.status) == "pending")
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
-            return False
-        self.session.refresh(action)
-        return True
-
-
-def _check_cursor(cursor: str) -> None:
-    """kit.pagination.decode_cursor refuses most forged cursors but lets two through, each a 500:
-    a number where the time belongs (AttributeError) and a time without a zone (which the UTC
-    column refuses at the database). Refuse those as the 400 every other bad cursor gets."""
-    try:
-        created, _ = decode_cursor(cursor)
-        valid = created.tzinfo is not None
-    except (AttributeError, TypeError):
-        valid = False
-    if not valid:
-        raise ValidationFailed(
-            "The cursor is not one this API issued.",
-            errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
-        )
 
 
 # ------------------------------------------------------------------------ semantic validation

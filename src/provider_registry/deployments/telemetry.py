@@ -21,8 +21,8 @@ from sqlmodel import Session, col, select
 
 from provider_registry.accounts.models import Account
 from provider_registry.deployments import access
+from provider_registry.deployments.errors import DeploymentClosed, DeploymentNotActive
 from provider_registry.deployments.models import Deployment, DeploymentLog, DeploymentMetrics
-from provider_registry.deployments.service import DeploymentClosed, DeploymentNotActive
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.service import account_principal
 from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError, TokenExpired

@@ -17,33 +17,22 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, true, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from provider_registry.audit import service as audit
 from provider_registry.deployments.models import Deployment
 from provider_registry.identity.principal import Principal
 from provider_registry.invoicing import usage
+from provider_registry.invoicing.errors import InvoiceAlreadyPaid, InvoiceNotFound
 from provider_registry.invoicing.models import Invoice, InvoiceLine
-from provider_registry.kit.errors import Conflict, NotFound
-from provider_registry.kit.pagination import Page, paginate
+from provider_registry.invoicing.repository import InvoiceRepository, UsageRepository
+from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import rfc3339, utcnow
-from provider_registry.providers.models import Provider
-from provider_registry.tenancy import membership
 
 _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 # A new number on the (unlikely) collision of a random one, at most this many times.
 _NUMBER_ATTEMPTS = 5
-
-
-class InvoiceNotFound(NotFound):
-    code = "INVOICE_NOT_FOUND"
-
-
-class InvoiceAlreadyPaid(Conflict):
-    code = "INVOICE_ALREADY_PAID"
 
 
 class PeriodError(ValueError):
@@ -82,31 +71,6 @@ def displayed_status(invoice: Invoice, today: date) -> str:
 # Reading -----------------------------------------------------------------------------------------
 
 
-def _visible(session: Session, principal: Principal) -> ColumnElement[bool]:
-    """Its account, the admins of its organization, and platform admins (every invoice)."""
-    if principal.kind != "account":
-        return false()
-    if principal.role == "admin":
-        return true()
-    administered = [
-        organization_id
-        for organization_id, role in membership.roles_of(session, principal.id).items()
-        if role == "admin"
-    ]
-    clauses: list[ColumnElement[bool]] = [col(Invoice.account_id) == principal.id]
-    if administered:
-        clauses.append(col(Invoice.organization_id).in_(administered))
-    return or_(*clauses)
-
-
-def _status_filter(status: str, today: date) -> list[ColumnElement[bool]]:
-    if status == "paid":
-        return [col(Invoice.status) == "paid"]
-    if status == "overdue":
-        return [col(Invoice.status) == "pending", col(Invoice.due_date) < today]
-    return [col(Invoice.status) == "pending", col(Invoice.due_date) >= today]
-
-
 def page(
     session: Session,
     principal: Principal,
@@ -115,10 +79,7 @@ def page(
     cursor: str | None,
     today: date,
 ) -> Page[Invoice]:
-    statement = select(Invoice).where(_visible(session, principal))
-    if status is not None:
-        statement = statement.where(*_status_filter(status, today))
-    return paginate(session, statement, Invoice, limit, cursor)
+    return InvoiceRepository(session).page(principal, status, limit, cursor, today)
 
 
 def _not_found() -> InvoiceNotFound:
@@ -126,41 +87,25 @@ def _not_found() -> InvoiceNotFound:
 
 
 def get_visible(session: Session, principal: Principal, invoice_id: uuid.UUID) -> Invoice:
-    row = session.exec(
-        select(Invoice).where(col(Invoice.id) == invoice_id, _visible(session, principal))
-    ).first()
+    row = InvoiceRepository(session).visible(principal, invoice_id)
     if row is None:
         raise _not_found()
     return row
 
 
 def lines_of(session: Session, invoice_id: uuid.UUID) -> list[InvoiceLine]:
-    return list(
-        session.exec(
-            select(InvoiceLine)
-            .where(col(InvoiceLine.invoice_id) == invoice_id)
-            .order_by(col(InvoiceLine.description), col(InvoiceLine.id))
-        )
-    )
+    return InvoiceRepository(session).lines(invoice_id)
 
 
 def pay(session: Session, principal: Principal, invoice_id: uuid.UUID) -> Invoice:
     """pending -> paid, as a conditional UPDATE: of concurrent requests exactly one wins."""
+    invoices = InvoiceRepository(session)
     now = utcnow()
-    result: Any = session.execute(
-        update(Invoice)
-        .where(col(Invoice.id) == invoice_id, col(Invoice.status) == "pending")
-        .values(status="paid", paid_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    row = session.exec(
-        select(Invoice)
-        .where(col(Invoice.id) == invoice_id)
-        .execution_options(populate_existing=True)
-    ).first()
+    paid = invoices.pay_if_pending(invoice_id, now)
+    row = invoices.reread(invoice_id)
     if row is None:
         raise _not_found()
-    if result.rowcount != 1:
+    if not paid:
         paid_at = rfc3339(row.paid_at) if row.paid_at else None
         raise InvoiceAlreadyPaid(
             f"Invoice {row.number} is already paid.", extra={"paid_at": paid_at}
@@ -222,24 +167,11 @@ def _party(row: Deployment) -> tuple[str, uuid.UUID | None, uuid.UUID | None]:
 
 def draft(session: Session, period: Period, now: datetime) -> Drafts:
     """What the period's invoices would hold, from the deployments active during it."""
-    rows = list(
-        session.exec(
-            select(Deployment)
-            .where(usage.accrued_during(period.start, period.end))
-            .order_by(col(Deployment.created_at), col(Deployment.id))
-        )
-    )
+    deployments = UsageRepository(session)
+    rows = deployments.accrued(period.start, period.end)
     provider_ids = {row.provider_id for row in rows}
     prices = usage.price_lists(session, provider_ids)
-    names = (
-        dict(
-            session.exec(
-                select(Provider.id, Provider.name).where(col(Provider.id).in_(provider_ids))
-            ).all()
-        )
-        if provider_ids
-        else {}
-    )
+    names = deployments.provider_names(provider_ids)
     drafts: dict[tuple[str, str], Draft] = {}
     unpriced = 0
     for row in rows:
@@ -282,31 +214,26 @@ def new_number(period: Period) -> str:
 def _insert(session: Session, invoice: Draft, period: Period, due_date: date) -> bool:
     """INSERT ... ON CONFLICT (billed_to, period, currency) DO NOTHING, then its lines: False
     when the invoice already exists (made by an earlier or a concurrent run)."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    invoices = InvoiceRepository(session)
     invoice_id = uuid.uuid4()
-    statement = (
-        insert(Invoice)
-        .values(
-            id=invoice_id,
-            number=new_number(period),
-            billed_to=invoice.billed_to,
-            account_id=invoice.account_id,
-            organization_id=invoice.organization_id,
-            period=period.label,
-            currency=invoice.currency,
-            total=invoice.total,
-            status="pending",
-            due_date=due_date,
-            created_at=utcnow(),
-        )
-        .on_conflict_do_nothing(index_elements=["billed_to", "period", "currency"])
-        .returning(col(Invoice.id))
+    inserted = invoices.insert_if_absent(
+        {
+            "id": invoice_id,
+            "number": new_number(period),
+            "billed_to": invoice.billed_to,
+            "account_id": invoice.account_id,
+            "organization_id": invoice.organization_id,
+            "period": period.label,
+            "currency": invoice.currency,
+            "total": invoice.total,
+            "status": "pending",
+            "due_date": due_date,
+            "created_at": utcnow(),
+        }
     )
-    if session.execute(statement).first() is None:
+    if not inserted:
         return False
-    session.add_all(InvoiceLine(invoice_id=invoice_id, **asdict(line)) for line in invoice.lines)
-    session.flush()
+    invoices.add_lines(InvoiceLine(invoice_id=invoice_id, **asdict(line)) for line in invoice.lines)
     audit.record(
         session,
         None,
@@ -335,12 +262,7 @@ def _save(sessions: Callable[[], Session], invoice: Draft, period: Period, due_d
 
 
 def period_totals(session: Session, period: Period) -> list[dict[str, str]]:
-    rows = session.exec(
-        select(Invoice.currency, func.sum(Invoice.total))
-        .where(col(Invoice.period) == period.label)
-        .group_by(col(Invoice.currency))
-        .order_by(col(Invoice.currency))
-    ).all()
+    rows = InvoiceRepository(session).period_totals(period.label)
     return [
         {"currency": currency, "total": usage.decimal_string(usage.money(Decimal(total)))}
         for currency, total in rows

@@ -22,14 +22,14 @@ from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement
+from sqlmodel import Session
 
 from provider_registry.deployments import access
 from provider_registry.deployments.models import Deployment
 from provider_registry.identity.principal import Principal
-from provider_registry.kit.errors import NotFound
-from provider_registry.providers.models import Provider
+from provider_registry.invoicing.errors import OrganizationNotFound
+from provider_registry.invoicing.repository import UsageRepository
 from provider_registry.tenancy import membership
 
 # Hours in one pricing interval.
@@ -43,10 +43,6 @@ MAX_USAGE_DEPLOYMENTS = 1000
 _CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
 _MICROSECONDS_PER_HOUR = Decimal(3_600_000_000)
 ZERO = Decimal(0)
-
-
-class OrganizationNotFound(NotFound):
-    code = "ORGANIZATION_NOT_FOUND"
 
 
 def quantity(value: Decimal) -> Decimal:
@@ -173,23 +169,9 @@ def next_month(start: datetime) -> datetime:
     return datetime(start.year, start.month + 1, 1, tzinfo=UTC)
 
 
-def accrued_during(start: datetime, end: datetime) -> ColumnElement[bool]:
-    """Deployments that were active at some moment of [start, end)."""
-    return and_(
-        col(Deployment.state) != "pending",
-        col(Deployment.accepted_at).is_not(None),
-        col(Deployment.accepted_at) < end,
-        or_(col(Deployment.closed_at).is_(None), col(Deployment.closed_at) > start),
-    )
-
-
 def price_lists(session: Session, provider_ids: set[uuid.UUID]) -> dict[uuid.UUID, PriceList]:
-    if not provider_ids:
-        return {}
-    rows = session.exec(
-        select(Provider.id, Provider.pricing).where(col(Provider.id).in_(provider_ids))
-    ).all()
-    return {provider_id: PriceList.of(pricing) for provider_id, pricing in rows}
+    pricing = UsageRepository(session).pricing(provider_ids)
+    return {provider_id: PriceList.of(document) for provider_id, document in pricing.items()}
 
 
 @dataclass(frozen=True)
@@ -222,19 +204,14 @@ def current(
 ) -> UsageReport:
     """The caller's usage from the start of the current UTC month up to ``now``."""
     start = month_start(now)
-    statement = select(Deployment).where(
-        _tenant_view(session, principal), accrued_during(start, now)
-    )
-    if organization_id is not None:
-        if membership.role_in(session, organization_id, principal.id) is None:
-            raise OrganizationNotFound("No organization with this id that you are a member of.")
-        statement = statement.where(col(Deployment.organization_id) == organization_id)
-    rows = list(
-        session.exec(
-            statement.order_by(col(Deployment.created_at).desc(), col(Deployment.id).desc()).limit(
-                MAX_USAGE_DEPLOYMENTS + 1
-            )
-        )
+    visible = _tenant_view(session, principal)
+    if (
+        organization_id is not None
+        and membership.role_in(session, organization_id, principal.id) is None
+    ):
+        raise OrganizationNotFound("No organization with this id that you are a member of.")
+    rows = UsageRepository(session).newest_accrued(
+        visible, start, now, organization_id, MAX_USAGE_DEPLOYMENTS + 1
     )
     truncated = len(rows) > MAX_USAGE_DEPLOYMENTS
     rows = rows[:MAX_USAGE_DEPLOYMENTS]

@@ -14,52 +14,26 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import delete, func, tuple_
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from provider_registry.accounts.models import Account
 from provider_registry.accounts.repository import AccountRepository
-from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
-from provider_registry.kit.errors import (
-    Conflict,
-    DomainError,
-    FieldIssue,
-    NotFound,
-    ValidationFailed,
-)
-from provider_registry.kit.pagination import Page, decode_cursor, encode_cursor
+from provider_registry.kit.errors import FieldIssue, ValidationFailed
+from provider_registry.kit.pagination import Page
 from provider_registry.tenancy import membership
+from provider_registry.tenancy.errors import (
+    AccountNotFound,
+    AlreadyMember,
+    LastAdmin,
+    MemberNotFound,
+    OrganizationAdminRequired,
+    OrganizationNotFound,
+)
 from provider_registry.tenancy.models import Organization, OrganizationMember
+from provider_registry.tenancy.repository import OrganizationRepository
 from provider_registry_api import models as api
-
-
-class OrganizationNotFound(NotFound):
-    code = "ORGANIZATION_NOT_FOUND"
-
-
-class MemberNotFound(NotFound):
-    code = "MEMBER_NOT_FOUND"
-
-
-class OrganizationAdminRequired(Forbidden):
-    code = "ORGANIZATION_ADMIN_REQUIRED"
-
-
-class AccountNotFound(DomainError):
-    status = 422
-    code = "ACCOUNT_NOT_FOUND"
-    title = "Unprocessable Content"
-
-
-class AlreadyMember(Conflict):
-    code = "ALREADY_MEMBER"
-
-
-class LastAdmin(Conflict):
-    code = "LAST_ADMIN"
-
 
 # --------------------------------------------------------------------------------- validation
 
@@ -97,10 +71,7 @@ def _visible(
 ) -> tuple[Organization, str | None]:
     """The organization and the caller's role in it (None for a platform admin who is not a
     member); 404 for anyone else."""
-    statement = select(Organization).where(col(Organization.id) == organization_id)
-    if lock:
-        statement = statement.with_for_update()
-    organization = session.exec(statement).first()
+    organization = OrganizationRepository(session).find(organization_id, lock=lock)
     if organization is None:
         raise _not_found()
     role = membership.role_in(session, organization.id, principal.id)
@@ -118,12 +89,11 @@ def _admin_only(role: str | None) -> None:
 
 
 def create(session: Session, principal: Principal, body: api.OrganizationCreate) -> Organization:
-    organization = Organization(
-        name=body.name, description=body.description, created_by=principal.id
+    organizations = OrganizationRepository(session)
+    organization = organizations.add(
+        Organization(name=body.name, description=body.description, created_by=principal.id)
     )
-    session.add(organization)
-    session.flush()
-    session.add(
+    organizations.add_member(
         OrganizationMember(
             organization_id=organization.id,
             account_id=principal.id,
@@ -131,7 +101,6 @@ def create(session: Session, principal: Principal, body: api.OrganizationCreate)
             added_by=principal.id,
         )
     )
-    session.flush()
     return organization
 
 
@@ -145,17 +114,7 @@ def mine(
     session: Session, principal: Principal, limit: int, cursor: str | None
 ) -> Page[tuple[Organization, str]]:
     """The organizations the caller belongs to, with its role in each, newest first."""
-    statement = (
-        select(Organization, OrganizationMember.role)
-        .join(
-            OrganizationMember,
-            col(OrganizationMember.organization_id) == col(Organization.id),
-        )
-        .where(col(OrganizationMember.account_id) == principal.id)
-    )
-    return _keyset(
-        session, statement, col(Organization.created_at), col(Organization.id), limit, cursor
-    )
+    return OrganizationRepository(session).page_of_account(principal.id, limit, cursor)
 
 
 # ------------------------------------------------------------------------------------ members
@@ -169,19 +128,7 @@ def members(
     cursor: str | None,
 ) -> Page[tuple[OrganizationMember, Account]]:
     organization, _ = _visible(session, principal, organization_id)
-    statement = (
-        select(OrganizationMember, Account)
-        .join(Account, col(Account.id) == col(OrganizationMember.account_id))
-        .where(col(OrganizationMember.organization_id) == organization.id)
-    )
-    return _keyset(
-        session,
-        statement,
-        col(OrganizationMember.created_at),
-        col(OrganizationMember.account_id),
-        limit,
-        cursor,
-    )
+    return OrganizationRepository(session).page_of_members(organization.id, limit, cursor)
 
 
 def _account_named(session: Session, body: api.OrganizationMemberAdd) -> Account:
@@ -229,8 +176,7 @@ def add_member(
         # A savepoint: when a concurrent request added the same account first, the primary key
         # refuses this row and the rest of the transaction stays usable for the answer.
         with session.begin_nested():
-            session.add(member)
-            session.flush()
+            OrganizationRepository(session).add_member(member)
     except IntegrityError:
         if membership.role_in(session, organization.id, account.id) is not None:
             raise _already_member(account) from None
@@ -244,53 +190,14 @@ def remove_member(
     # The row lock serializes every removal in this organization: each one counts the admins
     # only after the previous one has committed.
     organization, role = _visible(session, principal, organization_id, lock=True)
+    organizations = OrganizationRepository(session)
     if member_id != principal.id:
         _admin_only(role)
     target_role = membership.role_in(session, organization.id, member_id)
     if target_role is None:
         raise MemberNotFound("This account is not a member of the organization.")
-    if target_role == "admin" and _admin_count(session, organization.id) <= 1:
+    if target_role == "admin" and organizations.admin_count(organization.id) <= 1:
         raise LastAdmin(
             "This is the organization's last admin; make another member an admin first."
         )
-    session.execute(
-        delete(OrganizationMember).where(
-            col(OrganizationMember.organization_id) == organization.id,
-            col(OrganizationMember.account_id) == member_id,
-        )
-    )
-    session.flush()
-
-
-def _admin_count(session: Session, organization_id: uuid.UUID) -> int:
-    count = session.exec(
-        select(func.count()).where(
-            col(OrganizationMember.organization_id) == organization_id,
-            col(OrganizationMember.role) == "admin",
-        )
-    ).one()
-    return int(count)
-
-
-# ------------------------------------------------------------------------------------- paging
-
-
-def _keyset(
-    session: Session, statement: Any, created: Any, ident: Any, limit: int, cursor: str | None
-) -> Page[Any]:
-    """Newest first by (created, ident), for a select of several entities (kit.pagination's
-    ``paginate`` takes one). Items are the selected entities as tuples."""
-    if cursor:
-        after_created, after_id = decode_cursor(cursor)
-        statement = statement.where(tuple_(created, ident) < tuple_(after_created, after_id))
-    rows = list(
-        session.execute(
-            statement.add_columns(created, ident)
-            .order_by(created.desc(), ident.desc())
-            .limit(limit + 1)
-        ).all()
-    )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1][-2], rows[-1][-1]) if has_more and rows else None
-    return Page(items=[tuple(row[:-2]) for row in rows], next_cursor=next_cursor)
+    organizations.remove_member(organization.id, member_id)

@@ -14,42 +14,30 @@ Services flush, never commit (kit.db settles the request's transaction).
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from provider_registry.deployments import access
-from provider_registry.deployments.models import Deployment
+from provider_registry.deployments.repository import DeploymentRepository
 from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
 from provider_registry.kit import preconditions
-from provider_registry.kit.errors import Conflict, DomainError, FieldIssue, NotFound
-from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.errors import FieldIssue
+from provider_registry.kit.pagination import Page
 from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import utcnow
+from provider_registry.tickets.errors import (
+    DeploymentNotAvailable,
+    StatusChangeNotAllowed,
+    TicketClosed,
+    TicketNotFound,
+)
 from provider_registry.tickets.models import Ticket, TicketComment
+from provider_registry.tickets.repository import TicketRepository
 from provider_registry_api import models as api
 
 Standing = Literal["staff", "write", "read"]
-
-
-class TicketNotFound(NotFound):
-    code = "TICKET_NOT_FOUND"
-
-
-class DeploymentNotAvailable(DomainError):
-    status = 422
-    code = "DEPLOYMENT_NOT_AVAILABLE"
-    title = "Unprocessable Content"
-
-
-class StatusChangeNotAllowed(Forbidden):
-    code = "STATUS_CHANGE_NOT_ALLOWED"
-
-
-class TicketClosed(Conflict):
-    code = "TICKET_CLOSED"
 
 
 def etag(ticket: Ticket) -> str:
@@ -76,7 +64,7 @@ def _standing(session: Session, principal: Principal, ticket: Ticket) -> Standin
         return "staff" if matches else None
     if _is_platform_admin(principal):
         return "staff"
-    deployment = session.get(Deployment, ticket.deployment_id)
+    deployment = DeploymentRepository(session).get(ticket.deployment_id)
     if deployment is None:
         return None
     return access.tenant_permission(session, principal, deployment)
@@ -85,10 +73,7 @@ def _standing(session: Session, principal: Principal, ticket: Ticket) -> Standin
 def _visible(
     session: Session, principal: Principal, ticket_id: uuid.UUID, *, lock: bool = False
 ) -> tuple[Ticket, Standing]:
-    statement = select(Ticket).where(col(Ticket.id) == ticket_id)
-    if lock:
-        statement = statement.with_for_update()
-    ticket = session.exec(statement).first()
+    ticket = TicketRepository(session).find(ticket_id, lock=lock)
     standing = _standing(session, principal, ticket) if ticket is not None else None
     if ticket is None or standing is None:
         raise _not_found()
@@ -124,9 +109,7 @@ def create(session: Session, principal: Principal, body: api.TicketCreate) -> Ti
         category=body.category,
         priority=body.priority,
     )
-    session.add(ticket)
-    session.flush()
-    return ticket
+    return TicketRepository(session).add(ticket)
 
 
 def get(session: Session, principal: Principal, ticket_id: uuid.UUID) -> Ticket:
@@ -136,13 +119,7 @@ def get(session: Session, principal: Principal, ticket_id: uuid.UUID) -> Ticket:
 
 def comments_of(session: Session, ticket: Ticket) -> list[TicketComment]:
     """Oldest first."""
-    return list(
-        session.exec(
-            select(TicketComment)
-            .where(col(TicketComment.ticket_id) == ticket.id)
-            .order_by(col(TicketComment.created_at).asc(), col(TicketComment.id).asc())
-        ).all()
-    )
+    return TicketRepository(session).comments(ticket.id)
 
 
 def search(
@@ -153,18 +130,12 @@ def search(
     limit: int,
     cursor: str | None,
 ) -> Page[Ticket]:
-    statement = select(Ticket)
+    tickets = TicketRepository(session)
     if principal.kind == "provider":
-        statement = statement.where(col(Ticket.provider_id) == principal.provider_id)
-    else:
-        statement = statement.join(
-            Deployment, col(Deployment.id) == col(Ticket.deployment_id)
-        ).where(access.visible_to_tenant(session, principal))
-    if status is not None:
-        statement = statement.where(col(Ticket.status) == status)
-    if deployment_id is not None:
-        statement = statement.where(col(Ticket.deployment_id) == deployment_id)
-    return paginate(session, statement, Ticket, limit, cursor)
+        return tickets.page_of_provider(principal.provider_id, status, deployment_id, limit, cursor)
+    return tickets.page_of_deployments(
+        access.visible_to_tenant(session, principal), status, deployment_id, limit, cursor
+    )
 
 
 def update_ticket(
@@ -185,19 +156,13 @@ def update_ticket(
     preconditions.check_if_match(etag(ticket), if_match, "ticket")
     if ticket.status == "closed":
         raise _closed()
-    conditions = [col(Ticket.id) == ticket.id, col(Ticket.status) != "closed"]
-    if if_match is not None:
-        # Only the version the client saw may change: of concurrent changes made with the same
-        # ETag, exactly one matches.
-        conditions.append(col(Ticket.version) == ticket.version)
-    result: Any = session.execute(
-        update(Ticket)
-        .where(*conditions)
-        .values(**changes, updated_at=utcnow(), version=col(Ticket.version) + 1)
-        .execution_options(synchronize_session=False)
-    )
-    session.refresh(ticket)
-    if result.rowcount != 1:
+    # Only the version the client saw may change: of concurrent changes made with the same ETag,
+    # exactly one matches.
+    version = ticket.version if if_match is not None else None
+    tickets = TicketRepository(session)
+    updated = tickets.update_if_open(ticket.id, version, {**changes, "updated_at": utcnow()})
+    tickets.refresh(ticket)
+    if not updated:
         preconditions.check_if_match(etag(ticket), if_match, "ticket")
         raise _closed()
     return ticket
@@ -222,6 +187,4 @@ def add_comment(
     comment = TicketComment(
         ticket_id=ticket.id, author_kind=author_kind, author_id=author_id, body=body.body
     )
-    session.add(comment)
-    session.flush()
-    return comment
+    return TicketRepository(session).add_comment(comment)
