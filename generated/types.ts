@@ -660,7 +660,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a service (as pending approval)
-         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`.
+         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
          */
         post: operations["create_service"];
         delete?: never;
@@ -692,7 +692,7 @@ export interface paths {
         head?: never;
         /**
          * Update a service
-         * @description The owner or an admin. Honours `If-Match` (stale: 412). Another provider's service is 403 if it is public, else 404.
+         * @description The owner or an admin. Honours `If-Match` (stale: 412). Another provider's service is 403 if it is public, else 404. The endpoint URL is judged as on creation (`INVALID_URL`, `FORBIDDEN_HOST`).
          */
         patch: operations["update_service"];
         trace?: never;
@@ -1862,8 +1862,12 @@ export interface components {
             /**
              * @description Absolute URL whose scheme fits the protocol (`http`: http; `https`: https; `grpc`: grpc
              *     or http; `grpc+tls`: grpcs, grpc+tls or https; `websocket`: ws; `wss`: wss), with a host
-             *     and, if given, a port from 1 to 65535. Hosts that are loopback, private, link-local or
-             *     cloud-metadata addresses, or `localhost`, are refused.
+             *     and, if given, a port from 1 to 65535. Written unambiguously: no user information (`@`),
+             *     backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`). Hosts
+             *     that are loopback, private, link-local, shared (100.64.0.0/10), reserved or
+             *     cloud-metadata addresses in any spelling (`127.1`, `0x7f000001`, `[::ffff:7f00:1]`, ...),
+             *     `localhost`, private-use names (`*.local`, `*.internal`, ...) and single-label names are
+             *     refused (`FORBIDDEN_HOST`).
              * @example https://api.acme.example:8443
              */
             url: string;
@@ -1896,7 +1900,10 @@ export interface components {
              */
             software_version?: string;
             description?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description An http(s) URL on a public host, under the same rules as endpoint URLs.
+             */
             website?: string;
         };
         ProviderRegistration: {
@@ -2098,6 +2105,11 @@ export interface components {
         ServiceEndpoint: {
             /**
              * Format: uri
+             * @description An http(s) URL with a public host, written unambiguously: no user information (`@`),
+             *     backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`); hosts
+             *     that are loopback, private, link-local, shared (100.64.0.0/10), reserved or
+             *     cloud-metadata addresses in any spelling, `localhost`, private-use names (`*.local`,
+             *     `*.internal`, ...) and single-label names are refused (`FORBIDDEN_HOST`).
              * @example https://api.acme.example/v1/chat/completions
              */
             url: string;
