@@ -13,8 +13,8 @@ from provider_registry.catalog.repository import Filters, Sort
 from provider_registry.identity.security import current_principal, optional_principal
 from provider_registry.kit import db
 from provider_registry.kit.preconditions import if_match_header
-from provider_registry.kit.state import app_state
 from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.kit.state import app_state
 from provider_registry_api import models as api
 
 
