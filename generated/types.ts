@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Liveness and database health
-         * @description 200 when the service can reach its database, 503 (same body) when it cannot.
+         * @description 200 when the service can reach its database, 503 (same body) when it cannot. The database check is cached per process for one second, so probes cannot hammer the database.
          */
         get: operations["get_health"];
         put?: never;
@@ -34,7 +34,8 @@ export interface paths {
         /**
          * Readiness
          * @description 200 when the database is reachable and its schema is at the revision this build
-         *     expects; 503 otherwise, so a load balancer keeps traffic away during a migration.
+         *     expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
+         *     check is cached per process for one second (shorter than any probe period).
          */
         get: operations["get_ready"];
         put?: never;
@@ -53,10 +54,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Prometheus metrics
+         * Prometheus metrics (internal)
          * @description Prometheus text exposition: `provider_service_up`,
          *     `provider_service_requests_total{method,endpoint,status_code}` (endpoint is the route
          *     template) and `provider_service_request_duration_seconds`, aggregated over all workers.
+         *
+         *     Internal: for the operator's Prometheus, not for API clients; keep it off the public
+         *     network (route only the API through the public proxy). When `metrics.token` is configured,
+         *     it needs `Authorization: Bearer <token>` (else 401 `UNAUTHENTICATED`); the token is a
+         *     static shared secret, not a JWT, so the operation declares no OpenAPI security scheme.
          */
         get: operations["get_metrics"];
         put?: never;
@@ -3127,6 +3133,21 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            /**
+             * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
+             *     with that token (code `UNAUTHENTICATED`).
+             */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description `Bearer realm="provider-registry"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import base64
 import json
+import math
+import threading
+import time
 import uuid
 from typing import Any
 
@@ -13,13 +16,14 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event
 from starlette.testclient import TestClient
 
 from provider_registry.catalog.repository import Sort, _decode
-from provider_registry.config import PROJECT_ROOT
+from provider_registry.config import PROJECT_ROOT, ConfigError, load_settings
 from provider_registry.kit.pagination import InvalidCursor, decode_cursor, encode_cursor
 from provider_registry.kit.timeutil import utcnow
-from tests.conftest import problem
+from tests.conftest import MakeClient, problem
 from tests.providers.factories import admin_session, provider_session, register_provider
 
 # ---------------------------------------------------------------------------------- cursors
@@ -199,3 +203,103 @@ def test_catalog_search_never_fails_on_a_cursor(
 ) -> None:
     params = {"query": "chat", "sort_by": by, "sort_order": order, "cursor": cursor}
     assert client.get("/api/v1/services", params=params).status_code in (200, 400)
+
+
+# ---------------------------------------------------------------------------------- /metrics
+
+METRICS_TOKEN = "metrics-token-0123456789-abcdefghijklmnop"
+
+
+@pytest.mark.integration
+def test_metrics_are_open_when_no_token_is_configured(client: TestClient) -> None:
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert "provider_service_up" in response.text
+
+
+@pytest.mark.integration
+def test_metrics_need_the_bearer_token_when_one_is_configured(make_client: MakeClient) -> None:
+    client = make_client(metrics_token=METRICS_TOKEN)
+    for headers in (
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": f"Bearer {METRICS_TOKEN}x"},
+        {"Authorization": f"Basic {METRICS_TOKEN}"},
+        {"Authorization": METRICS_TOKEN},
+        {"X-API-Key": METRICS_TOKEN},
+    ):
+        response = client.get("/metrics", headers=headers)
+        problem(response, 401, "UNAUTHENTICATED")
+        assert response.headers["www-authenticate"].startswith("Bearer")
+        assert "provider_service_up" not in response.text
+    for scheme in ("Bearer", "bearer"):
+        response = client.get("/metrics", headers={"Authorization": f"{scheme} {METRICS_TOKEN}"})
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/plain")
+        assert "provider_service_up" in response.text
+    # Probes stay open.
+    assert client.get("/health").status_code == 200
+    assert client.get("/ready").status_code == 200
+
+
+@pytest.mark.unit
+def test_a_short_metrics_token_is_refused_at_start_up() -> None:
+    with pytest.raises(ConfigError, match=r"metrics\.token"):
+        load_settings(config_file=None, environ={"PROVIDER_REGISTRY_METRICS_TOKEN": "short"})
+
+
+# ---------------------------------------------------------------------------------- probes
+
+
+def _count_statements(client: TestClient) -> list[str]:
+    engine = client.app.app.extensions["provider_registry"].database.engine  # type: ignore[attr-defined]
+    seen: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    return seen
+
+
+def _burst(client: TestClient, paths: list[str], count: int) -> tuple[list[int], float]:
+    barrier = threading.Barrier(count)
+    statuses: list[int] = []
+
+    def probe(index: int) -> None:
+        barrier.wait()
+        statuses.append(client.get(paths[index % len(paths)]).status_code)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=probe, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses, time.monotonic() - started
+
+
+@pytest.mark.integration
+def test_health_checks_the_database_at_most_once_a_second(client: TestClient) -> None:
+    seen = _count_statements(client)
+    paths = ["/health", "/api/v1/health", "/api/v1/registration/health"]
+    statuses, elapsed = _burst(client, paths, 50)
+    assert statuses == [200] * 50
+    # One check per second at most (the burst may straddle a second, or run longer on a busy CI).
+    assert 1 <= len(seen) <= math.ceil(elapsed) + 1, (len(seen), elapsed)
+    time.sleep(1.1)
+    before = len(seen)
+    assert client.get("/health").json()["database"] == "connected"
+    assert len(seen) == before + 1  # the cached answer expired: a fresh check
+
+
+@pytest.mark.integration
+def test_readiness_is_cached_for_a_second_too(client: TestClient) -> None:
+    seen = _count_statements(client)
+    time.sleep(1.1)
+    assert client.get("/ready").status_code == 200
+    per_check = len(seen)
+    assert per_check >= 1
+    statuses, elapsed = _burst(client, ["/ready"], 30)
+    assert statuses == [200] * 30
+    assert len(seen) <= per_check * (math.ceil(elapsed) + 2), (len(seen), per_check, elapsed)
