@@ -9,6 +9,8 @@ import ipaddress
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from provider_registry.kit import netguard
@@ -88,6 +90,7 @@ FORBIDDEN = [
     ("http://api.acme.example../", "INVALID_URL"),
     ("http://[::1/", "INVALID_URL"),
     ("http://[not-an-address]/", "INVALID_URL"),
+    ("http://[::1]evil.example/", "INVALID_URL"),
 ]
 
 ALLOWED = [
@@ -141,6 +144,27 @@ def test_resolved_addresses_are_judged_by_the_same_rules() -> None:
         assert not netguard.address_is_public(ipaddress.ip_address(text)), text
     for text in ("93.184.216.34", "2606:4700::1111", "::ffff:93.184.216.34"):
         assert netguard.address_is_public(ipaddress.ip_address(text)), text
+
+
+HOST_PIECES = st.sampled_from(
+    [*"0123456789abcdefx.:[]%@/\\?#-_ ", "\u2460", "\uff4c", "\u00fc", "\x00", "%2e", "%25", "0x"]
+)
+
+
+@pytest.mark.unit
+@given(
+    st.sampled_from(["http://", "https://", "grpc://", "", "http:"]),
+    st.lists(HOST_PIECES, max_size=30).map("".join),
+    st.text(max_size=10),
+    st.booleans(),
+)
+@settings(max_examples=2000, deadline=None)
+def test_classifier_never_fails_otherwise(
+    prefix: str, host: str, tail: str, allow_private: bool
+) -> None:
+    """Any string is either accepted or refused with one of the stable codes."""
+    refused = netguard.url_issue(f"{prefix}{host}/{tail}", allow_private=allow_private)
+    assert refused is None or refused.code in {"INVALID_URL", "INVALID_PORT", "FORBIDDEN_HOST"}
 
 
 def _field_codes(response: Any, field: str) -> set[str]:

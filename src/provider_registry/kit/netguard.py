@@ -296,7 +296,10 @@ def parse_url(url: str, *, allow_private: bool = False) -> ParsedUrl:
         raise HostRefused("INVALID_URL", "is not a valid URL") from exc
     netloc = parts.netloc
     if netloc.startswith("[") and "]" in netloc:
-        raw_host = netloc[: netloc.index("]") + 1]
+        raw_host, _, after = netloc.partition("]")
+        raw_host += "]"
+        if after and not after.startswith(":"):
+            raise HostRefused("INVALID_URL", "has text after its IPv6 address")
     else:
         raw_host = netloc.rsplit(":", 1)[0] if parts.port is not None else netloc.rstrip(":")
     if not parts.scheme or not raw_host:
