@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Liveness and database health
-         * @description 200 when the service can reach its database, 503 (same body) when it cannot.
+         * @description 200 when the service can reach its database, 503 (same body) when it cannot. The database check is cached per process for one second, so probes cannot hammer the database.
          */
         get: operations["get_health"];
         put?: never;
@@ -34,7 +34,8 @@ export interface paths {
         /**
          * Readiness
          * @description 200 when the database is reachable and its schema is at the revision this build
-         *     expects; 503 otherwise, so a load balancer keeps traffic away during a migration.
+         *     expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
+         *     check is cached per process for one second (shorter than any probe period).
          */
         get: operations["get_ready"];
         put?: never;
@@ -53,10 +54,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Prometheus metrics
+         * Prometheus metrics (internal)
          * @description Prometheus text exposition: `provider_service_up`,
          *     `provider_service_requests_total{method,endpoint,status_code}` (endpoint is the route
          *     template) and `provider_service_request_duration_seconds`, aggregated over all workers.
+         *
+         *     Internal: for the operator's Prometheus, not for API clients; keep it off the public
+         *     network (route only the API through the public proxy). When `metrics.token` is configured,
+         *     it needs `Authorization: Bearer <token>` (else 401 `UNAUTHENTICATED`); the token is a
+         *     static shared secret, not a JWT, so the operation declares no OpenAPI security scheme.
          */
         get: operations["get_metrics"];
         put?: never;
@@ -660,7 +666,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a service (as pending approval)
-         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`.
+         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
          */
         post: operations["create_service"];
         delete?: never;
@@ -692,7 +698,7 @@ export interface paths {
         head?: never;
         /**
          * Update a service
-         * @description The owner or an admin. Honours `If-Match` (stale: 412). Another provider's service is 403 if it is public, else 404.
+         * @description The owner or an admin. Honours `If-Match` (stale: 412). Another provider's service is 403 if it is public, else 404. The endpoint URL is judged as on creation (`INVALID_URL`, `FORBIDDEN_HOST`).
          */
         patch: operations["update_service"];
         trace?: never;
@@ -1862,8 +1868,12 @@ export interface components {
             /**
              * @description Absolute URL whose scheme fits the protocol (`http`: http; `https`: https; `grpc`: grpc
              *     or http; `grpc+tls`: grpcs, grpc+tls or https; `websocket`: ws; `wss`: wss), with a host
-             *     and, if given, a port from 1 to 65535. Hosts that are loopback, private, link-local or
-             *     cloud-metadata addresses, or `localhost`, are refused.
+             *     and, if given, a port from 1 to 65535. Written unambiguously: no user information (`@`),
+             *     backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`). Hosts
+             *     that are loopback, private, link-local, shared (100.64.0.0/10), reserved or
+             *     cloud-metadata addresses in any spelling (`127.1`, `0x7f000001`, `[::ffff:7f00:1]`, ...),
+             *     `localhost`, private-use names (`*.local`, `*.internal`, ...) and single-label names are
+             *     refused (`FORBIDDEN_HOST`).
              * @example https://api.acme.example:8443
              */
             url: string;
@@ -1896,7 +1906,10 @@ export interface components {
              */
             software_version?: string;
             description?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description An http(s) URL on a public host, under the same rules as endpoint URLs.
+             */
             website?: string;
         };
         ProviderRegistration: {
@@ -2098,6 +2111,11 @@ export interface components {
         ServiceEndpoint: {
             /**
              * Format: uri
+             * @description An http(s) URL with a public host, written unambiguously: no user information (`@`),
+             *     backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`); hosts
+             *     that are loopback, private, link-local, shared (100.64.0.0/10), reserved or
+             *     cloud-metadata addresses in any spelling, `localhost`, private-use names (`*.local`,
+             *     `*.internal`, ...) and single-label names are refused (`FORBIDDEN_HOST`).
              * @example https://api.acme.example/v1/chat/completions
              */
             url: string;
@@ -3015,7 +3033,7 @@ export interface components {
     parameters: {
         /** @description Page size. */
         Limit: number;
-        /** @description The `next_cursor` of the previous page; omit for the first page. */
+        /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
         Cursor: string;
         /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
         IfMatch: string;
@@ -3115,6 +3133,21 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            /**
+             * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
+             *     with that token (code `UNAUTHENTICATED`).
+             */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description `Bearer realm="provider-registry"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };
@@ -3274,7 +3307,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -3540,7 +3573,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -3630,7 +3663,7 @@ export interface operations {
                 q?: string;
                 /** @description Page size (1-100, default 20), with `cursor` or `offset`. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Page number (1-based), with `page_size`; adds `total`. */
                 page?: number;
@@ -3793,7 +3826,7 @@ export interface operations {
                 target_id?: string;
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -3827,7 +3860,7 @@ export interface operations {
                 min_gpu_count?: number;
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -3921,7 +3954,7 @@ export interface operations {
                 sort_order?: "asc" | "desc";
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -4251,7 +4284,7 @@ export interface operations {
                 status?: components["schemas"]["ServiceStatus"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -4281,7 +4314,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -4366,7 +4399,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -4467,7 +4500,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -4642,7 +4675,7 @@ export interface operations {
                 organization_id?: string;
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -5049,7 +5082,7 @@ export interface operations {
                 status?: components["parameters"]["DeploymentStateFilter"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -5232,7 +5265,7 @@ export interface operations {
                 deployment_id?: string;
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -5507,7 +5540,7 @@ export interface operations {
                 status?: components["parameters"]["InvoiceStatus"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;

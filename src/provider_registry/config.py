@@ -176,6 +176,19 @@ class PortalSettings(_Section):
     invoice_due_days: int = Field(default=30, ge=0, le=365)
 
 
+class MetricsSettings(_Section):
+    # Empty: /metrics is open (keep it off the public network). Set: Prometheus must send
+    # `Authorization: Bearer <token>`. At least 32 characters, since nothing rate-limits guesses.
+    token: str = ""
+
+    @field_validator("token")
+    @classmethod
+    def _long_enough(cls, value: str) -> str:
+        if value and len(value.encode()) < MIN_JWT_SECRET_BYTES:
+            raise ValueError(f"must be empty or at least {MIN_JWT_SECRET_BYTES} bytes")
+        return value
+
+
 class BootstrapSettings(_Section):
     admin_email: str | None = None
     admin_password: str | None = None
@@ -203,6 +216,7 @@ class Settings(BaseModel):
     billing: BillingSettings = Field(default_factory=BillingSettings)
     wallet: WalletSettings = Field(default_factory=WalletSettings)
     portal: PortalSettings = Field(default_factory=PortalSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     bootstrap: BootstrapSettings = Field(default_factory=BootstrapSettings)
     docs: DocsSettings = Field(default_factory=DocsSettings)
 

@@ -374,8 +374,12 @@ class Endpoint(BaseModel):
     """
     Absolute URL whose scheme fits the protocol (`http`: http; `https`: https; `grpc`: grpc
     or http; `grpc+tls`: grpcs, grpc+tls or https; `websocket`: ws; `wss`: wss), with a host
-    and, if given, a port from 1 to 65535. Hosts that are loopback, private, link-local or
-    cloud-metadata addresses, or `localhost`, are refused.
+    and, if given, a port from 1 to 65535. Written unambiguously: no user information (`@`),
+    backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`). Hosts
+    that are loopback, private, link-local, shared (100.64.0.0/10), reserved or
+    cloud-metadata addresses in any spelling (`127.1`, `0x7f000001`, `[::ffff:7f00:1]`, ...),
+    `localhost`, private-use names (`*.local`, `*.internal`, ...) and single-label names are
+    refused (`FORBIDDEN_HOST`).
 
     """
     protocol: Literal["http", "https", "grpc", "grpc+tls", "websocket", "wss"]
@@ -418,6 +422,9 @@ class ProviderMetadata(BaseModel):
     """
     description: Annotated[str | None, Field(max_length=2000)] = None
     website: AnyUrl | None = None
+    """
+    An http(s) URL on a public host, under the same rules as endpoint URLs.
+    """
 
 
 class ProviderRegistration(BaseModel):
@@ -585,6 +592,14 @@ class ServiceEndpoint(BaseModel):
         extra="forbid",
     )
     url: Annotated[AnyUrl, Field(examples=["https://api.acme.example/v1/chat/completions"])]
+    """
+    An http(s) URL with a public host, written unambiguously: no user information (`@`),
+    backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`); hosts
+    that are loopback, private, link-local, shared (100.64.0.0/10), reserved or
+    cloud-metadata addresses in any spelling, `localhost`, private-use names (`*.local`,
+    `*.internal`, ...) and single-label names are refused (`FORBIDDEN_HOST`).
+
+    """
     protocol: Literal["rest", "grpc", "websocket"]
     authentication: Literal["none", "api-key", "bearer", "oauth2", "mtls"] = "api-key"
 

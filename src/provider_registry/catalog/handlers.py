@@ -14,6 +14,7 @@ from provider_registry.identity.security import current_principal, optional_prin
 from provider_registry.kit import db
 from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.kit.state import app_state
 from provider_registry_api import models as api
 
 
@@ -34,7 +35,8 @@ def _page(rows: list[Service], next_cursor: str | None) -> Response:
 
 
 def create_service(body: dict[str, Any]) -> Response:
-    return _one(service.create(db.session(), current_principal(), body), 201)
+    settings = app_state().settings
+    return _one(service.create(db.session(), current_principal(), body, settings), 201)
 
 
 def list_services(
@@ -73,7 +75,12 @@ def get_service(service_id: str) -> Response:
 def update_service(service_id: str, body: dict[str, Any]) -> Response:
     return _one(
         service.update(
-            db.session(), current_principal(), uuid.UUID(service_id), body, if_match_header()
+            db.session(),
+            current_principal(),
+            uuid.UUID(service_id),
+            body,
+            if_match_header(),
+            app_state().settings,
         )
     )
 

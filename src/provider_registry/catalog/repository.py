@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-import math
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +14,14 @@ from sqlmodel import col, select
 
 from provider_registry.catalog.models import PUBLIC_STATUSES, Service, ServiceTag
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
-from provider_registry.kit.pagination import Page
+from provider_registry.kit.pagination import (
+    InvalidCursor,
+    Page,
+    cursor_time,
+    cursor_uuid,
+    pack,
+    unpack,
+)
 from provider_registry.kit.repository import Repository
 from provider_registry.kit.timeutil import rfc3339
 from provider_registry.providers.models import Provider
@@ -43,40 +47,29 @@ class Filters:
     pricing_model: str | None = None
 
 
-def _bad_cursor() -> ValidationFailed:
-    return ValidationFailed(
-        "The cursor is not one this API issued for this sort.",
-        errors=[FieldIssue("cursor", "is not a valid cursor for this sort", "INVALID_CURSOR")],
-    )
+SERVICE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")  # ServiceCreate.name
 
 
 def _encode(sort: Sort, value: Any, id_: uuid.UUID) -> str:
     if isinstance(value, datetime):
         value = rfc3339(value)
-    raw = json.dumps([sort.by, sort.order, value, str(id_)], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return pack([sort.by, sort.order, value, str(id_)])
 
 
 def _decode(cursor: str, sort: Sort) -> tuple[Any, uuid.UUID]:
-    try:
-        by, order, value, id_ = json.loads(
-            base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        )
-        if (by, order) != (sort.by, sort.order):
-            raise _bad_cursor()
-        if by in ("created_at", "published_at"):
-            value = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-            if value.tzinfo is None:  # ours are UTC; a zone-less time cannot be compared
-                raise _bad_cursor()
-        elif by == "relevance":
-            value = float(value)
-            if not math.isfinite(value):
-                raise _bad_cursor()
-        elif not isinstance(value, str):
-            raise _bad_cursor()
-        return value, uuid.UUID(id_)
-    except (ValueError, TypeError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
-        raise _bad_cursor() from exc
+    """The position in a cursor :func:`_encode` wrote for this sort, or InvalidCursor."""
+    by, order, value, id_ = unpack(cursor, 4)
+    if (by, order) != (sort.by, sort.order):
+        raise InvalidCursor("The cursor is not one this API issued for this sort.")
+    if by in ("created_at", "published_at"):
+        value = cursor_time(value)
+    elif by == "relevance":
+        # A rank is a finite double; pack() refuses anything json wrote as Infinity.
+        if type(value) is not float:
+            raise InvalidCursor()
+    elif not isinstance(value, str) or not SERVICE_NAME.match(value):
+        raise InvalidCursor()
+    return value, cursor_uuid(id_)
 
 
 class ServiceRepository(Repository[Service]):

@@ -10,12 +10,14 @@ from typing import Any
 from sqlmodel import Session
 
 from provider_registry.audit import service as audit
+from provider_registry.catalog import validation
 from provider_registry.catalog.errors import NotYourService, ServiceExists, ServiceNotFound
 from provider_registry.catalog.models import PUBLIC_STATUSES, Service
 from provider_registry.catalog.repository import Filters, ServiceRepository, Sort
+from provider_registry.config import Settings
 from provider_registry.identity.principal import Principal
 from provider_registry.kit import preconditions
-from provider_registry.kit.errors import DomainError
+from provider_registry.kit.errors import DomainError, ValidationFailed
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import utcnow
@@ -93,7 +95,16 @@ def _normalized_pricing(pricing: dict[str, Any]) -> dict[str, Any]:
     return {**pricing, "currency": pricing.get("currency", "USD"), "rates": rates}
 
 
-def create(session: Session, principal: Principal, body: dict[str, Any]) -> Service:
+def _check_body(body: dict[str, Any], settings: Settings) -> None:
+    issues = validation.service_issues(body, settings)
+    if issues:
+        raise ValidationFailed("The request body is invalid.", errors=issues)
+
+
+def create(
+    session: Session, principal: Principal, body: dict[str, Any], settings: Settings
+) -> Service:
+    _check_body(body, settings)
     _require_approved_provider(session, principal.provider_id)
     assert principal.provider_id is not None
     services = ServiceRepository(session)
@@ -173,7 +184,9 @@ def update(
     service_id: uuid.UUID,
     body: dict[str, Any],
     if_match: str | None,
+    settings: Settings,
 ) -> Service:
+    _check_body(body, settings)
     services = ServiceRepository(session)
     service = _for_change(session, principal, service_id)
     _check_if_match(service, if_match)

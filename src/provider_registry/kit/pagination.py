@@ -1,7 +1,9 @@
 """Keyset (cursor) pagination: stable under inserts, and as fast on page 1,000 as on page 1.
 
 Pages are ordered newest first by ``(created_at, id)``; the cursor is the last row's pair, opaque
-to clients (base64url JSON).
+to clients (base64url JSON). Decoders accept only what the encoders write (``unpack``): a cursor
+is a position in a query the caller may run anyway, so it is not signed; it is checked so that no
+forged one reaches the database or fails as a 500.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,30 +32,87 @@ class Page(Generic[T]):
     next_cursor: str | None
 
 
+class InvalidCursor(ValidationFailed):
+    """A cursor this API did not issue: 400 ``VALIDATION_ERROR``, field ``cursor``,
+    ``INVALID_CURSOR``."""
+
+    def __init__(self, detail: str = "The cursor is not one this API issued.") -> None:
+        super().__init__(
+            detail, errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")]
+        )
+
+
+# Cursors are base64url (unpadded) of compact JSON; at most the Cursor parameter's 512 characters.
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,512}$")
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z$")
+
+
+def pack(values: list[Any]) -> str:
+    """A cursor holding ``values`` (JSON scalars)."""
+    raw = json.dumps(values, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
+    return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii").rstrip("=")
+
+
+def unpack(cursor: Any, length: int) -> list[Any]:
+    """The ``length`` values of a cursor :func:`pack` wrote, or :class:`InvalidCursor`.
+
+    Only the exact bytes ``pack`` writes are accepted: the values are packed again and must give
+    the same cursor, so padding, whitespace, other key orders or number spellings, objects and
+    the like are refused before any value reaches a query. Callers then check each value's type
+    and range (``cursor_time``, ``cursor_uuid``): being canonical does not make a value storable.
+    """
+    if not isinstance(cursor, str) or not _TOKEN.match(cursor):
+        raise InvalidCursor()
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw.decode("ascii"), parse_constant=_not_a_number)
+        canonical = isinstance(values, list) and len(values) == length and pack(values) == cursor
+    except (ValueError, binascii.Error, RecursionError) as exc:
+        # ValueError covers JSONDecodeError, UnicodeDecodeError, non-finite numbers and integers
+        # too long to convert.
+        raise InvalidCursor() from exc
+    if not canonical:
+        raise InvalidCursor()
+    return values  # type: ignore[no-any-return]
+
+
+def _not_a_number(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def cursor_time(value: Any) -> datetime:
+    """A time as :func:`kit.timeutil.rfc3339` writes it (UTC, ``Z``), or InvalidCursor."""
+    if not isinstance(value, str) or not _TIME.match(value):
+        raise InvalidCursor()
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:  # 2026-02-30 and the like
+        raise InvalidCursor() from exc
+    if rfc3339(moment) != value:
+        raise InvalidCursor()
+    return moment
+
+
+def cursor_uuid(value: Any) -> uuid.UUID:
+    """A UUID in its canonical lower-case form, or InvalidCursor."""
+    if not isinstance(value, str) or len(value) != 36:
+        raise InvalidCursor()
+    try:
+        key = uuid.UUID(value)
+    except ValueError as exc:
+        raise InvalidCursor() from exc
+    if str(key) != value:
+        raise InvalidCursor()
+    return key
+
+
 def encode_cursor(created_at: datetime, id_: uuid.UUID) -> str:
-    raw = json.dumps([rfc3339(created_at), str(id_)], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _invalid_cursor() -> ValidationFailed:
-    return ValidationFailed(
-        "The cursor is not one this API issued.",
-        errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
-    )
+    return pack([rfc3339(created_at), str(id_)])
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        created, id_ = json.loads(raw)
-        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
-        key = uuid.UUID(id_)
-    except (ValueError, TypeError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
-        raise _invalid_cursor() from exc
-    # Cursors we issue carry UTC times; a zone-less time cannot be compared with the column.
-    if moment.tzinfo is None:
-        raise _invalid_cursor()
-    return moment, key
+    created, id_ = unpack(cursor, 2)
+    return cursor_time(created), cursor_uuid(id_)
 
 
 def paginate(
@@ -72,4 +132,15 @@ def paginate(
     return Page(items=rows, next_cursor=next_cursor)
 
 
-__all__ = ["Page", "decode_cursor", "encode_cursor", "paginate", "select"]
+__all__ = [
+    "InvalidCursor",
+    "Page",
+    "cursor_time",
+    "cursor_uuid",
+    "decode_cursor",
+    "encode_cursor",
+    "pack",
+    "paginate",
+    "select",
+    "unpack",
+]

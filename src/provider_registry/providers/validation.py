@@ -2,20 +2,19 @@
 
 Pure functions over the request body: they never raise on a body of the wrong shape (the schema
 reports that), so the body validator can run them alongside the schema and report every field
-error at once. No DNS lookups: hosts are judged as written.
+error at once. Hosts are judged by ``kit.netguard`` without DNS lookups.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
-from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from email_validator import EmailNotValidError, validate_email
 
 from provider_registry.config import Settings
+from provider_registry.kit import netguard
 from provider_registry.kit.errors import FieldIssue
 
 MIN_RSA_BITS = 2048
@@ -29,15 +28,6 @@ PROTOCOLS: dict[str, tuple[frozenset[str], bool]] = {
     "websocket": (frozenset({"ws"}), False),
     "wss": (frozenset({"wss"}), True),
 }
-# Names that always mean "this machine" or a cloud metadata service.
-FORBIDDEN_HOSTNAMES = frozenset({"localhost", "metadata.google.internal", "metadata"})
-METADATA_ADDRESSES = frozenset(
-    {
-        ipaddress.ip_address("169.254.169.254"),
-        ipaddress.ip_address("fd00:ec2::254"),
-        ipaddress.ip_address("100.100.100.200"),
-    }
-)
 
 
 def public_key_issue(pem: Any, field: str = "public_key") -> FieldIssue | None:
@@ -68,27 +58,6 @@ def email_issue(email: Any, field: str = "email") -> FieldIssue | None:
     return None
 
 
-def _forbidden_host(host: str) -> bool:
-    host = host.lower().rstrip(".")
-    if host in FORBIDDEN_HOSTNAMES or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False  # a name: judged as written, never resolved
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return (
-        address in METADATA_ADDRESSES
-        or address.is_loopback
-        or address.is_private
-        or address.is_link_local
-        or address.is_unspecified
-        or address.is_multicast
-        or address.is_reserved
-    )
-
-
 def endpoint_issues(endpoint: Any, where: str, allow_private: bool) -> list[FieldIssue]:
     if not isinstance(endpoint, dict):
         return []
@@ -105,39 +74,20 @@ def endpoint_issues(endpoint: Any, where: str, allow_private: bool) -> list[Fiel
         )
     if not isinstance(url, str):
         return issues
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port  # raises ValueError when out of range or not a number
-    except ValueError:
-        return [
-            *issues,
-            FieldIssue(f"{where}.url", "has an invalid port (1-65535)", "INVALID_PORT"),
-        ]
-    if not parts.scheme or not parts.hostname:
-        return [
-            *issues,
-            FieldIssue(f"{where}.url", "must be an absolute URL with a host", "INVALID_URL"),
-        ]
-    if port == 0:
-        issues.append(FieldIssue(f"{where}.url", "has an invalid port (1-65535)", "INVALID_PORT"))
-    if rule is not None and parts.scheme.lower() not in rule[0]:
+    host_issues = netguard.url_issues(url, f"{where}.url", allow_private)
+    if any(i.code != "FORBIDDEN_HOST" for i in host_issues):
+        return issues + host_issues  # not a URL we can read further
+    scheme = url.split(":", 1)[0].lower()
+    if rule is not None and scheme not in rule[0]:
         issues.append(
             FieldIssue(
                 f"{where}.url",
-                f"scheme {parts.scheme} does not fit protocol {protocol} "
+                f"scheme {scheme} does not fit protocol {protocol} "
                 f"(expected {' or '.join(sorted(rule[0]))})",
                 "URL_SCHEME_MISMATCH",
             )
         )
-    if not allow_private and _forbidden_host(parts.hostname):
-        issues.append(
-            FieldIssue(
-                f"{where}.url",
-                "points at a loopback, private, link-local or metadata address",
-                "FORBIDDEN_HOST",
-            )
-        )
-    return issues
+    return issues + host_issues
 
 
 def _allow_private(settings: Settings | None) -> bool:
@@ -148,6 +98,12 @@ def _common_issues(body: dict[str, Any], settings: Settings | None) -> list[Fiel
     issues: list[FieldIssue] = []
     if "public_key" in body and (issue := public_key_issue(body["public_key"])):
         issues.append(issue)
+    metadata = body.get("metadata")
+    website = metadata.get("website") if isinstance(metadata, dict) else None
+    if isinstance(website, str):
+        issues += netguard.url_issues(
+            website, "metadata.website", _allow_private(settings), netguard.WEB_SCHEMES
+        )
     endpoints = body.get("endpoints")
     if isinstance(endpoints, list):
         for index, endpoint in enumerate(endpoints):

@@ -1,17 +1,28 @@
-"""Health, readiness and metrics. Public, never rate limited."""
+"""Health, readiness and metrics. Never rate limited; /metrics may need a bearer token."""
 
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, current_app, request
 
 from provider_registry.kit import metrics
 from provider_registry.kit.responses import json_response
 from provider_registry.kit.state import app_state
 from provider_registry.system import service
 
+PROBES_KEY = "provider_registry.probes"
+
+
+def _probes() -> service.Probes:
+    probes: service.Probes | None = current_app.extensions.get(PROBES_KEY)
+    if probes is None:  # two first requests may both build one; either is fine
+        probes = current_app.extensions.setdefault(
+            PROBES_KEY, service.Probes(app_state().database.engine)
+        )
+    return probes
+
 
 def get_health() -> Response:
-    report = service.health(app_state().database.engine)
+    report = service.health(_probes())
     return json_response(report, 200 if report.database == "connected" else 503)
 
 
@@ -21,10 +32,13 @@ get_registration_health = get_health
 
 
 def get_ready() -> Response:
-    report = service.readiness(app_state().database.engine)
+    report = service.readiness(_probes())
     return json_response(report, 200 if report.status == "ready" else 503)
 
 
 def get_metrics() -> Response:
+    service.check_metrics_token(
+        app_state().settings.metrics.token, request.headers.get("Authorization")
+    )
     body, content_type = metrics.render()
     return Response(body, status=200, content_type=content_type)

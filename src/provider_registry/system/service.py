@@ -1,16 +1,67 @@
+"""Health, readiness and the metrics token. Probes are public and unthrottled, so their database
+checks are cached per process: a flood of probes costs at most one check a second."""
+
 from __future__ import annotations
+
+import hmac
+import threading
+import time
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from sqlalchemy.engine import Engine
 
 from provider_registry import SERVICE_NAME, __version__
+from provider_registry.identity.errors import Unauthenticated
 from provider_registry.kit import migrate
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.system import repository
 from provider_registry_api.models import HealthResponse, ReadinessResponse
 
+PROBE_TTL_SECONDS = 1.0
+T = TypeVar("T")
 
-def health(engine: Engine) -> HealthResponse:
-    connected = repository.database_reachable(engine)
+
+class CachedProbe(Generic[T]):
+    """The last result of ``check`` for up to ``ttl`` seconds. The lock is held during the check,
+    so callers arriving meanwhile wait for that one result instead of each running their own."""
+
+    def __init__(self, check: Callable[[], T], ttl: float = PROBE_TTL_SECONDS) -> None:
+        self._check = check
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._result: T | None = None
+        self._expires = 0.0
+
+    def get(self) -> T:
+        with self._lock:
+            if self._result is None or time.monotonic() >= self._expires:
+                self._result = self._check()
+                self._expires = time.monotonic() + self._ttl
+            return self._result
+
+
+class Probes:
+    """One app's cached probes (kept on the Flask app, so each app has its own)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.reachable = CachedProbe(lambda: repository.database_reachable(engine))
+        self.revision = CachedProbe(lambda: repository.schema_revision(engine))
+
+
+def check_metrics_token(expected: str, authorization: str | None) -> None:
+    """With a configured token, /metrics needs ``Authorization: Bearer <token>``."""
+    if not expected:
+        return
+    scheme, _, presented = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        presented.strip().encode(), expected.encode()
+    ):
+        raise Unauthenticated("The metrics need the configured bearer token (metrics.token).")
+
+
+def health(probes: Probes) -> HealthResponse:
+    connected = probes.reachable.get()
     return HealthResponse(
         status="healthy" if connected else "unhealthy",
         service=SERVICE_NAME,
@@ -20,8 +71,8 @@ def health(engine: Engine) -> HealthResponse:
     )
 
 
-def readiness(engine: Engine) -> ReadinessResponse:
-    reachable, revision = repository.schema_revision(engine)
+def readiness(probes: Probes) -> ReadinessResponse:
+    reachable, revision = probes.revision.get()
     if not reachable:
         return ReadinessResponse(status="not_ready", database="disconnected", migrations="unknown")
     current = revision == migrate.head_revision()
