@@ -6,16 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import (
-    AnyUrl,
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    EmailStr,
-    Field,
-    RootModel,
-    SecretStr,
-)
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, RootModel, SecretStr
 
 
 class FieldError(BaseModel):
@@ -417,7 +408,7 @@ class ProviderMetadata(BaseModel):
     The provider daemon's version.
     """
     description: Annotated[str | None, Field(max_length=2000)] = None
-    website: AnyUrl | None = None
+    website: Annotated[str | None, Field(max_length=2048)] = None
 
 
 class ProviderRegistration(BaseModel):
@@ -584,7 +575,14 @@ class ServiceEndpoint(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    url: Annotated[AnyUrl, Field(examples=["https://api.acme.example/v1/chat/completions"])]
+    url: Annotated[
+        str,
+        Field(
+            examples=["https://api.acme.example/v1/chat/completions"],
+            max_length=2048,
+            pattern="^https?://",
+        ),
+    ]
     protocol: Literal["rest", "grpc", "websocket"]
     authentication: Literal["none", "api-key", "bearer", "oauth2", "mtls"] = "api-key"
 

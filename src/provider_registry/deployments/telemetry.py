@@ -29,6 +29,7 @@ from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenErro
 from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
 from provider_registry.kit.timeutil import rfc3339, utcnow
 from provider_registry.providers.models import Provider
+from provider_registry_api import models as api
 
 METRICS_PLACES = Decimal("0.001")
 
@@ -44,7 +45,7 @@ def _conflict(row: Deployment, want: str) -> DomainError:
 
 
 def ingest_logs(
-    session: Session, principal: Principal, deployment_id: uuid.UUID, lines: list[dict[str, Any]]
+    session: Session, principal: Principal, deployment_id: uuid.UUID, lines: list[api.LogEntry]
 ) -> int:
     row = access.for_provider(session, principal, deployment_id)
     if row.state == "closed":
@@ -55,9 +56,9 @@ def ingest_logs(
         [
             {
                 "deployment_id": row.id,
-                "ts": parse_time(entry.get("timestamp"), f"lines.{index}.timestamp") or now,
-                "service": entry.get("service"),
-                "line": entry["line"],
+                "ts": parse_time(entry.timestamp, f"lines.{index}.timestamp") or now,
+                "service": entry.service,
+                "line": entry.line,
             }
             for index, entry in enumerate(lines)
         ],
@@ -121,16 +122,16 @@ def metrics_for_tenant(session: Session, principal: Principal, deployment_id: uu
 
 
 def report_metrics(
-    session: Session, principal: Principal, deployment_id: uuid.UUID, body: dict[str, Any]
+    session: Session, principal: Principal, deployment_id: uuid.UUID, body: api.MetricsReport
 ) -> Metrics:
     row = access.for_provider(session, principal, deployment_id)
     if row.state != "active":
         raise _conflict(row, "usage is reported for active deployments only")
     values = {
-        "cpu": _quantity(body["cpu"]),
-        "memory": _quantity(body["memory"]),
-        "storage": _quantity(body["storage"]),
-        "gpu": _quantity(body["gpu"]) if body.get("gpu") is not None else None,
+        "cpu": _quantity(body.cpu),
+        "memory": _quantity(body.memory),
+        "storage": _quantity(body.storage),
+        "gpu": _quantity(body.gpu) if body.gpu is not None else None,
         "reported_at": utcnow(),
     }
     # One row per deployment, replaced in place: concurrent reports never collide on insert.
