@@ -1134,7 +1134,7 @@ class OrganizationCreate(BaseModel):
             examples=["Acme Research"],
             max_length=100,
             min_length=1,
-            pattern="^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+            pattern="^[^\\S\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
         ),
     ]
     """
@@ -1234,7 +1234,7 @@ class TicketCreate(BaseModel):
             examples=["Deployment stuck in pending"],
             max_length=200,
             min_length=1,
-            pattern="^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+            pattern="^[^\\S\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
         ),
     ]
     """

@@ -28,6 +28,7 @@ from connexion.validators import (
     ParameterValidator,
 )
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
+from jsonschema.validators import extend
 from starlette.datastructures import Headers
 from starlette.types import Scope
 
@@ -144,6 +145,24 @@ def collect_issues(validator: Any, instance: Any, prefix: str = "") -> list[Fiel
     return issues
 
 
+_pattern = Draft4Validator.VALIDATORS["pattern"]
+
+
+def _pattern_within_max_length(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterable[ValidationError]:
+    """``pattern`` for a string within its schema's ``maxLength`` only: an over-long string
+    already fails (TOO_LONG), and matching it would cost time in proportion to its length, or
+    worse. The spec's patterns are linear (tests/security), this bounds them anyway."""
+    limit = schema.get("maxLength")
+    if isinstance(instance, str) and isinstance(limit, int) and len(instance) > limit:
+        return
+    yield from _pattern(validator, pattern, instance, schema)
+
+
+RequestValidator = extend(Draft4RequestValidator, {"pattern": _pattern_within_max_length})
+
+
 # A compiled validator per schema object. Connexion builds validators per request; compiling is
 # the expensive part. Holding the schema in the value keeps its id from being reused.
 _compiled: dict[int, tuple[dict[str, Any], Any]] = {}
@@ -152,7 +171,7 @@ _compiled: dict[int, tuple[dict[str, Any], Any]] = {}
 def compiled_validator(schema: dict[str, Any]) -> Any:
     cached = _compiled.get(id(schema))
     if cached is None or cached[0] is not schema:
-        cached = (schema, Draft4RequestValidator(schema, format_checker=FORMAT_CHECKER))
+        cached = (schema, RequestValidator(schema, format_checker=FORMAT_CHECKER))
         _compiled[id(schema)] = cached
     return cached[1]
 
