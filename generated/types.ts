@@ -1112,6 +1112,10 @@ export interface paths {
          * @description The last `tail` lines (default 100, at most 10,000), oldest first, optionally only those
          *     written after `since`; with `timestamps=true` each line starts with its RFC 3339 UTC time
          *     and a space. Anyone who may read the deployment (`deployments:read`).
+         *
+         *     A response holds at most about `portal.log_tail_max_bytes` (1 MiB by default) of lines:
+         *     when the newest `tail` lines do not fit, it holds the newest that do, `truncated` is true,
+         *     and `next_cursor` pages on to the older lines (pass it as `cursor`).
          */
         get: operations["get_deployment_logs"];
         put?: never;
@@ -2723,6 +2727,10 @@ export interface components {
             deployment_id: string;
             /** @description Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`. */
             lines: string[];
+            /** @description True when fewer than `tail` lines were returned to keep the response within its size limit. */
+            truncated: boolean;
+            /** @description Pass as `cursor` for the lines before these; null when there are no older lines. */
+            next_cursor: string | null;
         };
         LogBatch: {
             lines: components["schemas"]["LogEntry"][];
@@ -4884,6 +4892,8 @@ export interface operations {
                 since?: string;
                 /** @description Prefix each line with its time. */
                 timestamps?: boolean;
+                /** @description The `next_cursor` of the previous response; only lines older than those it returned. */
+                cursor?: string;
             };
             header?: never;
             path: {

@@ -12,15 +12,18 @@ import sys
 import textwrap
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
+from provider_registry.deployments.models import DeploymentLog
 from provider_registry.kit.validation import collect_issues, compiled_validator
 from tests.conftest import MakeClient, problem
 from tests.identity.helpers import signed_in
+from tests.portal.world import World, db_session
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_SPEC = ROOT / "generated" / "openapi.json"
@@ -162,3 +165,64 @@ def test_a_hostile_megabyte_string_is_refused_at_once(
     messages = {(e["field"], e["message"]) for e in problem_body["errors"]}
     assert any(f == field and m.startswith("must be at most") for f, m in messages), messages
     assert elapsed < 1.0, f"took {elapsed:.2f} s"
+
+
+# Unbounded responses ---------------------------------------------------------------------------
+
+LOG_BUDGET = 65_536  # the smallest log_tail_max_bytes allowed
+
+
+@pytest.fixture
+def portal(make_client: MakeClient, clean_db: str) -> World:
+    return World(make_client(portal_log_tail_max_bytes=str(LOG_BUDGET)), clean_db)
+
+
+def test_a_log_tail_is_capped_by_bytes_and_pages_on(portal: World) -> None:
+    owner, provider = portal.tenant(), portal.provider()
+    deployment = portal.insert_deployment(owner, provider)
+    base = datetime(2026, 11, 1, tzinfo=UTC)
+    lines = [f"{i:05d} " + "x" * 9_994 for i in range(40)]  # 10,000 characters each, 400 kB
+    with db_session(portal.database_url) as session:
+        for i, line in enumerate(lines):
+            session.add(
+                DeploymentLog(
+                    deployment_id=uuid.UUID(deployment), ts=base + timedelta(seconds=i), line=line
+                )
+            )
+    url = f"/api/v1/deployments/{deployment}/logs?tail=10000"
+    first = portal.client.get(url, headers=owner.headers)
+    assert first.status_code == 200, first.text
+    assert len(first.content) <= LOG_BUDGET + 1_024
+    page = first.json()
+    assert page["truncated"] is True
+    assert page["next_cursor"]
+    assert page["lines"] == lines[-len(page["lines"]) :]  # the newest that fit, oldest first
+
+    seen: list[str] = []
+    cursor: str | None = None
+    for _ in range(50):
+        response = portal.client.get(
+            url + (f"&cursor={cursor}" if cursor else ""), headers=owner.headers
+        )
+        assert response.status_code == 200, response.text
+        assert len(response.content) <= LOG_BUDGET + 1_024
+        body = response.json()
+        seen = body["lines"] + seen
+        cursor = body["next_cursor"]
+        if cursor is None:
+            assert body["truncated"] is False
+            break
+    assert seen == lines  # every line exactly once, in order
+
+    # Within the budget nothing changes: the newest `tail` lines, not truncated.
+    small = portal.client.get(
+        f"/api/v1/deployments/{deployment}/logs?tail=2", headers=owner.headers
+    ).json()
+    assert small["lines"] == lines[-2:]
+    assert small["truncated"] is False
+    assert small["next_cursor"]
+    problem(
+        portal.client.get(url + "&cursor=bm90LWEtY3Vyc29y", headers=owner.headers),
+        400,
+        "VALIDATION_ERROR",
+    )

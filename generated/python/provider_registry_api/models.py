@@ -1343,6 +1343,14 @@ class LogLines(BaseModel):
     """
     Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`.
     """
+    truncated: bool
+    """
+    True when fewer than `tail` lines were returned to keep the response within its size limit.
+    """
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for the lines before these; null when there are no older lines.
+    """
 
 
 class LogEntry(BaseModel):

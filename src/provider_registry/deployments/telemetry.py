@@ -8,6 +8,9 @@ through the (deployment_id, ts, id) index, so a tail costs the same whatever the
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 import jwt
-from sqlalchemy import insert
+from sqlalchemy import insert, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -94,17 +97,78 @@ def tail_logs(
     tail: int,
     since: datetime | None,
     timestamps: bool,
-) -> list[str]:
+    cursor: str | None,
+    max_bytes: int,
+) -> LogTail:
+    """The newest ``tail`` lines (older than ``cursor``), as many as fit in ``max_bytes`` of
+    JSON; read from the database in small batches, so a huge log never sits in memory."""
     row = access.for_tenant(session, principal, deployment_id, "read")
-    statement = select(DeploymentLog.ts, DeploymentLog.line).where(
+    ts, ident = col(DeploymentLog.ts), col(DeploymentLog.id)
+    statement = select(DeploymentLog.ts, DeploymentLog.id, DeploymentLog.line).where(
         col(DeploymentLog.deployment_id) == row.id
     )
     if since is not None:
-        statement = statement.where(col(DeploymentLog.ts) > since)
-    newest = session.exec(
-        statement.order_by(col(DeploymentLog.ts).desc(), col(DeploymentLog.id).desc()).limit(tail)
-    ).all()
-    return [f"{rfc3339(ts)} {line}" if timestamps else line for ts, line in reversed(newest)]
+        statement = statement.where(ts > since)
+    before = _log_position(cursor) if cursor else None
+    taken: list[tuple[datetime, int, str]] = []
+    size, truncated, exhausted = 0, False, False
+    while len(taken) < tail and not truncated and not exhausted:
+        page = statement if before is None else statement.where(tuple_(ts, ident) < before)
+        want = min(LOG_BATCH, tail - len(taken))
+        batch = session.exec(page.order_by(ts.desc(), ident.desc()).limit(want)).all()
+        exhausted = len(batch) < want
+        for moment, stored_key, line in batch:
+            key = int(stored_key or 0)  # a stored row always has its id
+            text = f"{rfc3339(moment)} {line}" if timestamps else line
+            # Its JSON form with every non-ASCII character escaped: never less than is sent.
+            cost = len(json.dumps(text)) + 1
+            if taken and size + cost > max_bytes:
+                truncated = True
+                break
+            size += cost
+            taken.append((moment, key, text))
+            before = (moment, key)
+    more = truncated or (
+        not exhausted
+        and before is not None
+        and session.exec(statement.where(tuple_(ts, ident) < before).limit(1)).first() is not None
+    )
+    oldest = taken[-1] if taken else None
+    return LogTail(
+        lines=[text for _, _, text in reversed(taken)],
+        truncated=truncated,
+        next_cursor=_log_cursor(oldest[0], oldest[1]) if more and oldest else None,
+    )
+
+
+def _log_cursor(moment: datetime, key: int) -> str:
+    raw = json.dumps([rfc3339(moment), key], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _log_position(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        moment, key = json.loads(raw)
+        when = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+        if when.tzinfo is None or not isinstance(key, int) or isinstance(key, bool):
+            raise ValueError("not a log cursor")
+    except (ValueError, TypeError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
+        raise ValidationFailed(
+            "The cursor is not one this API issued.",
+            errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
+        ) from exc
+    return when, key
+
+
+@dataclass(frozen=True)
+class LogTail:
+    lines: list[str]
+    truncated: bool
+    next_cursor: str | None
+
+
+LOG_BATCH = 200  # rows per read: at most about 2 MB of lines in memory
 
 
 # Metrics --------------------------------------------------------------------------------------

@@ -37,17 +37,31 @@ def _metrics(found: telemetry.Metrics) -> api.DeploymentMetrics:
 
 
 def get_deployment_logs(
-    deployment_id: str, tail: int = 100, since: str | None = None, timestamps: bool = False
+    deployment_id: str,
+    tail: int = 100,
+    since: str | None = None,
+    timestamps: bool = False,
+    cursor: str | None = None,
 ) -> Response:
-    lines = telemetry.tail_logs(
+    state: AppState = current_app.extensions[EXTENSION_KEY]
+    found = telemetry.tail_logs(
         db.session(),
         current_principal(),
         uuid.UUID(deployment_id),
         tail=tail,
         since=telemetry.parse_time(since, "since"),
         timestamps=timestamps,
+        cursor=cursor,
+        max_bytes=state.settings.portal.log_tail_max_bytes,
     )
-    return json_response(api.LogLines(deployment_id=uuid.UUID(deployment_id), lines=lines))
+    return json_response(
+        api.LogLines(
+            deployment_id=uuid.UUID(deployment_id),
+            lines=found.lines,
+            truncated=found.truncated,
+            next_cursor=found.next_cursor,
+        )
+    )
 
 
 def get_deployment_metrics(deployment_id: str) -> Response:
