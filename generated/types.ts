@@ -786,7 +786,8 @@ export interface paths {
         };
         /**
          * Public versions of a service name
-         * @description Active and deprecated services of this name, newest semantic version first.
+         * @description Active and deprecated services of this name, newest semantic version first, a page at a
+         *     time (`limit`, `cursor`; `next_cursor` is null on the last page).
          */
         get: operations["list_service_versions"];
         put?: never;
@@ -1400,8 +1401,9 @@ export interface paths {
         /**
          * A ticket and its comments
          * @description `tickets:read`. The accounts that can read the ticket's deployment, its provider and
-         *     platform admins; for anyone else 404 `TICKET_NOT_FOUND`. Comments come oldest first. The
-         *     `ETag` is for `If-Match` on PATCH.
+         *     platform admins; for anyone else 404 `TICKET_NOT_FOUND`. The first 100 comments come
+         *     along, oldest first (`comments_next_cursor` pages on through GET
+         *     /tickets/{ticket_id}/comments). The `ETag` is for `If-Match` on PATCH.
          */
         get: operations["get_ticket"];
         put?: never;
@@ -1430,7 +1432,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A ticket's comments
+         * @description `tickets:read`: whoever may see the ticket (as for GET /tickets/{ticket_id}); for anyone
+         *     else 404 `TICKET_NOT_FOUND`. Oldest first, a page at a time (`limit`, `cursor`).
+         */
+        get: operations["list_ticket_comments"];
         put?: never;
         /**
          * Comment on a ticket
@@ -2238,6 +2245,8 @@ export interface components {
             name: string;
             /** @description Public versions, newest semantic version first. */
             items: components["schemas"]["Service"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            next_cursor: string | null;
         };
         /**
          * @description `pending` until the provider accepts it; `active` while its lease runs; `closed` for good
@@ -2703,7 +2712,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description A ticket with its comments, oldest first. */
+        /**
+         * @description A ticket with its first 100 comments, oldest first; when there are more,
+         *     `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+         */
         TicketDetail: {
             id: components["schemas"]["id"];
             deployment_id: components["schemas"]["deployment_id"];
@@ -2717,6 +2729,8 @@ export interface components {
             created_at: components["schemas"]["created_at"];
             updated_at: components["schemas"]["updated_at"];
             comments: components["schemas"]["TicketComment"][];
+            /** @description Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all. */
+            comments_next_cursor: string | null;
         };
         TicketPage: {
             items: components["schemas"]["Ticket"][];
@@ -2856,6 +2870,11 @@ export interface components {
         created_at: string;
         /** Format: date-time */
         updated_at: string;
+        TicketCommentPage: {
+            /** @description Oldest first. */
+            items: components["schemas"]["TicketComment"][];
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
@@ -4259,7 +4278,12 @@ export interface operations {
     };
     list_service_versions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path: {
                 name: string;
@@ -5459,6 +5483,49 @@ export interface operations {
             };
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_ticket_comments: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                ticket_id: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

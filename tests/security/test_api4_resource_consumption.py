@@ -19,8 +19,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from provider_registry.catalog.service import semver_key
 from provider_registry.deployments.models import DeploymentLog
 from provider_registry.kit.validation import collect_issues, compiled_validator
+from provider_registry.tickets.models import TicketComment
+from tests.catalog.test_catalog import service_body
 from tests.conftest import MakeClient, problem
 from tests.identity.helpers import signed_in
 from tests.portal.world import World, db_session
@@ -226,3 +229,91 @@ def test_a_log_tail_is_capped_by_bytes_and_pages_on(portal: World) -> None:
         400,
         "VALIDATION_ERROR",
     )
+
+
+def test_ticket_comments_are_paginated(portal: World) -> None:
+    owner, provider = portal.tenant(), portal.provider()
+    deployment = portal.insert_deployment(owner, provider)
+    opened = portal.client.post(
+        "/api/v1/tickets",
+        headers=owner.headers,
+        json={
+            "deployment_id": deployment,
+            "subject": "Slow",
+            "description": "It is slow.",
+            "category": "technical",
+        },
+    )
+    assert opened.status_code == 201, opened.text
+    ticket_id = opened.json()["id"]
+    base = datetime(2026, 11, 1, tzinfo=UTC)
+    bodies = [f"comment {i:03d}" for i in range(250)]
+    with db_session(portal.database_url) as session:
+        for i, text in enumerate(bodies):
+            session.add(
+                TicketComment(
+                    ticket_id=uuid.UUID(ticket_id),
+                    author_kind="account",
+                    author_id=uuid.UUID(owner.id),
+                    body=text,
+                    created_at=base + timedelta(seconds=i),
+                )
+            )
+    detail = portal.client.get(f"/api/v1/tickets/{ticket_id}", headers=owner.headers).json()
+    assert [c["body"] for c in detail["comments"]] == bodies[:100]
+    assert detail["comments_next_cursor"]
+
+    comments = f"/api/v1/tickets/{ticket_id}/comments"
+    rest = portal.client.get(
+        f"{comments}?limit=100&cursor={detail['comments_next_cursor']}", headers=owner.headers
+    ).json()
+    assert [c["body"] for c in rest["items"]] == bodies[100:200]
+
+    assert walk(portal.client, f"{comments}?limit=30", owner.headers, "body") == bodies
+    # Someone who may not see the ticket learns nothing about its comments.
+    stranger = portal.tenant()
+    problem(portal.client.get(comments, headers=stranger.headers), 404, "TICKET_NOT_FOUND")
+
+
+def walk(client: TestClient, url: str, headers: dict[str, str], field: str) -> list[Any]:
+    """Every item of a cursor-paged list, in order (and each page within its limit)."""
+    limit = int(url.rpartition("limit=")[2].split("&")[0])
+    seen: list[Any] = []
+    cursor: str | None = None
+    for _ in range(1_000):
+        response = client.get(url + (f"&cursor={cursor}" if cursor else ""), headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        assert len(page["items"]) <= limit
+        seen += [item[field] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return seen
+    pytest.fail("the cursor walk does not end")
+
+
+def test_service_versions_are_paginated(portal: World) -> None:
+    provider = portal.provider()
+    versions = [f"1.{minor}.{patch}" for minor in range(5) for patch in range(5)] + [
+        "2.0.0-alpha",
+        "2.0.0-alpha.1",
+        "2.0.0",
+    ]
+    for version in versions:
+        created = portal.client.post(
+            "/api/v1/services",
+            headers=provider.headers,
+            json=service_body(name="acme-many", version=version),
+        )
+        assert created.status_code == 201, created.text
+        published = portal.client.put(
+            f"/api/v1/services/{created.json()['id']}/publish", headers=provider.headers
+        )
+        assert published.status_code == 200, published.text
+    newest_first = sorted(versions, key=semver_key, reverse=True)
+    url = "/api/v1/services/acme-many/versions?limit=4"
+    assert walk(portal.client, url, {}, "version") == newest_first
+    first = portal.client.get("/api/v1/services/acme-many/versions").json()
+    assert [s["version"] for s in first["items"]] == newest_first[:20]
+    assert first["next_cursor"]
+    problem(portal.client.get(url + "&cursor=bm9wZQ"), 400, "VALIDATION_ERROR")

@@ -1484,6 +1484,17 @@ class ShellTokenVerdict(BaseModel):
     expires_at: AwareDatetime | None = None
 
 
+class TicketCommentPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[TicketComment]
+    """
+    Oldest first.
+    """
+    next_cursor: Annotated[str | None, Field(...)]
+
+
 class Problem(BaseModel):
     """
     An RFC 9457 problem document. Every error this API returns has this shape and the media
@@ -1859,11 +1870,17 @@ class ServiceVersions(BaseModel):
     """
     Public versions, newest semantic version first.
     """
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for the next page; null on the last.
+    """
 
 
 class TicketDetail(BaseModel):
     """
-    A ticket with its comments, oldest first.
+    A ticket with its first 100 comments, oldest first; when there are more,
+    `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+
     """
 
     model_config = ConfigDict(
@@ -1891,7 +1908,11 @@ class TicketDetail(BaseModel):
     """
     created_at: AwareDatetime
     updated_at: AwareDatetime
-    comments: list[TicketComment]
+    comments: Annotated[list[TicketComment], Field(max_length=100)]
+    comments_next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
+    """
 
 
 class LogBatch(BaseModel):

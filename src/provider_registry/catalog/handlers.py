@@ -114,10 +114,14 @@ def retire_service(service_id: str) -> Response:
     return _transition(service_id, "retire")
 
 
-def list_service_versions(name: str) -> Response:
-    rows = service.versions(db.session(), name)
-    names = service.provider_names(db.session(), rows)
-    return json_response(api.ServiceVersions(name=name, items=views.services(rows, names)))
+def list_service_versions(name: str, limit: int = 20, cursor: str | None = None) -> Response:
+    page = service.versions(db.session(), name, limit, cursor)
+    names = service.provider_names(db.session(), page.items)
+    return json_response(
+        api.ServiceVersions(
+            name=name, items=views.services(page.items, names), next_cursor=page.next_cursor
+        )
+    )
 
 
 def list_my_services(

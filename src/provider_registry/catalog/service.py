@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,11 +19,11 @@ from provider_registry.catalog.models import PUBLIC_STATUSES, Service
 from provider_registry.catalog.repository import Filters, ServiceRepository, Sort
 from provider_registry.identity.principal import Principal
 from provider_registry.kit import preconditions
-from provider_registry.kit.errors import DomainError
+from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.parsing import document
 from provider_registry.kit.preconditions import etag_for
-from provider_registry.kit.timeutil import utcnow
+from provider_registry.kit.timeutil import rfc3339, utcnow
 from provider_registry.providers.errors import InvalidTransition, ProviderNotApproved
 from provider_registry.providers.repository import ProviderRepository
 from provider_registry_api import models as api
@@ -330,9 +334,47 @@ def semver_key(version: str) -> tuple[Any, ...]:
     return (int(major), int(minor), int(patch), 0, identifiers)
 
 
-def versions(session: Session, name: str) -> list[Service]:
-    rows = ServiceRepository(session).public_versions(name)
-    return sorted(rows, key=lambda s: (semver_key(s.version), s.created_at), reverse=True)
+def versions(session: Session, name: str, limit: int, cursor: str | None) -> Page[Service]:
+    """Public versions of ``name``, newest semantic version first (then newest, then by id),
+    a page at a time; the cursor is the last version's place in that order."""
+    services = ServiceRepository(session)
+
+    def order(key: tuple[uuid.UUID, str, datetime]) -> tuple[Any, ...]:
+        id_, version, created_at = key
+        return (semver_key(version), created_at, str(id_))
+
+    keys = sorted(services.public_version_keys(name), key=order, reverse=True)
+    if cursor:
+        after = order(_decode_version_cursor(cursor))
+        keys = [key for key in keys if order(key) < after]
+    page = keys[:limit]
+    rows = {row.id: row for row in services.by_ids([id_ for id_, _, _ in page])}
+    last = page[-1] if len(keys) > limit else None
+    return Page(
+        items=[rows[id_] for id_, _, _ in page if id_ in rows],
+        next_cursor=_encode_version_cursor(last) if last else None,
+    )
+
+
+def _encode_version_cursor(key: tuple[uuid.UUID, str, datetime]) -> str:
+    id_, version, created_at = key
+    raw = json.dumps([str(id_), version, rfc3339(created_at)], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_version_cursor(cursor: str) -> tuple[uuid.UUID, str, datetime]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        id_, version, created = json.loads(raw)
+        created_at = datetime.fromisoformat(created.replace("Z", "+00:00"))
+        if not isinstance(version, str) or created_at.tzinfo is None:
+            raise ValueError("not a version cursor")
+        return uuid.UUID(id_), version, created_at
+    except (ValueError, TypeError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
+        raise ValidationFailed(
+            "The cursor is not one this API issued.",
+            errors=[FieldIssue("cursor", "is not a valid cursor", "INVALID_CURSOR")],
+        ) from exc
 
 
 def provider_names(session: Session, rows: list[Service]) -> dict[uuid.UUID, str]:

@@ -43,6 +43,17 @@ def get_ticket(ticket_id: str) -> Response:
     )
 
 
+def list_ticket_comments(ticket_id: str, limit: int = 20, cursor: str | None = None) -> Response:
+    page = service.list_comments(
+        db.session(), current_principal(), uuid.UUID(ticket_id), limit, cursor
+    )
+    return json_response(
+        api.TicketCommentPage(
+            items=[views.comment(c) for c in page.items], next_cursor=page.next_cursor
+        )
+    )
+
+
 def update_ticket(ticket_id: str) -> Response:
     ticket = service.update_ticket(
         db.session(),
