@@ -792,7 +792,8 @@ export interface paths {
         };
         /**
          * Public versions of a service name
-         * @description Active and deprecated services of this name, newest semantic version first.
+         * @description Active and deprecated services of this name, newest semantic version first, a page at a
+         *     time (`limit`, `cursor`; `next_cursor` is null on the last page).
          */
         get: operations["list_service_versions"];
         put?: never;
@@ -1118,6 +1119,10 @@ export interface paths {
          * @description The last `tail` lines (default 100, at most 10,000), oldest first, optionally only those
          *     written after `since`; with `timestamps=true` each line starts with its RFC 3339 UTC time
          *     and a space. Anyone who may read the deployment (`deployments:read`).
+         *
+         *     A response holds at most about `portal.log_tail_max_bytes` (1 MiB by default) of lines:
+         *     when the newest `tail` lines do not fit, it holds the newest that do, `truncated` is true,
+         *     and `next_cursor` pages on to the older lines (pass it as `cursor`).
          */
         get: operations["get_deployment_logs"];
         put?: never;
@@ -1402,8 +1407,9 @@ export interface paths {
         /**
          * A ticket and its comments
          * @description `tickets:read`. The accounts that can read the ticket's deployment, its provider and
-         *     platform admins; for anyone else 404 `TICKET_NOT_FOUND`. Comments come oldest first. The
-         *     `ETag` is for `If-Match` on PATCH.
+         *     platform admins; for anyone else 404 `TICKET_NOT_FOUND`. The first 100 comments come
+         *     along, oldest first (`comments_next_cursor` pages on through GET
+         *     /tickets/{ticket_id}/comments). The `ETag` is for `If-Match` on PATCH.
          */
         get: operations["get_ticket"];
         put?: never;
@@ -1432,7 +1438,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A ticket's comments
+         * @description `tickets:read`: whoever may see the ticket (as for GET /tickets/{ticket_id}); for anyone
+         *     else 404 `TICKET_NOT_FOUND`. Oldest first, a page at a time (`limit`, `cursor`).
+         */
+        get: operations["list_ticket_comments"];
         put?: never;
         /**
          * Comment on a ticket
@@ -2252,6 +2263,8 @@ export interface components {
             name: string;
             /** @description Public versions, newest semantic version first. */
             items: components["schemas"]["Service"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            next_cursor: string | null;
         };
         /**
          * @description `pending` until the provider accepts it; `active` while its lease runs; `closed` for good
@@ -2717,7 +2730,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description A ticket with its comments, oldest first. */
+        /**
+         * @description A ticket with its first 100 comments, oldest first; when there are more,
+         *     `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+         */
         TicketDetail: {
             id: components["schemas"]["id"];
             deployment_id: components["schemas"]["deployment_id"];
@@ -2731,6 +2747,8 @@ export interface components {
             created_at: components["schemas"]["created_at"];
             updated_at: components["schemas"]["updated_at"];
             comments: components["schemas"]["TicketComment"][];
+            /** @description Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all. */
+            comments_next_cursor: string | null;
         };
         TicketPage: {
             items: components["schemas"]["Ticket"][];
@@ -2741,6 +2759,10 @@ export interface components {
             deployment_id: string;
             /** @description Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`. */
             lines: string[];
+            /** @description True when fewer than `tail` lines were returned to keep the response within its size limit. */
+            truncated: boolean;
+            /** @description Pass as `cursor` for the lines before these; null when there are no older lines. */
+            next_cursor: string | null;
         };
         LogBatch: {
             lines: components["schemas"]["LogEntry"][];
@@ -2866,6 +2888,11 @@ export interface components {
         created_at: string;
         /** Format: date-time */
         updated_at: string;
+        TicketCommentPage: {
+            /** @description Oldest first. */
+            items: components["schemas"]["TicketComment"][];
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
@@ -2942,6 +2969,19 @@ export interface components {
         };
         /** @description The request conflicts with existing data (e.g. code `EMAIL_TAKEN`). */
         Conflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body's Content-Type is not one this operation accepts (code `UNSUPPORTED_MEDIA_TYPE`),
+         *     or it declares a charset other than UTF-8 (code `UNSUPPORTED_CHARSET`): JSON bodies are UTF-8.
+         */
+        UnsupportedMediaType: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
@@ -3206,6 +3246,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -3227,6 +3268,7 @@ export interface operations {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -3247,6 +3289,7 @@ export interface operations {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -3274,6 +3317,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3358,6 +3402,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3436,6 +3481,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -3456,6 +3502,7 @@ export interface operations {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -3476,6 +3523,7 @@ export interface operations {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -3517,6 +3565,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3541,6 +3590,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3565,6 +3615,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3624,6 +3675,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3763,6 +3815,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3791,6 +3844,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4007,6 +4061,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4105,6 +4160,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4214,6 +4270,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4254,7 +4311,12 @@ export interface operations {
     };
     list_service_versions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path: {
                 name: string;
@@ -4365,6 +4427,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4453,6 +4516,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4595,6 +4659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description No active account with this id or email (code `ACCOUNT_NOT_FOUND`). */
             422: {
                 headers: {
@@ -4729,6 +4794,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
              *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
@@ -4838,6 +4904,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4882,6 +4949,8 @@ export interface operations {
                 since?: string;
                 /** @description Prefix each line with its time. */
                 timestamps?: boolean;
+                /** @description The `next_cursor` of the previous response; only lines older than those it returned. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -4971,6 +5040,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5006,6 +5076,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5041,6 +5112,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5071,6 +5143,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5139,6 +5212,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5174,6 +5248,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description The report contradicts itself (code `INVALID_STATUS_REPORT`; `errors` has field codes
              *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
@@ -5254,6 +5329,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5321,6 +5397,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
             422: {
                 headers: {
@@ -5438,6 +5515,50 @@ export interface operations {
                 };
             };
             412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_ticket_comments: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                ticket_id: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5490,6 +5611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

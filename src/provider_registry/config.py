@@ -174,6 +174,9 @@ class PortalSettings(_Section):
     shell_token_ttl_seconds: int = Field(default=300, ge=30, le=3600)
     # Days between an invoice's period end and its due date.
     invoice_due_days: int = Field(default=30, ge=0, le=365)
+    # Upper bound on the lines of one log-tail response, in bytes of JSON (a line is at most
+    # 10,000 characters, so at least 64 KiB).
+    log_tail_max_bytes: int = Field(default=1_048_576, ge=65_536, le=67_108_864)
 
 
 class MetricsSettings(_Section):

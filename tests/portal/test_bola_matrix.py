@@ -159,6 +159,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "remove_organization_member": ORG_REMOVE_MEMBER,
     # tickets
     "get_ticket": TICKET_READ,
+    "list_ticket_comments": TICKET_READ,
     "add_ticket_comment": TICKET_COMMENT,
     "update_ticket": TICKET_STATUS,
     # billing

@@ -166,7 +166,7 @@ def test_open_read_comment_and_close_flow(scene: Scene) -> None:
     read = scene.client.get(url, headers=scene.owner.headers)
     assert read.status_code == 200
     assert read.headers["etag"] == '"1"'
-    assert read.json() == {**created, "comments": []}
+    assert read.json() == {**created, "comments": [], "comments_next_cursor": None}
 
     first = scene.comment(created["id"], "provider", "We are looking into it.")
     assert first.status_code == 201, first.text

@@ -24,6 +24,7 @@ from provider_registry.config import PROJECT_ROOT, ConfigError, load_settings
 from provider_registry.kit.pagination import InvalidCursor, decode_cursor, encode_cursor
 from provider_registry.kit.timeutil import utcnow
 from tests.conftest import MakeClient, problem
+from tests.portal.world import World
 from tests.providers.factories import admin_session, provider_session, register_provider
 
 # ---------------------------------------------------------------------------------- cursors
@@ -161,11 +162,34 @@ def test_forged_cursors_are_400_on_every_list_endpoint(
     organization = client.post(
         "/api/v1/organizations", headers=admin, json={"name": "Cursor Test"}
     ).json()["id"]
+    world = World(client, database_url)
+    tenant, owner = world.tenant(), world.provider()
+    deployment = world.insert_deployment(tenant, owner)
+    ticket = client.post(
+        "/api/v1/tickets",
+        headers=tenant.headers,
+        json={
+            "deployment_id": deployment,
+            "subject": "Cursor test",
+            "description": "Forged cursors.",
+            "category": "technical",
+        },
+    )
+    assert ticket.status_code == 201, ticket.text
+    ids = {
+        "{organization_id}": organization,
+        "{deployment_id}": deployment,
+        "{ticket_id}": ticket.json()["id"],
+        "{name}": "cursor-test",
+    }
     endpoints = _cursor_endpoints()
     assert len(endpoints) >= 14
     failures = {}
     for path, access in endpoints:
-        url = path.replace("{organization_id}", organization)
+        url = path
+        for placeholder, value in ids.items():
+            url = url.replace(placeholder, value)
+        assert "{" not in url, f"no id to fill into {path}"
         headers = provider if access.get("kinds") == ["provider"] else admin
         extra = FORGED + (CATALOG_FORGED if "services" in path else [])
         for cursor in extra:

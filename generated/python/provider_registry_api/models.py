@@ -6,16 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import (
-    AnyUrl,
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    EmailStr,
-    Field,
-    RootModel,
-    SecretStr,
-)
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, RootModel, SecretStr
 
 
 class FieldError(BaseModel):
@@ -421,7 +412,7 @@ class ProviderMetadata(BaseModel):
     The provider daemon's version.
     """
     description: Annotated[str | None, Field(max_length=2000)] = None
-    website: AnyUrl | None = None
+    website: Annotated[str | None, Field(max_length=2048)] = None
     """
     An http(s) URL on a public host, under the same rules as endpoint URLs.
     """
@@ -591,7 +582,14 @@ class ServiceEndpoint(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    url: Annotated[AnyUrl, Field(examples=["https://api.acme.example/v1/chat/completions"])]
+    url: Annotated[
+        str,
+        Field(
+            examples=["https://api.acme.example/v1/chat/completions"],
+            max_length=2048,
+            pattern="^https?://",
+        ),
+    ]
     """
     An http(s) URL with a public host, written unambiguously: no user information (`@`),
     backslashes or whitespace, IPv4 addresses as four decimal numbers (`INVALID_URL`); hosts
@@ -1151,7 +1149,7 @@ class OrganizationCreate(BaseModel):
             examples=["Acme Research"],
             max_length=100,
             min_length=1,
-            pattern="^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+            pattern="^[^\\S\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
         ),
     ]
     """
@@ -1251,7 +1249,7 @@ class TicketCreate(BaseModel):
             examples=["Deployment stuck in pending"],
             max_length=200,
             min_length=1,
-            pattern="^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+            pattern="^[^\\S\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
         ),
     ]
     """
@@ -1359,6 +1357,14 @@ class LogLines(BaseModel):
     lines: list[str]
     """
     Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`.
+    """
+    truncated: bool
+    """
+    True when fewer than `tail` lines were returned to keep the response within its size limit.
+    """
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for the lines before these; null when there are no older lines.
     """
 
 
@@ -1491,6 +1497,17 @@ class ShellTokenVerdict(BaseModel):
     account_id: UUID | None = None
     service: str | None = None
     expires_at: AwareDatetime | None = None
+
+
+class TicketCommentPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[TicketComment]
+    """
+    Oldest first.
+    """
+    next_cursor: Annotated[str | None, Field(...)]
 
 
 class Problem(BaseModel):
@@ -1868,11 +1885,17 @@ class ServiceVersions(BaseModel):
     """
     Public versions, newest semantic version first.
     """
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for the next page; null on the last.
+    """
 
 
 class TicketDetail(BaseModel):
     """
-    A ticket with its comments, oldest first.
+    A ticket with its first 100 comments, oldest first; when there are more,
+    `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+
     """
 
     model_config = ConfigDict(
@@ -1900,7 +1923,11 @@ class TicketDetail(BaseModel):
     """
     created_at: AwareDatetime
     updated_at: AwareDatetime
-    comments: list[TicketComment]
+    comments: Annotated[list[TicketComment], Field(max_length=100)]
+    comments_next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
+    """
 
 
 class LogBatch(BaseModel):

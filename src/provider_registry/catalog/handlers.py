@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from flask import Response
 
@@ -12,6 +11,7 @@ from provider_registry.catalog.models import Service
 from provider_registry.catalog.repository import Filters, Sort
 from provider_registry.identity.security import current_principal, optional_principal
 from provider_registry.kit import db
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry.kit.state import app_state
@@ -34,7 +34,8 @@ def _page(rows: list[Service], next_cursor: str | None) -> Response:
     )
 
 
-def create_service(body: dict[str, Any]) -> Response:
+def create_service() -> Response:
+    body = request_body(api.ServiceCreate)
     settings = app_state().settings
     return _one(service.create(db.session(), current_principal(), body, settings), 201)
 
@@ -72,7 +73,8 @@ def get_service(service_id: str) -> Response:
     return _one(service.get_visible(db.session(), optional_principal(), uuid.UUID(service_id)))
 
 
-def update_service(service_id: str, body: dict[str, Any]) -> Response:
+def update_service(service_id: str) -> Response:
+    body = request_body(api.ServiceUpdate)
     return _one(
         service.update(
             db.session(),
@@ -111,18 +113,22 @@ def deprecate_service(service_id: str) -> Response:
     return _transition(service_id, "deprecate")
 
 
-def suspend_service(service_id: str, body: dict[str, Any]) -> Response:
-    return _transition(service_id, "suspend", body["reason"])
+def suspend_service(service_id: str) -> Response:
+    return _transition(service_id, "suspend", request_body(api.ServiceSuspend).reason)
 
 
 def retire_service(service_id: str) -> Response:
     return _transition(service_id, "retire")
 
 
-def list_service_versions(name: str) -> Response:
-    rows = service.versions(db.session(), name)
-    names = service.provider_names(db.session(), rows)
-    return json_response(api.ServiceVersions(name=name, items=views.services(rows, names)))
+def list_service_versions(name: str, limit: int = 20, cursor: str | None = None) -> Response:
+    page = service.versions(db.session(), name, limit, cursor)
+    names = service.provider_names(db.session(), page.items)
+    return json_response(
+        api.ServiceVersions(
+            name=name, items=views.services(page.items, names), next_cursor=page.next_cursor
+        )
+    )
 
 
 def list_my_services(

@@ -136,16 +136,20 @@ class ServiceRepository(Repository[Service]):
         ).all()
         return {row[0]: row[1] for row in rows}
 
-    def public_versions(self, name: str) -> list[Service]:
-        return list(
-            self.session.exec(
-                select(Service).where(
-                    col(Service.name) == name,
-                    col(Service.status).in_(PUBLIC_STATUSES),
-                    col(Service.deleted_at).is_(None),
-                )
-            ).all()
-        )
+    def public_version_keys(self, name: str) -> list[tuple[uuid.UUID, str, datetime]]:
+        """(id, version, created_at) of the public services of this name: the small columns,
+        sorted by semantic version in Python, then a page of rows read by id."""
+        rows = self.session.exec(
+            select(Service.id, Service.version, Service.created_at).where(
+                col(Service.name) == name,
+                col(Service.status).in_(PUBLIC_STATUSES),
+                col(Service.deleted_at).is_(None),
+            )
+        ).all()
+        return [(id_, version, created_at) for id_, version, created_at in rows]
+
+    def by_ids(self, ids: list[uuid.UUID]) -> list[Service]:
+        return list(self.session.exec(select(Service).where(col(Service.id).in_(ids))).all())
 
     def page_of_provider(
         self, provider_id: uuid.UUID, status: str | None, limit: int, cursor: str | None

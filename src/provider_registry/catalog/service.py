@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -18,11 +19,20 @@ from provider_registry.config import Settings
 from provider_registry.identity.principal import Principal
 from provider_registry.kit import preconditions
 from provider_registry.kit.errors import DomainError, ValidationFailed
-from provider_registry.kit.pagination import Page
+from provider_registry.kit.pagination import (
+    InvalidCursor,
+    Page,
+    cursor_time,
+    cursor_uuid,
+    pack,
+    unpack,
+)
+from provider_registry.kit.parsing import document
 from provider_registry.kit.preconditions import etag_for
-from provider_registry.kit.timeutil import utcnow
+from provider_registry.kit.timeutil import rfc3339, utcnow
 from provider_registry.providers.errors import InvalidTransition, ProviderNotApproved
 from provider_registry.providers.repository import ProviderRepository
+from provider_registry_api import models as api
 
 ALL_STATUSES = ("pending_approval", "active", "deprecated", "suspended", "retired")
 # action -> (statuses it starts from, status it ends in, past tense, who: owner/admin)
@@ -74,59 +84,88 @@ def _require_approved_provider(session: Session, provider_id: uuid.UUID | None) 
         )
 
 
-def _derived(body: dict[str, Any], name: str, tags: list[str]) -> dict[str, Any]:
+def _derived(
+    name: str,
+    description: str,
+    tags: list[str],
+    pricing: dict[str, Any],
+    sla: dict[str, Any] | None,
+    compliance: dict[str, Any] | None,
+) -> dict[str, Any]:
     """The filter and search columns kept alongside the documents."""
-    sla, compliance = body.get("sla"), body.get("compliance")
     return {
-        "pricing_model": body["pricing"]["model"],
+        "pricing_model": pricing["model"],
         "compliance_level": compliance["level"] if compliance else None,
         "sla_availability": float(sla["availability"]) if sla else None,
         "sla_max_latency": sla.get("max_latency") if sla else None,
-        "search_text": " ".join([name.replace("-", " "), body["description"], *tags]),
+        "search_text": " ".join([name.replace("-", " "), description, *tags]),
     }
 
 
-def _normalized_pricing(pricing: dict[str, Any]) -> dict[str, Any]:
-    money = ("rate", "input_rate", "output_rate")
-    rates = [
-        {k: (str(Decimal(v)) if k in money else v) for k, v in rate.items()}
-        for rate in pricing.get("rates", [])
-    ]
-    return {**pricing, "currency": pricing.get("currency", "USD"), "rates": rates}
+def _pricing(pricing: api.ServicePricing) -> dict[str, Any]:
+    """The pricing document: money as normalised decimal strings, never floats."""
+
+    rates = []
+    for rate in pricing.rates or []:
+        entry: dict[str, Any] = {"unit": rate.unit, "rate": str(Decimal(rate.rate))}
+        if rate.tier is not None:
+            entry["tier"] = rate.tier
+        for name in ("input_rate", "output_rate"):
+            if (value := getattr(rate, name)) is not None:
+                entry[name] = str(Decimal(value))
+        rates.append(entry)
+    return {"model": pricing.model, "currency": pricing.currency, "rates": rates}
 
 
-def _check_body(body: dict[str, Any], settings: Settings) -> None:
-    issues = validation.service_issues(body, settings)
+def _check_body(body: api.ServiceCreate | api.ServiceUpdate, settings: Settings) -> None:
+    issues = validation.service_issues(document(body), settings)
     if issues:
         raise ValidationFailed("The request body is invalid.", errors=issues)
 
 
+def _endpoint(endpoint: api.ServiceEndpoint) -> dict[str, Any]:
+    return {
+        "url": endpoint.url,
+        "protocol": endpoint.protocol,
+        "authentication": endpoint.authentication,
+    }
+
+
+def _tags(tags: list[api.Tag] | None) -> list[str]:
+    return [tag.root.lower() for tag in tags or []]
+
+
+def _optional(model: api.Sla | api.Compliance | None) -> dict[str, Any] | None:
+    return document(model) if model is not None else None
+
+
 def create(
-    session: Session, principal: Principal, body: dict[str, Any], settings: Settings
+    session: Session, principal: Principal, body: api.ServiceCreate, settings: Settings
 ) -> Service:
     _check_body(body, settings)
     _require_approved_provider(session, principal.provider_id)
     assert principal.provider_id is not None
     services = ServiceRepository(session)
-    if services.exists_version(principal.provider_id, body["name"], body["version"]):
+    if services.exists_version(principal.provider_id, body.name, body.version):
         raise ServiceExists(
-            f"You already have {body['name']} {body['version']}; publish a new version instead."
+            f"You already have {body.name} {body.version}; publish a new version instead."
         )
-    tags = [t.lower() for t in body.get("tags", [])]
-    pricing = _normalized_pricing(body["pricing"])
+    tags = _tags(body.tags)
+    pricing = _pricing(body.pricing)
+    sla, compliance = _optional(body.sla), _optional(body.compliance)
     service = Service(
         provider_id=principal.provider_id,
-        name=body["name"],
-        version=body["version"],
-        description=body["description"],
-        category=body["category"],
+        name=body.name,
+        version=body.version,
+        description=body.description,
+        category=body.category,
         tags=tags,
-        capabilities=body.get("capabilities", []),
-        endpoint={"authentication": "api-key", **body["endpoint"]},
+        capabilities=[document(capability) for capability in body.capabilities or []],
+        endpoint=_endpoint(body.endpoint),
         pricing=pricing,
-        sla=body.get("sla"),
-        compliance=body.get("compliance"),
-        **_derived({**body, "pricing": pricing}, body["name"], tags),
+        sla=sla,
+        compliance=compliance,
+        **_derived(body.name, body.description, tags, pricing, sla, compliance),
     )
     services.add(service)
     services.set_tags(service.id, tags)
@@ -182,7 +221,7 @@ def update(
     session: Session,
     principal: Principal,
     service_id: uuid.UUID,
-    body: dict[str, Any],
+    body: api.ServiceUpdate,
     if_match: str | None,
     settings: Settings,
 ) -> Service:
@@ -190,28 +229,47 @@ def update(
     services = ServiceRepository(session)
     service = _for_change(session, principal, service_id)
     _check_if_match(service, if_match)
-    merged: dict[str, Any] = {
-        "description": service.description,
-        "pricing": service.pricing,
-        "sla": service.sla,
-        "compliance": service.compliance,
-        **body,
-    }
-    if "pricing" in body:
-        merged["pricing"] = _normalized_pricing(body["pricing"])
-    tags = [t.lower() for t in body.get("tags", service.tags)]
-    values = {k: v for k, v in merged.items() if k in body or k == "pricing"}
+    # Only the fields ServiceUpdate names, each explicitly: never a copy of the request's keys.
+    values: dict[str, Any] = {}
+    if body.description is not None:
+        values["description"] = body.description
+    if body.category is not None:
+        values["category"] = body.category
+    if body.capabilities is not None:
+        values["capabilities"] = [document(capability) for capability in body.capabilities]
+    if body.endpoint is not None:
+        values["endpoint"] = _endpoint(body.endpoint)
+    if body.sla is not None:
+        values["sla"] = document(body.sla)
+    if body.compliance is not None:
+        values["compliance"] = document(body.compliance)
+    values["pricing"] = _pricing(body.pricing) if body.pricing is not None else service.pricing
+    tags = _tags(body.tags) if body.tags is not None else service.tags
     values["tags"] = tags
-    if "endpoint" in body:
-        values["endpoint"] = {"authentication": "api-key", **body["endpoint"]}
-    values.update(_derived(merged, service.name, tags))
+    values.update(
+        _derived(
+            service.name,
+            values.get("description", service.description),
+            tags,
+            values["pricing"],
+            values.get("sla", service.sla),
+            values.get("compliance", service.compliance),
+        )
+    )
     values["updated_at"] = utcnow()
     if not services.update_if(service.id, revision=service.revision, values=values):
         current = services.refresh(service)
         _check_if_match(current, if_match)
         raise _conflict(current)
     services.set_tags(service.id, tags)
-    audit.record(session, principal, "service.updated", "service", service.id, fields=sorted(body))
+    audit.record(
+        session,
+        principal,
+        "service.updated",
+        "service",
+        service.id,
+        fields=sorted(body.model_fields_set),
+    )
     return services.refresh(service)
 
 
@@ -293,9 +351,38 @@ def semver_key(version: str) -> tuple[Any, ...]:
     return (int(major), int(minor), int(patch), 0, identifiers)
 
 
-def versions(session: Session, name: str) -> list[Service]:
-    rows = ServiceRepository(session).public_versions(name)
-    return sorted(rows, key=lambda s: (semver_key(s.version), s.created_at), reverse=True)
+def versions(session: Session, name: str, limit: int, cursor: str | None) -> Page[Service]:
+    """Public versions of ``name``, newest semantic version first (then newest, then by id),
+    a page at a time; the cursor is the last version's place in that order."""
+    services = ServiceRepository(session)
+
+    def order(key: tuple[uuid.UUID, str, datetime]) -> tuple[Any, ...]:
+        id_, version, created_at = key
+        return (semver_key(version), created_at, str(id_))
+
+    keys = sorted(services.public_version_keys(name), key=order, reverse=True)
+    if cursor:
+        after = order(_decode_version_cursor(cursor))
+        keys = [key for key in keys if order(key) < after]
+    page = keys[:limit]
+    rows = {row.id: row for row in services.by_ids([id_ for id_, _, _ in page])}
+    last = page[-1] if len(keys) > limit else None
+    return Page(
+        items=[rows[id_] for id_, _, _ in page if id_ in rows],
+        next_cursor=_encode_version_cursor(last) if last else None,
+    )
+
+
+def _encode_version_cursor(key: tuple[uuid.UUID, str, datetime]) -> str:
+    id_, version, created_at = key
+    return pack([str(id_), version, rfc3339(created_at)])
+
+
+def _decode_version_cursor(cursor: str) -> tuple[uuid.UUID, str, datetime]:
+    id_, version, created = unpack(cursor, 3)
+    if not isinstance(version, str):
+        raise InvalidCursor()
+    return cursor_uuid(id_), version, cursor_time(created)
 
 
 def provider_names(session: Session, rows: list[Service]) -> dict[uuid.UUID, str]:

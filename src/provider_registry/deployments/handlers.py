@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from flask import Response
 
 from provider_registry.deployments import service, views
 from provider_registry.identity.security import current_principal
 from provider_registry.kit import db
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.responses import json_response
 from provider_registry_api import models as api
 
 
-def create_deployment(body: dict[str, Any]) -> Response:
-    row = service.create(db.session(), current_principal(), body)
+def create_deployment() -> Response:
+    row = service.create(db.session(), current_principal(), request_body(api.DeploymentCreate))
     return json_response(
         views.deployment(row), 201, headers={"Location": f"/api/v1/deployments/{row.id}"}
     )
@@ -50,9 +50,10 @@ def get_deployment_status(deployment_id: str) -> Response:
     return json_response(views.status(row))
 
 
-def request_deployment_action(deployment_id: str, body: dict[str, Any]) -> Response:
+def request_deployment_action(deployment_id: str) -> Response:
+    body = request_body(api.DeploymentActionRequest)
     action = service.request_action(
-        db.session(), current_principal(), uuid.UUID(deployment_id), body["action"]
+        db.session(), current_principal(), uuid.UUID(deployment_id), body.action
     )
     return json_response(views.action(action), 202)
 

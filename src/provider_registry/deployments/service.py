@@ -39,6 +39,7 @@ from provider_registry.kit.timeutil import utcnow
 from provider_registry.providers.errors import ProviderNotApproved
 from provider_registry.providers.repository import ProviderRepository
 from provider_registry.tenancy import membership
+from provider_registry_api import models as api
 
 RESOURCE_FIELDS = ("cpu", "memory", "storage")
 DECIMAL_PLACES = 3
@@ -149,11 +150,11 @@ def _check_capacity(capacity: dict[str, Any] | None, requested: dict[str, Decima
         )
 
 
-def create(session: Session, principal: Principal, body: dict[str, Any]) -> Deployment:
-    issues = create_issues(body)
+def create(session: Session, principal: Principal, body: api.DeploymentCreate) -> Deployment:
+    issues = create_issues(body.model_dump(mode="json"))
     if issues:
         raise ValidationFailed("The request body is invalid.", errors=issues)
-    provider_id = uuid.UUID(body["provider_id"])
+    provider_id = body.provider_id
     provider = ProviderRepository(session).get(provider_id)
     if provider is None or provider.status != "approved":
         # Unknown and not approved look the same: a tenant learns nothing about other providers.
@@ -163,7 +164,7 @@ def create(session: Session, principal: Principal, body: dict[str, Any]) -> Depl
                 FieldIssue("provider_id", "is not an approved provider", "PROVIDER_NOT_AVAILABLE")
             ],
         )
-    service_id = uuid.UUID(body["service_id"]) if body.get("service_id") else None
+    service_id = body.service_id
     if service_id is not None:
         offered = ServiceRepository(session).live(service_id)
         if offered is None or offered.provider_id != provider_id or offered.status != "active":
@@ -177,7 +178,7 @@ def create(session: Session, principal: Principal, body: dict[str, Any]) -> Depl
                     )
                 ],
             )
-    organization_id = uuid.UUID(body["organization_id"]) if body.get("organization_id") else None
+    organization_id = body.organization_id
     if organization_id is not None:
         role = membership.role_in(session, organization_id, principal.id)
         if role not in membership.WRITE_ROLES:
@@ -191,16 +192,16 @@ def create(session: Session, principal: Principal, body: dict[str, Any]) -> Depl
                     )
                 ],
             )
-    resources = body["resources"]
-    requested = {field: _resource(resources[field]) for field in RESOURCE_FIELDS}
-    requested["gpu"] = Decimal(int(resources.get("gpu", 0)))
+    resources = body.resources
+    requested = {field: _resource(getattr(resources, field)) for field in RESOURCE_FIELDS}
+    requested["gpu"] = Decimal(resources.gpu)
     _check_capacity(provider.capacity, requested)
     row = Deployment(
         owner_account_id=principal.id,
         organization_id=organization_id,
         provider_id=provider_id,
         service_id=service_id,
-        name=body["name"].strip(),
+        name=body.name.strip(),
         cpu=requested["cpu"],
         memory=requested["memory"],
         storage=requested["storage"],
@@ -323,26 +324,28 @@ def _not_active(state: str) -> DomainError:
 
 
 def report_status(
-    session: Session, principal: Principal, deployment_id: uuid.UUID, body: dict[str, Any]
+    session: Session,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    body: api.DeploymentStatusReport,
 ) -> Deployment:
     deployments = DeploymentRepository(session)
     row = access.for_provider(session, principal, deployment_id)
-    issues = status_report_issues(body)
+    issues = status_report_issues(body.model_dump(mode="json"))
     if issues:
         raise InvalidStatusReport("The status report contradicts itself.", errors=issues)
     if row.state != "active":
         raise _not_active(row.state)
     now = utcnow()
     values: dict[str, Any] = {
-        "replicas_ready": body["replicas"]["ready"],
-        "replicas_total": body["replicas"]["total"],
+        "replicas_ready": body.replicas.ready,
+        "replicas_total": body.replicas.total,
         "services": [
-            {"name": s["name"], "state": s["state"], "replicas": s["replicas"]}
-            for s in body.get("services", [])
+            {"name": s.name, "state": s.state, "replicas": s.replicas} for s in body.services
         ],
         "updated_at": now,
     }
-    if body.get("state") == "closed":
+    if body.state == "closed":
         values.update(state="closed", closed_at=now)
     if not deployments.update_if(row.id, ("active",), values):
         raise _not_active(deployments.refresh(row).state)

@@ -8,6 +8,7 @@ through the (deployment_id, ts, id) index, so a tail costs the same whatever the
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 import jwt
-from sqlalchemy import insert
+from sqlalchemy import insert, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -27,8 +28,10 @@ from provider_registry.identity.principal import Principal
 from provider_registry.identity.service import account_principal
 from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError, TokenExpired
 from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
+from provider_registry.kit.pagination import InvalidCursor, cursor_time, pack, unpack
 from provider_registry.kit.timeutil import rfc3339, utcnow
 from provider_registry.providers.models import Provider
+from provider_registry_api import models as api
 
 METRICS_PLACES = Decimal("0.001")
 
@@ -44,7 +47,7 @@ def _conflict(row: Deployment, want: str) -> DomainError:
 
 
 def ingest_logs(
-    session: Session, principal: Principal, deployment_id: uuid.UUID, lines: list[dict[str, Any]]
+    session: Session, principal: Principal, deployment_id: uuid.UUID, lines: list[api.LogEntry]
 ) -> int:
     row = access.for_provider(session, principal, deployment_id)
     if row.state == "closed":
@@ -55,9 +58,9 @@ def ingest_logs(
         [
             {
                 "deployment_id": row.id,
-                "ts": parse_time(entry.get("timestamp"), f"lines.{index}.timestamp") or now,
-                "service": entry.get("service"),
-                "line": entry["line"],
+                "ts": parse_time(entry.timestamp, f"lines.{index}.timestamp") or now,
+                "service": entry.service,
+                "line": entry.line,
             }
             for index, entry in enumerate(lines)
         ],
@@ -93,17 +96,70 @@ def tail_logs(
     tail: int,
     since: datetime | None,
     timestamps: bool,
-) -> list[str]:
+    cursor: str | None,
+    max_bytes: int,
+) -> LogTail:
+    """The newest ``tail`` lines (older than ``cursor``), as many as fit in ``max_bytes`` of
+    JSON; read from the database in small batches, so a huge log never sits in memory."""
     row = access.for_tenant(session, principal, deployment_id, "read")
-    statement = select(DeploymentLog.ts, DeploymentLog.line).where(
+    ts, ident = col(DeploymentLog.ts), col(DeploymentLog.id)
+    statement = select(DeploymentLog.ts, DeploymentLog.id, DeploymentLog.line).where(
         col(DeploymentLog.deployment_id) == row.id
     )
     if since is not None:
-        statement = statement.where(col(DeploymentLog.ts) > since)
-    newest = session.exec(
-        statement.order_by(col(DeploymentLog.ts).desc(), col(DeploymentLog.id).desc()).limit(tail)
-    ).all()
-    return [f"{rfc3339(ts)} {line}" if timestamps else line for ts, line in reversed(newest)]
+        statement = statement.where(ts > since)
+    before = _log_position(cursor) if cursor else None
+    taken: list[tuple[datetime, int, str]] = []
+    size, truncated, exhausted = 0, False, False
+    while len(taken) < tail and not truncated and not exhausted:
+        page = statement if before is None else statement.where(tuple_(ts, ident) < before)
+        want = min(LOG_BATCH, tail - len(taken))
+        batch = session.exec(page.order_by(ts.desc(), ident.desc()).limit(want)).all()
+        exhausted = len(batch) < want
+        for moment, stored_key, line in batch:
+            key = int(stored_key or 0)  # a stored row always has its id
+            text = f"{rfc3339(moment)} {line}" if timestamps else line
+            # Its JSON form with every non-ASCII character escaped: never less than is sent.
+            cost = len(json.dumps(text)) + 1
+            if taken and size + cost > max_bytes:
+                truncated = True
+                break
+            size += cost
+            taken.append((moment, key, text))
+            before = (moment, key)
+    more = truncated or (
+        not exhausted
+        and before is not None
+        and session.exec(statement.where(tuple_(ts, ident) < before).limit(1)).first() is not None
+    )
+    oldest = taken[-1] if taken else None
+    return LogTail(
+        lines=[text for _, _, text in reversed(taken)],
+        truncated=truncated,
+        next_cursor=_log_cursor(oldest[0], oldest[1]) if more and oldest else None,
+    )
+
+
+def _log_cursor(moment: datetime, key: int) -> str:
+    return pack([rfc3339(moment), key])
+
+
+def _log_position(cursor: str) -> tuple[datetime, int]:
+    moment, key = unpack(cursor, 2)
+    # A log line's id is a bigint: anything else is a cursor this API did not issue.
+    if not isinstance(key, int) or isinstance(key, bool) or not 0 < key < 2**63:
+        raise InvalidCursor()
+    return cursor_time(moment), key
+
+
+@dataclass(frozen=True)
+class LogTail:
+    lines: list[str]
+    truncated: bool
+    next_cursor: str | None
+
+
+LOG_BATCH = 200  # rows per read: at most about 2 MB of lines in memory
 
 
 # Metrics --------------------------------------------------------------------------------------
@@ -121,16 +177,16 @@ def metrics_for_tenant(session: Session, principal: Principal, deployment_id: uu
 
 
 def report_metrics(
-    session: Session, principal: Principal, deployment_id: uuid.UUID, body: dict[str, Any]
+    session: Session, principal: Principal, deployment_id: uuid.UUID, body: api.MetricsReport
 ) -> Metrics:
     row = access.for_provider(session, principal, deployment_id)
     if row.state != "active":
         raise _conflict(row, "usage is reported for active deployments only")
     values = {
-        "cpu": _quantity(body["cpu"]),
-        "memory": _quantity(body["memory"]),
-        "storage": _quantity(body["storage"]),
-        "gpu": _quantity(body["gpu"]) if body.get("gpu") is not None else None,
+        "cpu": _quantity(body.cpu),
+        "memory": _quantity(body.memory),
+        "storage": _quantity(body.storage),
+        "gpu": _quantity(body.gpu) if body.gpu is not None else None,
         "reported_at": utcnow(),
     }
     # One row per deployment, replaced in place: concurrent reports never collide on insert.

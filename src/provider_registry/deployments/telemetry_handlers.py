@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -13,8 +12,7 @@ from provider_registry.deployments import telemetry
 from provider_registry.identity.handlers import identity_config
 from provider_registry.identity.security import current_principal
 from provider_registry.kit import db
-from provider_registry.kit.errors import MalformedBody
-from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.parsing import optional_request_body, request_body
 from provider_registry.kit.responses import json_response
 from provider_registry.kit.state import EXTENSION_KEY, AppState
 from provider_registry_api import models as api
@@ -38,28 +36,32 @@ def _metrics(found: telemetry.Metrics) -> api.DeploymentMetrics:
     )
 
 
-def _optional_json(body: Any) -> Any:
-    """An optional body sent without a Content-Type reaches the handler raw."""
-    if not isinstance(body, bytes | str):
-        return body or {}
-    try:
-        return json.loads(body or "{}")
-    except (ValueError, RecursionError) as exc:
-        raise MalformedBody("The request body is not valid JSON.") from exc
-
-
 def get_deployment_logs(
-    deployment_id: str, tail: int = 100, since: str | None = None, timestamps: bool = False
+    deployment_id: str,
+    tail: int = 100,
+    since: str | None = None,
+    timestamps: bool = False,
+    cursor: str | None = None,
 ) -> Response:
-    lines = telemetry.tail_logs(
+    state: AppState = current_app.extensions[EXTENSION_KEY]
+    found = telemetry.tail_logs(
         db.session(),
         current_principal(),
         uuid.UUID(deployment_id),
         tail=tail,
         since=telemetry.parse_time(since, "since"),
         timestamps=timestamps,
+        cursor=cursor,
+        max_bytes=state.settings.portal.log_tail_max_bytes,
     )
-    return json_response(api.LogLines(deployment_id=uuid.UUID(deployment_id), lines=lines))
+    return json_response(
+        api.LogLines(
+            deployment_id=uuid.UUID(deployment_id),
+            lines=found.lines,
+            truncated=found.truncated,
+            next_cursor=found.next_cursor,
+        )
+    )
 
 
 def get_deployment_metrics(deployment_id: str) -> Response:
@@ -69,8 +71,8 @@ def get_deployment_metrics(deployment_id: str) -> Response:
     return json_response(_metrics(found))
 
 
-def create_shell_session(deployment_id: str, body: Any = None) -> Response:
-    request = parse_body(api.ShellSessionRequest, _optional_json(body))
+def create_shell_session(deployment_id: str) -> Response:
+    request = optional_request_body(api.ShellSessionRequest) or api.ShellSessionRequest()
     state: AppState = current_app.extensions[EXTENSION_KEY]
     opened = telemetry.open_shell(
         db.session(),
@@ -96,23 +98,26 @@ def create_shell_session(deployment_id: str, body: Any = None) -> Response:
     )
 
 
-def ingest_deployment_logs(deployment_id: str, body: dict[str, Any]) -> Response:
+def ingest_deployment_logs(deployment_id: str) -> Response:
+    body = request_body(api.LogBatch)
     accepted = telemetry.ingest_logs(
-        db.session(), current_principal(), uuid.UUID(deployment_id), body["lines"]
+        db.session(), current_principal(), uuid.UUID(deployment_id), body.lines
     )
     return json_response(api.LogBatchAccepted(accepted=accepted), 202)
 
 
-def report_deployment_metrics(deployment_id: str, body: dict[str, Any]) -> Response:
+def report_deployment_metrics(deployment_id: str) -> Response:
+    body = request_body(api.MetricsReport)
     found = telemetry.report_metrics(
         db.session(), current_principal(), uuid.UUID(deployment_id), body
     )
     return json_response(_metrics(found))
 
 
-def verify_shell_session(body: dict[str, Any]) -> Response:
+def verify_shell_session() -> Response:
+    body = request_body(api.ShellTokenCheck)
     verdict = telemetry.verify_shell(
-        db.session(), identity_config().codec, current_principal(), body["token"]
+        db.session(), identity_config().codec, current_principal(), body.token
     )
     if not verdict.valid or verdict.claims is None:
         return json_response(

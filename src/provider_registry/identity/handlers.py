@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from flask import Response, current_app
+from flask import Response, current_app, request
 
 from provider_registry.identity import service, views
 from provider_registry.identity.security import current_principal
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.kit import db
-from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry_api import models as api
 
@@ -23,34 +22,41 @@ def identity_config() -> IdentityConfig:
     return config
 
 
-def register(body: dict[str, Any]) -> Response:
-    request = parse_body(api.RegisterRequest, body)
+def register() -> Response:
+    body = request_body(api.RegisterRequest)
     account = service.register(
         db.session(),
         identity_config(),
-        email=str(request.email),
-        password=request.password.get_secret_value(),
-        first_name=request.first_name,
-        last_name=request.last_name,
-        role=request.role,
+        email=str(body.email),
+        password=body.password.get_secret_value(),
+        first_name=body.first_name,
+        last_name=body.last_name,
+        role=body.role,
     )
     return json_response(views.account(account), 201)
 
 
-def login(body: dict[str, Any]) -> Response:
+def login() -> Response:
     # JSON {email, password} or the OAuth2 password form {username, password}.
-    email = body.get("email", body.get("username", ""))
-    pair = service.login(db.session(), identity_config(), email=email, password=body["password"])
+    if request.mimetype == "application/x-www-form-urlencoded":
+        form = request_body(api.PasswordGrantForm)
+        email, password = form.username, form.password.get_secret_value()
+    else:
+        body = request_body(api.LoginRequest)
+        email, password = body.email, body.password.get_secret_value()
+    pair = service.login(db.session(), identity_config(), email=email, password=password)
     return json_response(views.tokens(pair))
 
 
-def refresh(body: dict[str, Any]) -> Response:
-    pair = service.refresh(db.session(), identity_config(), body["refresh_token"])
+def refresh() -> Response:
+    body = request_body(api.RefreshRequest)
+    pair = service.refresh(db.session(), identity_config(), body.refresh_token)
     return json_response(views.tokens(pair))
 
 
-def logout(body: dict[str, Any]) -> Response:
-    service.logout(db.session(), identity_config(), body["refresh_token"])
+def logout() -> Response:
+    body = request_body(api.RefreshRequest)
+    service.logout(db.session(), identity_config(), body.refresh_token)
     return empty_response(204)
 
 
@@ -59,15 +65,15 @@ def get_me() -> Response:
     return json_response(views.principal(who, service.account_of(db.session(), who)))
 
 
-def create_api_key(body: dict[str, Any]) -> Response:
-    request = parse_body(api.ApiKeyCreateRequest, body)
+def create_api_key() -> Response:
+    body = request_body(api.ApiKeyCreateRequest)
     key, secret = service.create_api_key(
         db.session(),
         identity_config(),
         current_principal(),
-        name=request.name,
-        scopes=list(request.scopes),
-        expires_in_days=request.expires_in_days,
+        name=body.name,
+        scopes=list(body.scopes),
+        expires_in_days=body.expires_in_days,
     )
     return json_response(api.ApiKeyCreated(api_key=views.api_key(key), key=secret), 201)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from flask import Response, current_app
 
@@ -12,7 +11,7 @@ from provider_registry.identity.models import HmacKey
 from provider_registry.identity.security import current_principal
 from provider_registry.identity.signed_requests import SignedConfig
 from provider_registry.kit import db
-from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry_api import models as api
 
@@ -35,10 +34,10 @@ def _view(row: HmacKey) -> api.HmacKey:
     )
 
 
-def create_hmac_key(body: dict[str, Any]) -> Response:
-    request = parse_body(api.HmacKeyCreateRequest, body)
+def create_hmac_key() -> Response:
+    body = request_body(api.HmacKeyCreateRequest)
     key, secret = signed_requests.create_key(
-        db.session(), _config().cipher, current_principal(), name=request.name
+        db.session(), _config().cipher, current_principal(), name=body.name
     )
     return json_response(api.HmacKeyCreated(hmac_key=_view(key), secret=secret), 201)
 

@@ -63,6 +63,12 @@ class MalformedBody(DomainError):
     title = "Bad Request"
 
 
+class UnsupportedCharset(DomainError):
+    status = 415
+    code = "UNSUPPORTED_CHARSET"
+    title = "Unsupported Media Type"
+
+
 class NotFound(DomainError):
     status = 404
     code = "NOT_FOUND"

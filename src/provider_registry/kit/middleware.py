@@ -135,7 +135,9 @@ class RequestGuardMiddleware:
     - a path with control characters is 404: no route has them, and Starlette's router and
       Flask's disagree about them (Flask would match and then fail outside operation context);
     - a body over ``max_bytes`` is 413 before anything buffers it: a declared Content-Length is
-      checked up front, a streamed body is counted as it arrives.
+      checked up front, a streamed body is counted as it arrives;
+    - the media type of Content-Type is lower-cased (it is case-insensitive, but Connexion looks
+      up the body schema, and so the validator, with the header's spelling).
     """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
@@ -156,6 +158,7 @@ class RequestGuardMiddleware:
                 "The query string contains a NUL character.",
                 errors=[FieldIssue("", "contains %00", "INVALID_CHARACTER")],
             )
+        scope = _canonical_content_type(scope)
         declared = header(scope, b"content-length")
         if declared is not None:
             if not declared.isdigit():
@@ -201,6 +204,21 @@ class RequestGuardMiddleware:
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
+
+
+def _canonical_content_type(scope: Scope) -> Scope:
+    content_type = header(scope, b"content-type")
+    if content_type is None:
+        return scope
+    media_type, separator, parameters = content_type.partition(b";")
+    canonical = media_type.strip().lower() + separator + parameters
+    if canonical == content_type:
+        return scope
+    scope = dict(scope)  # shallow: the extensions dict stays shared with the caller's scope
+    scope["headers"] = [
+        (name, canonical if name == b"content-type" else value) for name, value in scope["headers"]
+    ]
+    return scope
 
 
 def endpoint_labeller(

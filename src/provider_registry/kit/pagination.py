@@ -116,16 +116,24 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
 
 
 def paginate(
-    session: Session, statement: Any, model: Any, limit: int, cursor: str | None
+    session: Session,
+    statement: Any,
+    model: Any,
+    limit: int,
+    cursor: str | None,
+    *,
+    oldest_first: bool = False,
 ) -> Page[Any]:
-    """Newest first by (created_at, id); ``statement`` is a select of ``model``."""
+    """Newest first (or oldest first) by (created_at, id); ``statement`` selects ``model``."""
     created, ident = col(model.created_at), col(model.id)
     if cursor:
         after_created, after_id = decode_cursor(cursor)
         # A row-value comparison: PostgreSQL starts the index scan at the cursor, so page 2,000
         # costs what page 1 does (the OR form filters every earlier row out one by one).
-        statement = statement.where(tuple_(created, ident) < tuple_(after_created, after_id))
-    rows = list(session.exec(statement.order_by(created.desc(), ident.desc()).limit(limit + 1)))
+        position, after = tuple_(created, ident), tuple_(after_created, after_id)
+        statement = statement.where(position > after if oldest_first else position < after)
+    order = (created.asc(), ident.asc()) if oldest_first else (created.desc(), ident.desc())
+    rows = list(session.exec(statement.order_by(*order).limit(limit + 1)))
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id) if has_more and rows else None

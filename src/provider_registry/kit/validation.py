@@ -28,10 +28,22 @@ from connexion.validators import (
     ParameterValidator,
 )
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
+from jsonschema.validators import extend
+from starlette.datastructures import Headers
 from starlette.types import Scope
 
-from provider_registry.kit.errors import FieldIssue, MalformedBody, ValidationFailed
-from provider_registry.kit.middleware import SETTINGS_KEY
+from provider_registry.kit.errors import (
+    FieldIssue,
+    MalformedBody,
+    UnsupportedCharset,
+    ValidationFailed,
+)
+from provider_registry.kit.middleware import SETTINGS_KEY, header
+
+# Where a body validator leaves the object it validated, for ``kit.parsing.request_body``: the
+# handler works on that object, never on a second parse of the bytes.
+VALIDATED_BODY_KEY = "provider_registry.validated_body"
+_UTF8 = frozenset({"utf-8", "utf8"})
 
 FORMAT_CHECKER: FormatChecker = copy.deepcopy(Draft4Validator.FORMAT_CHECKER)
 
@@ -133,6 +145,24 @@ def collect_issues(validator: Any, instance: Any, prefix: str = "") -> list[Fiel
     return issues
 
 
+_pattern = Draft4Validator.VALIDATORS["pattern"]
+
+
+def _pattern_within_max_length(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterable[ValidationError]:
+    """``pattern`` for a string within its schema's ``maxLength`` only: an over-long string
+    already fails (TOO_LONG), and matching it would cost time in proportion to its length, or
+    worse. The spec's patterns are linear (tests/security), this bounds them anyway."""
+    limit = schema.get("maxLength")
+    if isinstance(instance, str) and isinstance(limit, int) and len(instance) > limit:
+        return
+    yield from _pattern(validator, pattern, instance, schema)
+
+
+RequestValidator = extend(Draft4RequestValidator, {"pattern": _pattern_within_max_length})
+
+
 # A compiled validator per schema object. Connexion builds validators per request; compiling is
 # the expensive part. Holding the schema in the value keeps its id from being reused.
 _compiled: dict[int, tuple[dict[str, Any], Any]] = {}
@@ -141,7 +171,7 @@ _compiled: dict[int, tuple[dict[str, Any], Any]] = {}
 def compiled_validator(schema: dict[str, Any]) -> Any:
     cached = _compiled.get(id(schema))
     if cached is None or cached[0] is not schema:
-        cached = (schema, Draft4RequestValidator(schema, format_checker=FORMAT_CHECKER))
+        cached = (schema, RequestValidator(schema, format_checker=FORMAT_CHECKER))
         _compiled[id(schema)] = cached
     return cached[1]
 
@@ -153,8 +183,30 @@ def _semantic_validator(dotted: str) -> Callable[..., list[FieldIssue]]:
     return function
 
 
+def declared_charset(scope: Scope) -> str | None:
+    """The ``charset`` parameter of the request's Content-Type, lower-cased and unquoted.
+
+    Parsed here rather than trusted from Connexion, whose parser misses ``; charset=`` (with a
+    space) and ``Charset=``."""
+    content_type = header(scope, b"content-type")
+    if content_type is None:
+        return None
+    for parameter in content_type.decode("latin-1").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').strip().lower()
+    return None
+
+
+def _keep_validated(scope: Scope | None, body: Any) -> None:
+    if scope is not None:
+        scope.setdefault("extensions", {})[VALIDATED_BODY_KEY] = body
+
+
 class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
-    """A body schema may name ``x-semantic-validator``: a function with the rules JSON Schema
+    """JSON bodies are UTF-8 (RFC 8259): one reading of the bytes, kept for the handler.
+
+    A body schema may name ``x-semantic-validator``: a function with the rules JSON Schema
     cannot state. When the schema finds errors, it runs too, so the client hears about every
     field at once; when the schema passes, the service runs it (with the data it needs)."""
 
@@ -166,12 +218,17 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
 
     async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
         self._scope = scope
+        charset = declared_charset(scope)
+        if charset is not None and charset not in _UTF8:
+            raise UnsupportedCharset(
+                f"JSON bodies must be UTF-8; this one declares charset={charset}."
+            )
         raw = b"".join([chunk async for chunk in stream])
         if not raw:
             return None
         try:
-            text = raw.decode(self._encoding or "utf-8")
-        except (UnicodeDecodeError, LookupError) as exc:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
             raise MalformedBody("The request body is not valid UTF-8 text.") from exc
         try:
             parsed = json.loads(text, parse_constant=_reject_constant)
@@ -209,6 +266,7 @@ class JSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
                     if (i.field, i.code) not in seen and i.field not in fields
                 ]
             raise ValidationFailed("The request body is invalid.", errors=issues)
+        _keep_validated(self._scope, body)
         return None
 
 
@@ -227,9 +285,41 @@ def _reject_constant(name: str) -> Any:
 
 
 class FormBodyValidator(FormDataValidator):  # type: ignore[misc]
+    """Form bodies: every error at once, and the validated mapping kept for the handler (a
+    repeated field resolves to its last copy, here and there alike)."""
+
+    _scope: Scope | None = None
+
     @property
     def _validator(self) -> Any:
         return compiled_validator(self._schema)
+
+    async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        self._scope = scope
+        raw = [chunk async for chunk in stream]
+
+        async def replay() -> AsyncGenerator[bytes, None]:
+            for chunk in raw:
+                yield chunk
+
+        # A repeated field has no one meaning (Connexion would join the copies with commas):
+        # refuse it unless the schema says the field is a list.
+        fields = await self._form_parser_cls(Headers(scope=scope), replay()).parse()
+        properties = self._schema.get("properties", {})
+        repeated = sorted(
+            name
+            for name in set(fields.keys())
+            if len(fields.getlist(name)) > 1 and properties.get(name, {}).get("type") != "array"
+        )
+        if repeated:
+            raise ValidationFailed(
+                "The form body repeats a field.",
+                errors=[
+                    FieldIssue(name, "is given more than once", "DUPLICATE_FIELD")
+                    for name in repeated
+                ],
+            )
+        return await super()._parse(replay(), scope)
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not isinstance(body, dict):
@@ -244,6 +334,7 @@ class FormBodyValidator(FormDataValidator):  # type: ignore[misc]
             ]
         if issues:
             raise ValidationFailed("The form body is invalid.", errors=issues)
+        _keep_validated(self._scope, body)
         return None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from flask import Response, current_app
 
@@ -11,6 +10,7 @@ from provider_registry.identity import service as identity
 from provider_registry.identity import views as identity_views
 from provider_registry.identity.security import current_principal, optional_principal
 from provider_registry.kit import db
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry.providers import service, views
@@ -30,42 +30,46 @@ def _with_etag(provider: Provider, status: int = 200) -> Response:
     return json_response(views.provider(provider), status, headers={"ETag": etag(provider)})
 
 
-def register_provider(body: dict[str, Any]) -> Response:
+def register_provider() -> Response:
+    body = request_body(api.ProviderRegistration)
     provider, api_key = service.register(db.session(), config(), body, optional_principal())
     return json_response(
         api.ProviderRegistered(provider=views.provider(provider), api_key=api_key), 201
     )
 
 
-def provider_auth(body: dict[str, Any]) -> Response:
-    pair = service.sign_in(db.session(), config(), uuid.UUID(body["provider_id"]), body["api_key"])
+def provider_auth() -> Response:
+    body = request_body(api.ProviderAuthRequest)
+    pair = service.sign_in(db.session(), config(), body.provider_id, body.api_key)
     return json_response(identity_views.tokens(pair))
 
 
-def provider_refresh(body: dict[str, Any]) -> Response:
-    return json_response(
-        identity_views.tokens(service.refresh(db.session(), config(), body["refresh_token"]))
-    )
+def provider_refresh() -> Response:
+    token = request_body(api.RefreshRequest).refresh_token
+    return json_response(identity_views.tokens(service.refresh(db.session(), config(), token)))
 
 
 def get_profile() -> Response:
     return _with_etag(service.own(db.session(), current_principal()))
 
 
-def update_profile(body: dict[str, Any]) -> Response:
+def update_profile() -> Response:
+    body = request_body(api.ProviderUpdate)
     provider = service.update_profile(
         db.session(), config(), current_principal(), body, if_match_header()
     )
     return _with_etag(provider)
 
 
-def put_pricing(body: dict[str, Any]) -> Response:
+def put_pricing() -> Response:
+    body = request_body(api.Pricing)
     return _with_etag(
         service.put_pricing(db.session(), current_principal(), body, if_match_header())
     )
 
 
-def put_capacity(body: dict[str, Any]) -> Response:
+def put_capacity() -> Response:
+    body = request_body(api.Capacity)
     return _with_etag(
         service.put_capacity(db.session(), current_principal(), body, if_match_header())
     )
@@ -80,15 +84,16 @@ def list_provider_keys(limit: int = 20, cursor: str | None = None) -> Response:
     )
 
 
-def create_provider_key(body: dict[str, Any]) -> Response:
+def create_provider_key() -> Response:
+    body = request_body(api.ProviderKeyCreateRequest)
     principal = current_principal()
     key, secret = identity.create_api_key(
         db.session(),
         config().identity,
         principal,
-        name=body["name"],
-        scopes=body.get("scopes") or sorted(principal.scopes),
-        expires_in_days=body.get("expires_in_days"),
+        name=body.name,
+        scopes=list(body.scopes or []) or sorted(principal.scopes),
+        expires_in_days=body.expires_in_days,
     )
     return json_response(api.ApiKeyCreated(api_key=identity_views.api_key(key), key=secret), 201)
 
@@ -142,12 +147,12 @@ def approve_provider(provider_id: str) -> Response:
     return _review(provider_id, "approve")
 
 
-def reject_provider(provider_id: str, body: dict[str, Any]) -> Response:
-    return _review(provider_id, "reject", body["rejection_reason"])
+def reject_provider(provider_id: str) -> Response:
+    return _review(provider_id, "reject", request_body(api.ReviewReject).rejection_reason)
 
 
-def suspend_provider(provider_id: str, body: dict[str, Any]) -> Response:
-    return _review(provider_id, "suspend", body["reason"])
+def suspend_provider(provider_id: str) -> Response:
+    return _review(provider_id, "suspend", request_body(api.ReviewSuspend).reason)
 
 
 def reinstate_provider(provider_id: str) -> Response:

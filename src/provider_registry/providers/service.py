@@ -26,6 +26,7 @@ from provider_registry.identity.service import IdentityConfig, Subject, TokenPai
 from provider_registry.kit import preconditions
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
+from provider_registry.kit.parsing import document
 from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.providers import validation
@@ -38,6 +39,7 @@ from provider_registry.providers.errors import (
 )
 from provider_registry.providers.models import Provider
 from provider_registry.providers.repository import ProviderRepository
+from provider_registry_api import models as api
 
 REGISTRATIONS = Counter(
     "provider_registrations_total", "Providers registered (requests that reached the service)."
@@ -92,28 +94,34 @@ def provider_principal(provider: Provider) -> Principal:
     )
 
 
+def _formats(metadata: api.ProviderMetadata) -> list[str]:
+    return [item.root for item in metadata.supported_formats or []]
+
+
 def _raise_issues(issues: list[FieldIssue]) -> None:
     if issues:
         raise ValidationFailed("The request body is invalid.", errors=issues)
 
 
 def register(
-    session: Session, config: ProvidersConfig, body: dict[str, Any], owner: Principal | None
+    session: Session,
+    config: ProvidersConfig,
+    body: api.ProviderRegistration,
+    owner: Principal | None,
 ) -> tuple[Provider, str]:
-    _raise_issues(validation.registration_issues(body, config.settings))
-    email = normalize_email(body["email"])
+    _raise_issues(validation.registration_issues(document(body), config.settings))
+    email = normalize_email(body.email)
     providers = ProviderRepository(session)
     if providers.by_email(email) is not None:
         raise ProviderEmailTaken("A provider with this email address is already registered.")
-    metadata = body["metadata"]
     provider = Provider(
-        name=body["name"].strip(),
+        name=body.name.strip(),
         email=email,
-        organization=(body.get("organization") or "").strip() or None,
-        public_key=body["public_key"].strip() + "\n",
-        endpoints=body["endpoints"],
-        provider_metadata=metadata,
-        region=metadata["region"].lower(),
+        organization=(body.organization or "").strip() or None,
+        public_key=body.public_key.strip() + "\n",
+        endpoints=[document(endpoint) for endpoint in body.endpoints],
+        provider_metadata=document(body.metadata),
+        region=body.metadata.region.lower(),
         owner_account_id=owner.id if owner is not None and owner.kind == "account" else None,
     )
     try:
@@ -123,7 +131,7 @@ def register(
         raise ProviderEmailTaken(
             "A provider with this email address is already registered."
         ) from exc
-    providers.set_formats(provider.id, metadata.get("supported_formats", []))
+    providers.set_formats(provider.id, _formats(body.metadata))
     key, raw_key = identity.create_api_key(
         session,
         config.identity,
@@ -199,42 +207,45 @@ def update_profile(
     session: Session,
     config: ProvidersConfig,
     principal: Principal,
-    body: dict[str, Any],
+    body: api.ProviderUpdate,
     if_match: str | None,
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
-    _raise_issues(validation.update_issues(body, config.settings))
+    _raise_issues(validation.update_issues(document(body), config.settings))
     values: dict[str, Any] = {}
-    if "name" in body:
-        values["name"] = body["name"].strip()
-    if "organization" in body:
-        values["organization"] = body["organization"].strip() or None
-    if "public_key" in body:
-        values["public_key"] = body["public_key"].strip() + "\n"
-    if "endpoints" in body:
-        values["endpoints"] = body["endpoints"]
-    if "metadata" in body:
-        values["provider_metadata"] = body["metadata"]
-        values["region"] = body["metadata"]["region"].lower()
+    if body.name is not None:
+        values["name"] = body.name.strip()
+    if body.organization is not None:
+        values["organization"] = body.organization.strip() or None
+    if body.public_key is not None:
+        values["public_key"] = body.public_key.strip() + "\n"
+    if body.endpoints is not None:
+        values["endpoints"] = [document(endpoint) for endpoint in body.endpoints]
+    if body.metadata is not None:
+        values["provider_metadata"] = document(body.metadata)
+        values["region"] = body.metadata.region.lower()
     saved = _save(session, provider, values, if_match)
-    if "metadata" in body:
-        ProviderRepository(session).set_formats(
-            saved.id, body["metadata"].get("supported_formats", [])
-        )
+    if body.metadata is not None:
+        ProviderRepository(session).set_formats(saved.id, _formats(body.metadata))
     audit.record(
-        session, principal, "provider.profile_updated", "provider", saved.id, fields=sorted(body)
+        session,
+        principal,
+        "provider.profile_updated",
+        "provider",
+        saved.id,
+        fields=sorted(body.model_fields_set),
     )
     return saved
 
 
 def put_pricing(
-    session: Session, principal: Principal, body: dict[str, Any], if_match: str | None
+    session: Session, principal: Principal, body: api.Pricing, if_match: str | None
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
     _require_approved(provider)
-    resources = [price["resource"] for price in body["prices"]]
+    resources = [price.resource for price in body.prices]
     duplicates = sorted({r for r in resources if resources.count(r) > 1})
     _raise_issues(
         [
@@ -243,25 +254,38 @@ def put_pricing(
         ]
     )
     pricing = {
-        "currency": body["currency"],
+        "currency": body.currency,
         # Decimal strings, normalised; never floats.
-        "prices": [{**price, "price": str(Decimal(price["price"]))} for price in body["prices"]],
+        "prices": [
+            {
+                "resource": price.resource,
+                "unit": price.unit,
+                "price": str(Decimal(price.price)),
+                "interval": price.interval,
+            }
+            for price in body.prices
+        ],
     }
     return _save(session, provider, {"pricing": pricing}, if_match)
 
 
 def put_capacity(
-    session: Session, principal: Principal, body: dict[str, Any], if_match: str | None
+    session: Session, principal: Principal, body: api.Capacity, if_match: str | None
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
     _require_approved(provider)
-    capacity = {**body, "gpu_count": body.get("gpu_count", 0), "region": body["region"].lower()}
-    values = {
-        "capacity": capacity,
-        "gpu_model": capacity.get("gpu_model"),
-        "gpu_count": capacity["gpu_count"],
+    declared = {
+        "gpu_model": body.gpu_model,
+        "gpu_count": body.gpu_count,
+        "gpu_memory_gb": body.gpu_memory_gb,
+        "cpu_cores": body.cpu_cores,
+        "memory_gb": body.memory_gb,
+        "storage_gb": body.storage_gb,
+        "region": body.region.lower(),
     }
+    capacity = {name: value for name, value in declared.items() if value is not None}
+    values = {"capacity": capacity, "gpu_model": body.gpu_model, "gpu_count": body.gpu_count}
     return _save(session, provider, values, if_match)
 
 

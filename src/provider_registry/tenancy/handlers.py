@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from flask import Response
 
 from provider_registry.identity.security import current_principal
 from provider_registry.kit import db
-from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.responses import empty_response, json_response
 from provider_registry.tenancy import service, views
 from provider_registry_api import models as api
 
 
-def create_organization(body: dict[str, Any]) -> Response:
+def create_organization() -> Response:
     organization = service.create(
-        db.session(), current_principal(), parse_body(api.OrganizationCreate, body)
+        db.session(), current_principal(), request_body(api.OrganizationCreate)
     )
     return json_response(
         views.organization(organization, "admin"),
@@ -47,12 +46,12 @@ def list_organization_members(
     return json_response(api.OrganizationMemberPage(items=items, next_cursor=page.next_cursor))
 
 
-def add_organization_member(organization_id: str, body: dict[str, Any]) -> Response:
+def add_organization_member(organization_id: str) -> Response:
     member, account = service.add_member(
         db.session(),
         current_principal(),
         uuid.UUID(organization_id),
-        parse_body(api.OrganizationMemberAdd, body),
+        request_body(api.OrganizationMemberAdd),
     )
     return json_response(views.member(member, account), 201)
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from flask import Response
 
 from provider_registry.identity.security import current_principal
 from provider_registry.kit import db
-from provider_registry.kit.parsing import parse_body
+from provider_registry.kit.parsing import request_body
 from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import json_response
 from provider_registry.tickets import service, views
 from provider_registry_api import models as api
 
 
-def create_ticket(body: dict[str, Any]) -> Response:
-    ticket = service.create(db.session(), current_principal(), parse_body(api.TicketCreate, body))
+def create_ticket() -> Response:
+    ticket = service.create(db.session(), current_principal(), request_body(api.TicketCreate))
     headers = {"ETag": service.etag(ticket), "Location": f"/api/v1/tickets/{ticket.id}"}
     return json_response(views.ticket(ticket), 201, headers=headers)
 
@@ -44,22 +43,33 @@ def get_ticket(ticket_id: str) -> Response:
     )
 
 
-def update_ticket(ticket_id: str, body: dict[str, Any]) -> Response:
+def list_ticket_comments(ticket_id: str, limit: int = 20, cursor: str | None = None) -> Response:
+    page = service.list_comments(
+        db.session(), current_principal(), uuid.UUID(ticket_id), limit, cursor
+    )
+    return json_response(
+        api.TicketCommentPage(
+            items=[views.comment(c) for c in page.items], next_cursor=page.next_cursor
+        )
+    )
+
+
+def update_ticket(ticket_id: str) -> Response:
     ticket = service.update_ticket(
         db.session(),
         current_principal(),
         uuid.UUID(ticket_id),
-        parse_body(api.TicketUpdate, body),
+        request_body(api.TicketUpdate),
         if_match_header(),
     )
     return json_response(views.ticket(ticket), headers={"ETag": service.etag(ticket)})
 
 
-def add_ticket_comment(ticket_id: str, body: dict[str, Any]) -> Response:
+def add_ticket_comment(ticket_id: str) -> Response:
     comment = service.add_comment(
         db.session(),
         current_principal(),
         uuid.UUID(ticket_id),
-        parse_body(api.TicketCommentCreate, body),
+        request_body(api.TicketCommentCreate),
     )
     return json_response(views.comment(comment), 201)

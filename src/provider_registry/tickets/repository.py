@@ -89,15 +89,10 @@ class TicketRepository(Repository[Ticket]):
         self.session.refresh(ticket)
         return ticket
 
-    def comments(self, ticket_id: uuid.UUID) -> list[TicketComment]:
-        """Oldest first."""
-        return list(
-            self.session.exec(
-                select(TicketComment)
-                .where(col(TicketComment.ticket_id) == ticket_id)
-                .order_by(col(TicketComment.created_at).asc(), col(TicketComment.id).asc())
-            ).all()
-        )
+    def comments(self, ticket_id: uuid.UUID, limit: int, cursor: str | None) -> Page[TicketComment]:
+        """Oldest first, a page at a time."""
+        statement = select(TicketComment).where(col(TicketComment.ticket_id) == ticket_id)
+        return paginate(self.session, statement, TicketComment, limit, cursor, oldest_first=True)
 
     def add_comment(self, comment: TicketComment) -> TicketComment:
         self.session.add(comment)

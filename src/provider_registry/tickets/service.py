@@ -117,9 +117,21 @@ def get(session: Session, principal: Principal, ticket_id: uuid.UUID) -> Ticket:
     return ticket
 
 
-def comments_of(session: Session, ticket: Ticket) -> list[TicketComment]:
-    """Oldest first."""
-    return TicketRepository(session).comments(ticket.id)
+# How many comments a ticket's detail embeds; the rest are paged (list_comments).
+DETAIL_COMMENTS = 100
+
+
+def comments_of(
+    session: Session, ticket: Ticket, limit: int = DETAIL_COMMENTS, cursor: str | None = None
+) -> Page[TicketComment]:
+    """Oldest first, a page at a time."""
+    return TicketRepository(session).comments(ticket.id, limit, cursor)
+
+
+def list_comments(
+    session: Session, principal: Principal, ticket_id: uuid.UUID, limit: int, cursor: str | None
+) -> Page[TicketComment]:
+    return comments_of(session, get(session, principal, ticket_id), limit, cursor)
 
 
 def search(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from provider_registry.kit.pagination import Page
 from provider_registry.tickets.models import Ticket, TicketComment
 from provider_registry_api import models as api
 
@@ -44,7 +45,11 @@ def comment(row: TicketComment) -> api.TicketComment:
     )
 
 
-def ticket_detail(row: Ticket, comments: list[TicketComment]) -> api.TicketDetail:
+def ticket_detail(row: Ticket, comments: Page[TicketComment]) -> api.TicketDetail:
     return api.TicketDetail.model_validate(
-        {**_fields(row), "comments": [comment(c).model_dump() for c in comments]}
+        {
+            **_fields(row),
+            "comments": [comment(c).model_dump() for c in comments.items],
+            "comments_next_cursor": comments.next_cursor,
+        }
     )
