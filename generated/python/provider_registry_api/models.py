@@ -120,7 +120,7 @@ class PasswordGrantForm(BaseModel):
     grant_type: Literal["password"] | None = None
     scope: Annotated[str | None, Field(max_length=1000)] = None
     """
-    Accepted for OAuth2 client compatibility and ignored: tokens carry the scopes of the role.
+    Accepted for OAuth2 client compatibility and ignored: a password sign-in's tokens carry the scopes of the role.
     """
 
 
@@ -171,6 +171,10 @@ class Principal(BaseModel):
     scopes: list[
         Literal[
             "account:read",
+            "keys:read",
+            "keys:write",
+            "profile:read",
+            "profile:write",
             "services:read",
             "services:write",
             "services:publish",
@@ -206,6 +210,10 @@ class ApiKeyCreateRequest(BaseModel):
         list[
             Literal[
                 "account:read",
+                "keys:read",
+                "keys:write",
+                "profile:read",
+                "profile:write",
                 "services:read",
                 "services:write",
                 "services:publish",
@@ -221,7 +229,7 @@ class ApiKeyCreateRequest(BaseModel):
                 "audit:read",
             ]
         ],
-        Field(max_length=14, min_length=1),
+        Field(max_length=18, min_length=1),
     ]
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
     """
@@ -242,6 +250,10 @@ class ApiKey(BaseModel):
     scopes: list[
         Literal[
             "account:read",
+            "keys:read",
+            "keys:write",
+            "profile:read",
+            "profile:write",
             "services:read",
             "services:write",
             "services:publish",
@@ -502,6 +514,10 @@ class ProviderKeyCreateRequest(BaseModel):
         list[
             Literal[
                 "account:read",
+                "keys:read",
+                "keys:write",
+                "profile:read",
+                "profile:write",
                 "services:read",
                 "services:write",
                 "services:publish",
@@ -518,10 +534,10 @@ class ProviderKeyCreateRequest(BaseModel):
             ]
         ]
         | None,
-        Field(max_length=13, min_length=1),
+        Field(max_length=18, min_length=1),
     ] = None
     """
-    Defaults to every scope a provider holds.
+    Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`).
     """
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
 
