@@ -140,7 +140,9 @@ class TokenResponse(BaseModel):
     refresh_token: str
     """
     Single use: exchange it at `/api/v1/auth/refresh` for a new pair. Presenting a spent
-    refresh token revokes every token descended from the same login.
+    refresh token revokes every token descended from the same login. A sign-in lasts at most
+    `jwt.refresh_absolute_ttl_seconds` (30 days by default) from login, however often it is
+    refreshed; no token of it expires later than that.
 
     """
 
