@@ -207,6 +207,7 @@ def test_disabling_an_account_stops_its_access_tokens_at_once(
     tokens = login(client, account["email"])
     assert client.get(ME, headers=session).status_code == 200
 
+    assert _run_cli(clean_db, monkeypatch, "account", "disable", "--email", "no@example.com") == 1
     assert _run_cli(clean_db, monkeypatch, "account", "disable", "--email", account["email"]) == 0
     problem(client.get(ME, headers=session), 401)
     problem(client.get(ME, headers=_bearer(tokens["access_token"])), 401)

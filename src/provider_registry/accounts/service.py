@@ -85,12 +85,14 @@ def set_status(
     account_id: uuid.UUID | None = None,
     actor: Principal | None = None,
 ) -> Account:
-    """Disable or enable an account. Disabling ends its sessions at once; enabling does not bring
-    them back."""
+    """Disable or enable an account (no change if it already is). Disabling ends its sessions at
+    once; enabling does not bring them back."""
     if status not in ("active", "disabled"):
         raise AccountError(f"unknown status {status!r}")
     account = _find(session, email, account_id)
     before = account.status
+    if before == status:
+        return account
     _end_sessions(session, account, {"status": status})
     audit.record(
         session,
@@ -112,11 +114,14 @@ def set_role(
     account_id: uuid.UUID | None = None,
     actor: Principal | None = None,
 ) -> Account:
-    """Change an account's role; its sessions end at once (they held the old role's scopes)."""
+    """Change an account's role (no change if it already has it); its sessions end at once (they
+    held the old role's scopes)."""
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
     account = _find(session, email, account_id)
     before = account.role
+    if before == role:
+        return account
     _end_sessions(session, account, {"role": role})
     audit.record(
         session, actor, "account.role_changed", "account", account.id, to=role, **{"from": before}
