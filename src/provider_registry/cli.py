@@ -170,11 +170,18 @@ def cmd_account(args: argparse.Namespace) -> int:
 def cmd_maintenance(args: argparse.Namespace) -> int:
     """Prune what is no longer needed; idempotent, safe on several instances at once."""
     from provider_registry import maintenance
-    from provider_registry.kit import db
+    from provider_registry.kit import db, migrate
 
     settings = _settings(args)
     database = db.Database(db.make_engine(settings.database))
     try:
+        if migrate.current_revision(database.engine) != migrate.head_revision():
+            print(
+                "error: the database is not at this build's schema; run "
+                "`provider-registry migrate` first",
+                file=sys.stderr,
+            )
+            return 1
         summary = maintenance.run(database, settings)
     finally:
         database.dispose()
