@@ -5,6 +5,7 @@ half was wrong, and a signature is not a free account factory."""
 from __future__ import annotations
 
 import base64
+import json
 import secrets
 import threading
 import time
@@ -20,9 +21,11 @@ from starlette.testclient import TestClient
 
 from provider_registry import cli
 from provider_registry.identity import signing
+from provider_registry.kit import migrate
 from tests.conftest import MakeClient, problem, settings_env
 from tests.identity.helpers import login, register, signed_in
 from tests.providers.factories import admin_session, register_provider
+from tests.support import postgres
 
 pytestmark = pytest.mark.integration
 
@@ -490,3 +493,45 @@ def test_maintenance_runs_safely_on_several_instances_at_once(
     assert errors == []
     assert results == [0, 0, 0, 0]
     assert [row[0] for row in _sql(clean_db, "SELECT signer FROM request_nonces")] == ["hmac:x"]
+
+
+def test_full_provider_keys_keep_managing_keys_and_the_profile_after_the_upgrade(
+    pg_server: str,
+) -> None:
+    url = postgres.recreate_database(pg_server, "provider_registry_sec_identity_scopes")
+    migrate.upgrade(url, "0006")
+    old_full = sorted(
+        {
+            "account:read",
+            "services:read",
+            "services:write",
+            "services:publish",
+            "deployments:read",
+            "deployments:write",
+            "organizations:read",
+            "organizations:write",
+            "tickets:read",
+            "tickets:write",
+            "billing:read",
+        }
+    )
+    keys = {"full": old_full, "narrow": ["services:read"], "account": old_full}
+    for name, scopes in keys.items():
+        _sql(
+            url,
+            "INSERT INTO api_keys (id, owner_kind, owner_id, name, key_prefix, key_hash, scopes,"
+            " created_at) VALUES (:id, :kind, :owner, :name, 'ppk_x', 'h', CAST(:scopes AS json),"
+            " now())",
+            id=str(uuid.uuid4()),
+            kind="account" if name == "account" else "provider",
+            owner=str(uuid.uuid4()),
+            name=name,
+            scopes=json.dumps(scopes),
+        )
+    migrate.upgrade(url)
+    after = {row[0]: row[1] for row in _sql(url, "SELECT name, scopes FROM api_keys")}
+    assert after["full"] == sorted(
+        [*old_full, "keys:read", "keys:write", "profile:read", "profile:write"]
+    )
+    assert after["narrow"] == ["services:read"]
+    assert after["account"] == old_full
