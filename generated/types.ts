@@ -231,7 +231,8 @@ export interface paths {
         /**
          * Create an API key
          * @description Needs a signed-in session (a bearer token): an API key cannot mint API keys. The key is
-         *     in this response only. Asking for a scope your role does not allow is 403.
+         *     in this response only. Needs `keys:write`; asking for a scope the calling session does not
+         *     hold is 403 `SCOPE_NOT_ALLOWED`.
          */
         post: operations["create_api_key"];
         delete?: never;
@@ -314,7 +315,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a provider API key for tokens
-         * @description Returns an access and refresh token for the provider (a pending provider may sign in too). A wrong key and an unknown provider get the same 401.
+         * @description Returns an access and refresh token for the provider (a pending provider may sign in too). A wrong key and an unknown provider get the same 401. The tokens hold at most the key's scopes, also after refresh; the session ends when the key is revoked or expires.
          */
         post: operations["provider_auth"];
         delete?: never;
@@ -422,7 +423,7 @@ export interface paths {
         put?: never;
         /**
          * Create a provider API key
-         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response.
+         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
          */
         post: operations["create_provider_key"];
         delete?: never;
@@ -443,7 +444,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a provider API key
-         * @description Takes effect at once. A key of another provider is "not found".
+         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
          */
         delete: operations["revoke_provider_key"];
         options?: never;
@@ -1662,11 +1663,19 @@ export interface components {
          */
         Role: "admin" | "provider" | "consumer" | "viewer";
         /**
-         * @description What an API key may do. A key's scopes must be a subset of what its owner's role allows:
+         * @description What a credential may do. Every operation that is not public names the scopes it needs
+         *     (`x-access`). A session from a password sign-in holds its role's scopes. A new API key's scopes
+         *     must be a subset of the scopes of the credential that creates it (which never exceed the
+         *     owner's role), and tokens obtained from an API key (`/registration/auth`) hold at most that
+         *     key's scopes, also after refresh.
          *
          *     | scope | allows | roles |
          *     |---|---|---|
          *     | `account:read` | read the calling account (`GET /auth/me`) | all |
+         *     | `keys:read` | list one's own API keys and HMAC keys | all |
+         *     | `keys:write` | create and revoke one's own API keys and HMAC keys | all |
+         *     | `profile:read` | read the calling provider's own profile | admin, provider |
+         *     | `profile:write` | change the calling provider's profile, prices and capacity | admin, provider |
          *     | `services:read` | read the service catalog, including one's own unpublished services | all |
          *     | `services:write` | create, update and delete one's own services | admin, provider |
          *     | `services:publish` | move one's own services through their lifecycle | admin, provider |
@@ -1682,7 +1691,7 @@ export interface components {
          *     | `audit:read` | read the audit log | admin |
          * @enum {string}
          */
-        Scope: "account:read" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "billing:write" | "providers:review" | "audit:read";
+        Scope: "account:read" | "keys:read" | "keys:write" | "profile:read" | "profile:write" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "billing:write" | "providers:review" | "audit:read";
         RegisterRequest: {
             /**
              * Format: email
@@ -1742,7 +1751,7 @@ export interface components {
             password: string;
             /** @enum {string} */
             grant_type?: "password";
-            /** @description Accepted for OAuth2 client compatibility and ignored: tokens carry the scopes of the role. */
+            /** @description Accepted for OAuth2 client compatibility and ignored: a password sign-in's tokens carry the scopes of the role. */
             scope?: string;
         };
         TokenResponse: {
@@ -1757,7 +1766,9 @@ export interface components {
             expires_in: number;
             /**
              * @description Single use: exchange it at `/api/v1/auth/refresh` for a new pair. Presenting a spent
-             *     refresh token revokes every token descended from the same login.
+             *     refresh token revokes every token descended from the same login. A sign-in lasts at most
+             *     `jwt.refresh_absolute_ttl_seconds` (30 days by default) from login, however often it is
+             *     refreshed; no token of it expires later than that.
              */
             refresh_token: string;
         };
@@ -2038,7 +2049,7 @@ export interface components {
         };
         ProviderKeyCreateRequest: {
             name: string;
-            /** @description Defaults to every scope a provider holds. */
+            /** @description Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`). */
             scopes?: components["schemas"]["Scope"][];
             expires_in_days?: number;
         };
@@ -2895,7 +2906,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`). */
+        /** @description The request is malformed or fails validation (code `VALIDATION_ERROR`, `MALFORMED_BODY`, `UNKNOWN_PARAMETER`, or `REPEATED_QUERY_PARAMETER` for a signed request that names a query parameter twice). */
         BadRequest: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -3002,7 +3013,9 @@ export interface components {
         };
         /**
          * @description No credentials, or credentials that are invalid, expired or revoked (code `UNAUTHENTICATED`,
-         *     `INVALID_CREDENTIALS`, `INVALID_TOKEN` or `TOKEN_REUSED`).
+         *     `INVALID_CREDENTIALS`, `INVALID_TOKEN` or `TOKEN_REUSED`). An access token stops working at
+         *     once when its account is disabled or changes role, its provider is suspended or rejected, or
+         *     the API key it was obtained with is revoked.
          */
         Unauthorized: {
             headers: {

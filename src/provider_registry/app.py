@@ -6,10 +6,10 @@ import functools
 import re
 import time
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
+import anyio.from_thread
 from connexion import FlaskApp
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
@@ -36,7 +36,7 @@ from provider_registry.kit.middleware import (
     endpoint_labeller,
 )
 from provider_registry.kit.problems import register_error_handlers
-from provider_registry.kit.ratelimit import RateLimitMiddleware
+from provider_registry.kit.ratelimit import RateLimitMiddleware, RateLimits
 from provider_registry.kit.state import EXTENSION_KEY, AppState
 from provider_registry.kit.validation import validator_map
 from provider_registry.providers import service as providers_service
@@ -100,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         codec=TokenCodec(settings.jwt),
         api_key_pepper=settings.auth.api_key_pepper,
         bcrypt_rounds=settings.auth.bcrypt_rounds,
+        refresh_absolute_ttl_seconds=settings.jwt.refresh_absolute_ttl_seconds,
     )
 
     app = FlaskApp(
@@ -172,45 +173,69 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         "provider": providers_service.load_provider_subject,
     }
 
+    def from_bearer(token: str) -> Principal | None:
+        with database.sessions() as session, session.begin():
+            return identity_service.principal_from_access_token(
+                session, identity, token, subject_loaders
+            )
+
     def from_api_key(raw_key: str) -> Principal | None:
         with database.sessions() as session, session.begin():
             return identity_service.authenticate_api_key(
                 session, identity.api_key_pepper, raw_key, subject_loaders
             )
 
+    trusted = frozenset(settings.server.trusted_proxies)
+
+    def ip_key(scope: Scope) -> str:
+        return "ip:" + client_ip(scope, trusted)
+
+    def client_key(scope: Scope) -> str:
+        principal = resolved(scope).principal
+        if principal is not None:
+            return principal.rate_limit_key
+        return ip_key(scope)
+
+    limits = (
+        RateLimits(
+            per_minute=settings.rate_limit.requests_per_minute,
+            auth_per_minute=settings.rate_limit.auth_requests_per_minute,
+            storage_uri=settings.rate_limit.storage_uri,
+        )
+        if settings.rate_limit.enabled
+        else None
+    )
+
     def from_signed(
-        request: signed_requests.SignedRequest,
+        request: signed_requests.SignedRequest, scope: Scope
     ) -> Principal | signed_requests.Rejection:
+        def charge_new_account() -> None:
+            # A new account is a sign-up: it spends the client's auth budget, like registration,
+            # before anything is written (RateLimited otherwise).
+            if limits is not None:
+                anyio.from_thread.run(limits.charge_auth, ip_key(scope))
+
         with database.sessions() as session, session.begin():
             return signed_requests.authenticate(
-                session, signed_config, request, now_ms=time.time_ns() // 1_000_000
+                session,
+                signed_config,
+                request,
+                now_ms=time.time_ns() // 1_000_000,
+                before_new_account=charge_new_account,
             )
 
     app.add_middleware(
         AuthenticationMiddleware,
         position=MiddlewarePosition.BEFORE_ROUTING,
-        from_bearer=partial(identity_service.principal_from_access_token, identity),
+        from_bearer=from_bearer,
         from_api_key=from_api_key,
         from_signed=from_signed,
     )
-    if settings.rate_limit.enabled:
-        trusted = frozenset(settings.server.trusted_proxies)
-
-        def client_key(scope: Scope) -> str:
-            principal = resolved(scope).principal
-            if principal is not None:
-                return principal.rate_limit_key
-            return "ip:" + client_ip(scope, trusted)
-
-        def ip_key(scope: Scope) -> str:
-            return "ip:" + client_ip(scope, trusted)
-
+    if limits is not None:
         app.add_middleware(
             RateLimitMiddleware,
             position=MiddlewarePosition.BEFORE_ROUTING,
-            per_minute=settings.rate_limit.requests_per_minute,
-            auth_per_minute=settings.rate_limit.auth_requests_per_minute,
-            storage_uri=settings.rate_limit.storage_uri,
+            limits=limits,
             client_key=client_key,
             ip_key=ip_key,
         )

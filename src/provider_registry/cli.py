@@ -132,6 +132,63 @@ def cmd_generate_invoices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_account(args: argparse.Namespace) -> int:
+    """Disable, enable or change the role of an account. Its existing sessions end at once."""
+    import uuid
+
+    from provider_registry.accounts import service as accounts
+    from provider_registry.kit import db
+
+    settings = _settings(args)
+    try:
+        account_id = uuid.UUID(args.id) if args.id else None
+    except ValueError:
+        print(f"error: not an account id: {args.id}", file=sys.stderr)
+        return 2
+    database = db.Database(db.make_engine(settings.database))
+    try:
+        with database.sessions() as session, session.begin():
+            if args.action == "set-role":
+                account = accounts.set_role(
+                    session, args.role, email=args.email, account_id=account_id
+                )
+            else:
+                status = "disabled" if args.action == "disable" else "active"
+                account = accounts.set_status(
+                    session, status, email=args.email, account_id=account_id
+                )
+            summary = {"id": str(account.id), "status": account.status, "role": account.role}
+    except accounts.AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    print(json.dumps(summary, separators=(",", ":")))
+    return 0
+
+
+def cmd_maintenance(args: argparse.Namespace) -> int:
+    """Prune what is no longer needed; idempotent, safe on several instances at once."""
+    from provider_registry import maintenance
+    from provider_registry.kit import db, migrate
+
+    settings = _settings(args)
+    database = db.Database(db.make_engine(settings.database))
+    try:
+        if migrate.current_revision(database.engine) != migrate.head_revision():
+            print(
+                "error: the database is not at this build's schema; run "
+                "`provider-registry migrate` first",
+                file=sys.stderr,
+            )
+            return 1
+        summary = maintenance.run(database, settings)
+    finally:
+        database.dispose()
+    print(json.dumps(summary, separators=(",", ":")))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="provider-registry", description=__doc__)
     parser.add_argument("--config", help=f"YAML configuration file (or ${CONFIG_FILE_ENV})")
@@ -145,6 +202,18 @@ def build_parser() -> argparse.ArgumentParser:
         "generate-invoices", help="make the invoices of a month that has ended (idempotent)"
     )
     billing.add_argument("--period", required=True, help="the month, YYYY-MM (UTC)")
+    account = sub.add_parser(
+        "account", help="disable, enable or change the role of an account (ends its sessions)"
+    )
+    account.add_argument("action", choices=["disable", "enable", "set-role"])
+    which = account.add_mutually_exclusive_group(required=True)
+    which.add_argument("--email")
+    which.add_argument("--id", help="the account id (wallet accounts have no email)")
+    account.add_argument("--role", choices=["admin", "provider", "consumer", "viewer"])
+    sub.add_parser(
+        "maintenance",
+        help="prune spent signature nonces and dead refresh tokens (idempotent, concurrency-safe)",
+    )
     return parser
 
 
@@ -154,11 +223,16 @@ COMMANDS = {
     "migrate": cmd_migrate,
     "create-admin": cmd_create_admin,
     "generate-invoices": cmd_generate_invoices,
+    "account": cmd_account,
+    "maintenance": cmd_maintenance,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "account" and (args.action == "set-role") != (args.role is not None):
+        parser.error("account: --role goes with set-role, and only with it")
     try:
         return COMMANDS[args.command](args)
     except ConfigError as exc:

@@ -84,6 +84,8 @@ class JWTSettings(_Section):
     audience: str = "provider-registry-api"
     access_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
     refresh_ttl_seconds: int = Field(default=30 * 86_400, ge=300)
+    # A sign-in ends this long after it started, however often its refresh token is rotated.
+    refresh_absolute_ttl_seconds: int = Field(default=30 * 86_400, ge=300)
 
 
 class RateLimitSettings(_Section):

@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from provider_registry.deployments.models import Deployment, DeploymentAction
 from tests.conftest import MakeClient, problem
 from tests.portal.world import ProviderActor, Tenant, World, db_session
+from tests.providers.factories import provider_session
 
 pytestmark = pytest.mark.integration
 
@@ -65,6 +66,8 @@ def suspend(world: World, provider: ProviderActor) -> None:
         f"/api/v1/admin/providers/{provider.id}/suspend", headers=world.admin, json={"reason": "x"}
     )
     assert response.status_code == 200, response.text
+    # Suspension ends the provider's sessions at once; it signs in again, suspended.
+    provider.headers.update(provider_session(world.client, provider.registered))
 
 
 # ------------------------------------------------------------------------------------ listing

@@ -229,6 +229,9 @@ def test_key_rotation_without_downtime(client: TestClient, database_url: str) ->
     assert client.get("/api/v1/auth/me", headers={"X-API-Key": second_key}).json()["kind"] == (
         "provider"
     )
+    # The session obtained with the revoked key ended with it; the new key's session works.
+    problem(client.get("/api/v1/registration/api-keys", headers=auth), 401)
+    auth = provider_session(client, {**registered, "api_key": second_key})
 
     # Another provider cannot see or revoke these keys.
     other = provider_session(client, register_provider(client))

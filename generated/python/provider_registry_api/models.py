@@ -111,7 +111,7 @@ class PasswordGrantForm(BaseModel):
     grant_type: Literal["password"] | None = None
     scope: Annotated[str | None, Field(max_length=1000)] = None
     """
-    Accepted for OAuth2 client compatibility and ignored: tokens carry the scopes of the role.
+    Accepted for OAuth2 client compatibility and ignored: a password sign-in's tokens carry the scopes of the role.
     """
 
 
@@ -131,7 +131,9 @@ class TokenResponse(BaseModel):
     refresh_token: str
     """
     Single use: exchange it at `/api/v1/auth/refresh` for a new pair. Presenting a spent
-    refresh token revokes every token descended from the same login.
+    refresh token revokes every token descended from the same login. A sign-in lasts at most
+    `jwt.refresh_absolute_ttl_seconds` (30 days by default) from login, however often it is
+    refreshed; no token of it expires later than that.
 
     """
 
@@ -162,6 +164,10 @@ class Principal(BaseModel):
     scopes: list[
         Literal[
             "account:read",
+            "keys:read",
+            "keys:write",
+            "profile:read",
+            "profile:write",
             "services:read",
             "services:write",
             "services:publish",
@@ -197,6 +203,10 @@ class ApiKeyCreateRequest(BaseModel):
         list[
             Literal[
                 "account:read",
+                "keys:read",
+                "keys:write",
+                "profile:read",
+                "profile:write",
                 "services:read",
                 "services:write",
                 "services:publish",
@@ -212,7 +222,7 @@ class ApiKeyCreateRequest(BaseModel):
                 "audit:read",
             ]
         ],
-        Field(max_length=14, min_length=1),
+        Field(max_length=18, min_length=1),
     ]
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
     """
@@ -233,6 +243,10 @@ class ApiKey(BaseModel):
     scopes: list[
         Literal[
             "account:read",
+            "keys:read",
+            "keys:write",
+            "profile:read",
+            "profile:write",
             "services:read",
             "services:write",
             "services:publish",
@@ -500,6 +514,10 @@ class ProviderKeyCreateRequest(BaseModel):
         list[
             Literal[
                 "account:read",
+                "keys:read",
+                "keys:write",
+                "profile:read",
+                "profile:write",
                 "services:read",
                 "services:write",
                 "services:publish",
@@ -516,10 +534,10 @@ class ProviderKeyCreateRequest(BaseModel):
             ]
         ]
         | None,
-        Field(max_length=13, min_length=1),
+        Field(max_length=18, min_length=1),
     ] = None
     """
-    Defaults to every scope a provider holds.
+    Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`).
     """
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
 

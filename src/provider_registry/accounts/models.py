@@ -47,6 +47,9 @@ class Account(SQLModel, table=True):
     role: str = Field(sa_column=Column(String(20), nullable=False))
     status: str = Field(default="active", sa_column=Column(String(20), nullable=False))
     email_verified: bool = Field(default=False)
+    # Bumped when the account is disabled or its role changes: access tokens carry the epoch
+    # they were issued in and stop working as soon as it moves on.
+    token_epoch: int = Field(default=0, nullable=False, sa_column_kwargs={"server_default": "0"})
     last_login_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=updated_at_column())

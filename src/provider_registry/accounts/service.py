@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from provider_registry.accounts.emails import normalize_email
-from provider_registry.accounts.models import Account
+from provider_registry.accounts.models import ROLES, Account
 from provider_registry.accounts.passwords import hash_password
 from provider_registry.accounts.repository import AccountRepository
+from provider_registry.audit import service as audit
+from provider_registry.identity.principal import Principal
+from provider_registry.identity.repository import RefreshTokenRepository
+from provider_registry.kit.timeutil import utcnow
 
 
 def ensure_admin(
@@ -40,3 +48,82 @@ def ensure_admin(
         assert winner is not None
         return winner, False
     return account, True
+
+
+class AccountError(Exception):
+    """An administrative change that cannot be made; the message is for the operator."""
+
+
+def _find(session: Session, email: str | None, account_id: uuid.UUID | None) -> Account:
+    accounts = AccountRepository(session)
+    account = accounts.by_email(normalize_email(email)) if email else None
+    if account_id is not None:
+        account = accounts.get(account_id)
+    if account is None:
+        raise AccountError("no such account")
+    return account
+
+
+def _end_sessions(session: Session, account: Account, values: dict[str, Any]) -> None:
+    """Apply ``values`` and move the token epoch on in one UPDATE, so every access token issued
+    before stops working at once; every refresh token is revoked too (a new sign-in is needed)."""
+    now = utcnow()
+    session.execute(
+        update(Account)
+        .where(col(Account.id) == account.id)
+        .values(**values, token_epoch=col(Account.token_epoch) + 1, updated_at=now)
+    )
+    RefreshTokenRepository(session).revoke_subject("account", account.id, now)
+    session.refresh(account)
+
+
+def set_status(
+    session: Session,
+    status: str,
+    *,
+    email: str | None = None,
+    account_id: uuid.UUID | None = None,
+    actor: Principal | None = None,
+) -> Account:
+    """Disable or enable an account (no change if it already is). Disabling ends its sessions at
+    once; enabling does not bring them back."""
+    if status not in ("active", "disabled"):
+        raise AccountError(f"unknown status {status!r}")
+    account = _find(session, email, account_id)
+    before = account.status
+    if before == status:
+        return account
+    _end_sessions(session, account, {"status": status})
+    audit.record(
+        session,
+        actor,
+        "account.status_changed",
+        "account",
+        account.id,
+        to=status,
+        **{"from": before},
+    )
+    return account
+
+
+def set_role(
+    session: Session,
+    role: str,
+    *,
+    email: str | None = None,
+    account_id: uuid.UUID | None = None,
+    actor: Principal | None = None,
+) -> Account:
+    """Change an account's role (no change if it already has it); its sessions end at once (they
+    held the old role's scopes)."""
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+    account = _find(session, email, account_id)
+    before = account.role
+    if before == role:
+        return account
+    _end_sessions(session, account, {"role": role})
+    audit.record(
+        session, actor, "account.role_changed", "account", account.id, to=role, **{"from": before}
+    )
+    return account

@@ -1,8 +1,10 @@
 """Resolve the caller once per request, before routing, so the rate limiter can key on who is
 calling and Connexion's security handlers (``security.py``) only read the result.
 
-A bearer token is checked in-process (signature and claims); an API key costs one primary-key
-lookup, in a worker thread, and only when its checksum is right. A signed request (``X-VE-*``
+A bearer token's signature and claims are checked first, then its subject is loaded (one
+primary-key lookup, in a worker thread) so a disabled, demoted or suspended subject or a revoked
+key stops its tokens at once; an API key costs one primary-key lookup too, and only when its
+checksum is right. A signed request (``X-VE-*``
 headers, wallet or HMAC) is checked over its whole body, which is read here (RequestGuard has
 already bounded it) and handed on unchanged.
 """
@@ -15,8 +17,11 @@ from dataclasses import dataclass
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from provider_registry.identity import signing
+from provider_registry.identity.errors import RepeatedQueryParameter
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.signed_requests import Rejection, SignedRequest
+from provider_registry.kit.errors import FieldIssue
 from provider_registry.kit.middleware import header
 
 RESOLVED = "provider_registry.principals"
@@ -51,7 +56,7 @@ class AuthenticationMiddleware:
         *,
         from_bearer: Callable[[str], Principal | None],
         from_api_key: Callable[[str], Principal | None],
-        from_signed: Callable[[SignedRequest], Principal | Rejection],
+        from_signed: Callable[[SignedRequest, Scope], Principal | Rejection],
     ) -> None:
         self.app = app
         self.from_bearer = from_bearer
@@ -63,7 +68,10 @@ class AuthenticationMiddleware:
             bearer = api_key = None
             authorization = header(scope, b"authorization")
             if authorization and authorization[:7].lower() == b"bearer ":
-                bearer = self.from_bearer(authorization[7:].strip().decode("latin-1"))
+                # The subject is loaded (one primary-key read), so revocations apply at once.
+                bearer = await anyio.to_thread.run_sync(
+                    self.from_bearer, authorization[7:].strip().decode("latin-1")
+                )
             raw_key = header(scope, b"x-api-key")
             if raw_key and bearer is None:
                 api_key = await anyio.to_thread.run_sync(
@@ -72,8 +80,21 @@ class AuthenticationMiddleware:
             if bearer or api_key:
                 scope.setdefault("extensions", {})[RESOLVED] = Resolved(bearer, api_key)
             elif header(scope, b"x-ve-signature") is not None:
+                repeated = signing.repeated_query_names(scope.get("query_string", b""))
+                if repeated:
+                    raise RepeatedQueryParameter(
+                        "A signed request may name each query parameter once; repeated: "
+                        + ", ".join(repeated)
+                        + ".",
+                        errors=[
+                            FieldIssue(name, "given more than once", "REPEATED_QUERY_PARAMETER")
+                            for name in repeated
+                        ],
+                    )
                 body = await _read_body(receive)
-                result = await anyio.to_thread.run_sync(self.from_signed, _signed(scope, body))
+                result = await anyio.to_thread.run_sync(
+                    self.from_signed, _signed(scope, body), scope
+                )
                 scope.setdefault("extensions", {})[RESOLVED] = _resolved_signed(result)
                 receive = _replay(body, receive)
         await self.app(scope, receive, send)

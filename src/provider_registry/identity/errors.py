@@ -37,6 +37,15 @@ class ReplayedRequest(Unauthenticated):
     code = "NONCE_REUSED"
 
 
+class RepeatedQueryParameter(DomainError):
+    """A signed request names a query parameter twice: its signature covers both values, but only
+    one would be read, so the request is ambiguous."""
+
+    status = 400
+    code = "REPEATED_QUERY_PARAMETER"
+    title = "Bad Request"
+
+
 class TokenReused(Unauthenticated):
     """A spent refresh token came back: its whole family is revoked, and that must stick."""
 

@@ -25,6 +25,7 @@ class RefreshToken(SQLModel, table=True):
             "subject_kind IN ('account', 'provider')", name="ck_refresh_tokens_subject_kind"
         ),
         Index("ix_refresh_tokens_family_id", "family_id"),
+        Index("ix_refresh_tokens_api_key_id", "api_key_id"),
     )
 
     jti: uuid.UUID = Field(primary_key=True)
@@ -35,6 +36,13 @@ class RefreshToken(SQLModel, table=True):
     expires_at: datetime = Field(sa_column=required_time_column())
     used_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     revoked_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    # The sign-in's absolute end: rotation never moves it (jwt.refresh_absolute_ttl_seconds, or
+    # the API key's expiry when that is sooner).
+    family_expires_at: datetime = Field(sa_column=required_time_column())
+    # A family obtained with an API key: at most the key's scopes, and it ends with the key.
+    # NULL scopes: the subject's role's scopes.
+    scopes: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    api_key_id: uuid.UUID | None = Field(default=None, nullable=True)
 
 
 class ApiKey(SQLModel, table=True):

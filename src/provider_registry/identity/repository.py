@@ -6,10 +6,11 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
-from sqlmodel import col, select
+from sqlalchemy import delete, or_, tuple_, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
-from provider_registry.identity.models import ApiKey, RefreshToken
+from provider_registry.identity.models import ApiKey, RefreshToken, RequestNonce
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.pagination import Page, paginate
 from provider_registry.kit.repository import Repository
@@ -30,6 +31,7 @@ class RefreshTokenRepository(Repository[RefreshToken]):
                 col(RefreshToken.used_at).is_(None),
                 col(RefreshToken.revoked_at).is_(None),
                 col(RefreshToken.expires_at) > now,
+                col(RefreshToken.family_expires_at) > now,
             )
             .values(used_at=now)
         )
@@ -39,6 +41,28 @@ class RefreshTokenRepository(Repository[RefreshToken]):
         result: Any = self.session.execute(
             update(RefreshToken)
             .where(col(RefreshToken.family_id) == family_id, col(RefreshToken.revoked_at).is_(None))
+            .values(revoked_at=now)
+        )
+        return int(result.rowcount)
+
+    def revoke_for_key(self, api_key_id: uuid.UUID, now: datetime) -> int:
+        result: Any = self.session.execute(
+            update(RefreshToken)
+            .where(
+                col(RefreshToken.api_key_id) == api_key_id, col(RefreshToken.revoked_at).is_(None)
+            )
+            .values(revoked_at=now)
+        )
+        return int(result.rowcount)
+
+    def revoke_subject(self, subject_kind: str, subject_id: uuid.UUID, now: datetime) -> int:
+        result: Any = self.session.execute(
+            update(RefreshToken)
+            .where(
+                col(RefreshToken.subject_kind) == subject_kind,
+                col(RefreshToken.subject_id) == subject_id,
+                col(RefreshToken.revoked_at).is_(None),
+            )
             .values(revoked_at=now)
         )
         return int(result.rowcount)
@@ -90,3 +114,47 @@ class ApiKeyRepository(Repository[ApiKey]):
         key.revoked_at = now
         self.session.add(key)
         self.session.flush()
+
+
+def _skip_locked(session: Session, statement: Any) -> Any:
+    """Rows another maintenance run is deleting are left to it (PostgreSQL); SQLite has one
+    writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        return statement.with_for_update(skip_locked=True)
+    return statement
+
+
+def prune_nonces(session: Session, older_than: datetime, batch: int) -> int:
+    """Delete up to ``batch`` nonces created before ``older_than``: they can no longer pass the
+    time check, so they guard nothing (signers who never come back are never pruned inline)."""
+    doomed = _skip_locked(
+        session,
+        sa_select(col(RequestNonce.signer), col(RequestNonce.nonce))
+        .where(col(RequestNonce.created_at) < older_than)
+        .limit(batch),
+    )
+    result: Any = session.execute(
+        delete(RequestNonce).where(
+            tuple_(col(RequestNonce.signer), col(RequestNonce.nonce)).in_(doomed)
+        )
+    )
+    return int(result.rowcount)
+
+
+def prune_refresh_tokens(session: Session, now: datetime, batch: int) -> int:
+    """Delete up to ``batch`` refresh tokens that can never be exchanged again: expired, or
+    revoked. Spent but unexpired ones stay, so their reuse is still detected."""
+    doomed = _skip_locked(
+        session,
+        sa_select(col(RefreshToken.jti))
+        .where(
+            or_(
+                col(RefreshToken.expires_at) < now,
+                col(RefreshToken.family_expires_at) < now,
+                col(RefreshToken.revoked_at).is_not(None),
+            )
+        )
+        .limit(batch),
+    )
+    result: Any = session.execute(delete(RefreshToken).where(col(RefreshToken.jti).in_(doomed)))
+    return int(result.rowcount)

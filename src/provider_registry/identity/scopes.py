@@ -4,6 +4,10 @@ from __future__ import annotations
 
 SCOPES: tuple[str, ...] = (
     "account:read",
+    "keys:read",
+    "keys:write",
+    "profile:read",
+    "profile:write",
     "services:read",
     "services:write",
     "services:publish",
@@ -22,6 +26,7 @@ SCOPES: tuple[str, ...] = (
 _READ = frozenset(
     {
         "account:read",
+        "keys:read",
         "services:read",
         "deployments:read",
         "organizations:read",
@@ -30,12 +35,19 @@ _READ = frozenset(
     }
 )
 _TENANT_WRITE = frozenset({"deployments:write", "organizations:write", "tickets:write"})
+# Everyone manages their own API and HMAC keys; a key can still never exceed its minter's scopes.
+_OWN_KEYS = frozenset({"keys:write"})
+_PROVIDER_PROFILE = frozenset({"profile:read", "profile:write"})
 
 ROLE_SCOPES: dict[str, frozenset[str]] = {
     "admin": frozenset(SCOPES),
-    "provider": _READ | _TENANT_WRITE | {"services:write", "services:publish"},
-    "consumer": _READ | _TENANT_WRITE,
-    "viewer": _READ,
+    "provider": _READ
+    | _OWN_KEYS
+    | _TENANT_WRITE
+    | _PROVIDER_PROFILE
+    | {"services:write", "services:publish"},
+    "consumer": _READ | _OWN_KEYS | _TENANT_WRITE,
+    "viewer": _READ | _OWN_KEYS,
 }
 
 

@@ -6,7 +6,7 @@ import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import bcrypt
 from sqlalchemy.exc import IntegrityError
@@ -53,6 +53,8 @@ class IdentityConfig:
     codec: TokenCodec
     api_key_pepper: str
     bcrypt_rounds: int
+    # How long a sign-in (a refresh-token family) lasts at most, however often it is refreshed.
+    refresh_absolute_ttl_seconds: int = 30 * 86_400
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,19 @@ class Subject:
     id: uuid.UUID
     role: str
     provider_id: uuid.UUID | None = None
+    # Access tokens of an older epoch are refused (the subject was disabled, demoted, suspended).
+    token_epoch: int = 0
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What a sign-in's tokens hold: ``scopes`` None means the subject's role's scopes; a family
+    obtained with an API key holds at most the key's scopes and ends with the key."""
+
+    family_id: uuid.UUID
+    expires_at: datetime
+    scopes: frozenset[str] | None = None
+    api_key_id: uuid.UUID | None = None
 
 
 # Finds a subject that may still hold tokens (None: gone or disabled).
@@ -79,7 +94,9 @@ def load_account_subject(session: Session, account_id: uuid.UUID) -> Subject | N
     account = AccountRepository(session).get(account_id)
     if account is None or account.status != "active":
         return None
-    return Subject(kind="account", id=account.id, role=account.role)
+    return Subject(
+        kind="account", id=account.id, role=account.role, token_epoch=account.token_epoch
+    )
 
 
 @functools.cache
@@ -142,12 +159,9 @@ def login(session: Session, config: IdentityConfig, *, email: str, password: str
         raise InvalidCredentials("The email address or password is incorrect.")
     account.last_login_at = utcnow()
     session.add(account)
-    return issue_pair(
-        session,
-        config,
-        Subject(kind="account", id=account.id, role=account.role),
-        family_id=uuid.uuid4(),
-    )
+    subject = load_account_subject(session, account.id)
+    assert subject is not None
+    return start_session(session, config, subject)
 
 
 def account_principal(account: Account, auth_method: str = "bearer") -> Principal:
@@ -160,23 +174,59 @@ def account_principal(account: Account, auth_method: str = "bearer") -> Principa
     )
 
 
-def issue_pair(
-    session: Session, config: IdentityConfig, subject: Subject, *, family_id: uuid.UUID
+def start_session(
+    session: Session, config: IdentityConfig, subject: Subject, key: ApiKey | None = None
 ) -> TokenPair:
-    claims: dict[str, str] = {"kind": subject.kind, "role": subject.role}
+    """A new sign-in: its family ends after ``jwt.refresh_absolute_ttl_seconds``, or when the API
+    key it was obtained with expires, whichever is sooner; with a key, it holds the key's scopes."""
+    expires_at = utcnow() + timedelta(seconds=config.refresh_absolute_ttl_seconds)
+    if key is not None and key.expires_at is not None:
+        expires_at = min(expires_at, key.expires_at)
+    grant = Grant(
+        family_id=uuid.uuid4(),
+        expires_at=expires_at,
+        scopes=frozenset(key.scopes) if key is not None else None,
+        api_key_id=key.id if key is not None else None,
+    )
+    return issue_pair(session, config, subject, grant)
+
+
+def issue_pair(
+    session: Session, config: IdentityConfig, subject: Subject, grant: Grant
+) -> TokenPair:
+    claims: dict[str, str | int] = {
+        "kind": subject.kind,
+        "role": subject.role,
+        "ep": subject.token_epoch,
+    }
     if subject.provider_id is not None:
         claims["pid"] = str(subject.provider_id)
-    access = config.codec.issue("access", subject.id, claims)
+    if grant.scopes is not None:
+        claims["scope"] = " ".join(sorted(grant.scopes))
+    if grant.api_key_id is not None:
+        claims["akid"] = str(grant.api_key_id)
+    # Nothing issued outlives the family.
+    remaining = max(1, int((grant.expires_at - utcnow()).total_seconds()))
+    settings = config.codec.settings
+    access = config.codec.issue(
+        "access", subject.id, claims, ttl_seconds=min(settings.access_ttl_seconds, remaining)
+    )
     refresh = config.codec.issue(
-        "refresh", subject.id, {"kind": subject.kind, "fam": str(family_id)}
+        "refresh",
+        subject.id,
+        {"kind": subject.kind, "fam": str(grant.family_id)},
+        ttl_seconds=min(settings.refresh_ttl_seconds, remaining),
     )
     RefreshTokenRepository(session).add(
         RefreshToken(
             jti=refresh.jti,
-            family_id=family_id,
+            family_id=grant.family_id,
             subject_kind=subject.kind,
             subject_id=subject.id,
             expires_at=refresh.expires_at,
+            family_expires_at=grant.expires_at,
+            scopes=sorted(grant.scopes) if grant.scopes is not None else None,
+            api_key_id=grant.api_key_id,
         )
     )
     return TokenPair(access=access, refresh=refresh)
@@ -198,7 +248,8 @@ def refresh(
     load_subject: SubjectLoader = load_account_subject,
 ) -> TokenPair:
     """Exchange a refresh token of a ``kind`` subject for a new pair (rotation with reuse
-    detection: a spent token revokes its whole family)."""
+    detection: a spent token revokes its whole family). The family keeps its end, its scopes
+    and its key; it ends early when the subject is disabled or the key is revoked or expired."""
     claims = _decode_refresh(config, token)
     jti = claims["jti"]
     assert isinstance(jti, uuid.UUID)
@@ -219,7 +270,18 @@ def refresh(
     if subject is None:
         tokens.revoke_family(row.family_id, now)
         raise TokenRevoked("The account this token belongs to is no longer active.")
-    return issue_pair(session, config, subject, family_id=row.family_id)
+    if row.api_key_id is not None:
+        key = ApiKeyRepository(session).get_usable(row.api_key_id, now)
+        if key is None or key.owner_id != subject.id:
+            tokens.revoke_family(row.family_id, now)
+            raise TokenRevoked("The API key this sign-in was made with is revoked or expired.")
+    grant = Grant(
+        family_id=row.family_id,
+        expires_at=row.family_expires_at,
+        scopes=frozenset(row.scopes) if row.scopes is not None else None,
+        api_key_id=row.api_key_id,
+    )
+    return issue_pair(session, config, subject, grant)
 
 
 def logout(session: Session, config: IdentityConfig, token: str) -> None:
@@ -242,15 +304,15 @@ def create_api_key(
     scopes: list[str],
     expires_in_days: int | None,
 ) -> tuple[ApiKey, str]:
-    allowed = scopes_for_role(principal.role)
+    # Within what the calling credential holds now (itself within the role): a narrow key or a
+    # session obtained from one can never mint a wider key.
+    allowed = principal.scopes & scopes_for_role(principal.role)
     excess = sorted(set(scopes) - allowed)
     if excess:
         raise ScopeNotAllowed(
-            f"Your role ({principal.role}) does not allow these scopes: {', '.join(excess)}.",
+            f"Your credentials do not hold these scopes: {', '.join(excess)}.",
             errors=[
-                FieldIssue(
-                    "scopes", f"not allowed for role {principal.role}: {s}", "SCOPE_NOT_ALLOWED"
-                )
+                FieldIssue("scopes", f"not held by your credentials: {s}", "SCOPE_NOT_ALLOWED")
                 for s in excess
             ],
         )
@@ -296,7 +358,10 @@ def revoke_api_key(session: Session, principal: Principal, key_id: uuid.UUID) ->
     key = keys.get_owned_by(principal, key_id)
     if key is None:
         raise ApiKeyNotFound("No API key with this id belongs to you.")
-    keys.revoke(key, utcnow())
+    now = utcnow()
+    keys.revoke(key, now)
+    # Sessions obtained with the key end with it (their access tokens are checked on every use).
+    RefreshTokenRepository(session).revoke_for_key(key.id, now)
     audit.record(
         session, principal, "api_key.revoked", principal.kind, principal.id, key_id=str(key.id)
     )
@@ -352,22 +417,49 @@ def account_of(session: Session, principal: Principal) -> Account | None:
     return account
 
 
-def principal_from_access_token(config: IdentityConfig, token: str) -> Principal | None:
+def principal_from_access_token(
+    session: Session, config: IdentityConfig, token: str, loaders: dict[str, SubjectLoader]
+) -> Principal | None:
+    """The principal an access token acts as, or None. The subject is loaded, so a token stops
+    working at once when its subject is disabled, demoted or suspended (the epoch moved on), or
+    when the API key it was obtained with is revoked or expires."""
     try:
         claims = config.codec.decode(token, "access")
     except TokenError:
         return None
-    kind, role = claims.get("kind"), claims.get("role")
-    if kind not in ("account", "provider") or not isinstance(role, str):
+    kind = claims.get("kind")
+    if not isinstance(kind, str) or kind not in loaders:
         return None
-    subject = claims["sub"]
-    assert isinstance(subject, uuid.UUID)
-    provider_id = claims.get("pid")
+    subject_id = claims["sub"]
+    assert isinstance(subject_id, uuid.UUID)
+    subject = loaders[kind](session, subject_id)
+    if subject is None or claims.get("ep", 0) != subject.token_epoch:
+        return None
+    key_id = claims.get("akid")
+    if key_id is not None:
+        try:
+            key = ApiKeyRepository(session).get_usable(uuid.UUID(str(key_id)), utcnow())
+        except ValueError:
+            return None
+        if key is None or key.owner_kind != subject.kind or key.owner_id != subject.id:
+            return None
+    scopes = scopes_for_role(subject.role)
+    scope_claim = claims.get("scope")
+    if scope_claim is not None:
+        if not isinstance(scope_claim, str):
+            return None
+        scopes &= frozenset(scope_claim.split())
     return Principal(
-        kind=kind,
-        id=subject,
-        role=role,
-        scopes=scopes_for_role(role),
+        kind="provider" if subject.kind == "provider" else "account",
+        id=subject.id,
+        role=subject.role,
+        scopes=scopes,
         auth_method="bearer",
-        provider_id=uuid.UUID(provider_id) if isinstance(provider_id, str) else None,
+        provider_id=subject.provider_id,
     )
+
+
+def end_sessions(session: Session, subject_kind: str, subject_id: uuid.UUID) -> None:
+    """Revoke every refresh token of the subject. Its access tokens stop when the caller bumps
+    the subject's ``token_epoch`` in the same transaction."""
+    RefreshTokenRepository(session).revoke_subject(subject_kind, subject_id, utcnow())

@@ -14,7 +14,7 @@ import base64
 import os
 import secrets
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -41,6 +41,7 @@ WALLET_HEADERS = ("x-ve-address", "x-ve-timestamp", "x-ve-nonce", "x-ve-signatur
 HMAC_HEADERS = ("x-ve-key-id", "x-ve-timestamp", "x-ve-nonce", "x-ve-signature")
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 SECRET_BYTES = 32
+_NO_KEY_SECRET = secrets.token_bytes(SECRET_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +97,15 @@ def secret_cipher(pepper: str) -> Fernet:
 
 
 def authenticate(
-    session: Session, config: SignedConfig, request: SignedRequest, *, now_ms: int
+    session: Session,
+    config: SignedConfig,
+    request: SignedRequest,
+    *,
+    now_ms: int,
+    before_new_account: Callable[[], None] | None = None,
 ) -> Principal | Rejection:
+    """``before_new_account`` runs before an address's first request creates its account, and may
+    raise to refuse (the per-client sign-up budget)."""
     scheme = request.scheme
     names = HMAC_HEADERS if scheme == "hmac" else WALLET_HEADERS
     missing = [name for name in names if not request.headers.get(name)]
@@ -112,12 +120,16 @@ def authenticate(
         kind: Literal["invalid", "stale"] = "stale" if exc.code == "STALE_TIMESTAMP" else "invalid"
         return Rejection(scheme, kind, exc.code, str(exc))
     if scheme == "wallet":
-        return _wallet(session, config, request, nonce)
+        return _wallet(session, config, request, nonce, before_new_account)
     return _hmac(session, config, request, nonce)
 
 
 def _wallet(
-    session: Session, config: SignedConfig, request: SignedRequest, nonce: str
+    session: Session,
+    config: SignedConfig,
+    request: SignedRequest,
+    nonce: str,
+    before_new_account: Callable[[], None] | None,
 ) -> Principal | Rejection:
     address = request.headers["x-ve-address"]
     try:
@@ -132,7 +144,7 @@ def _wallet(
         return Rejection("wallet", "invalid", exc.code, str(exc))
     if not consume_nonce(session, f"wallet:{address}", nonce, config.window_ms):
         return _replayed("wallet")
-    account = wallet_account(session, address)
+    account = wallet_account(session, address, before_new_account)
     if account.status != "active":
         return Rejection("wallet", "invalid", "ACCOUNT_DISABLED", "This account is disabled.")
     return Principal(
@@ -147,27 +159,38 @@ def _wallet(
 def _hmac(
     session: Session, config: SignedConfig, request: SignedRequest, nonce: str
 ) -> Principal | Rejection:
-    unknown = Rejection("hmac", "invalid", "UNKNOWN_KEY", "No usable HMAC key has this id.")
+    # An unknown, revoked or unusable key id and a wrong signature get one answer, and the same
+    # work (an HMAC over the request, under a throwaway secret when there is no key), so a
+    # caller cannot probe which key ids exist.
+    refused = Rejection(
+        "hmac", "invalid", "BAD_SIGNATURE", "The key id or the signature is not valid."
+    )
+    key: HmacKey | None = None
     try:
         key_id = uuid.UUID(request.headers["x-ve-key-id"])
     except ValueError:
-        return unknown
-    key = session.exec(
-        select(HmacKey).where(col(HmacKey.id) == key_id, col(HmacKey.revoked_at).is_(None))
-    ).first()
+        key_id = None
+    if key_id is not None:
+        key = session.exec(
+            select(HmacKey).where(col(HmacKey.id) == key_id, col(HmacKey.revoked_at).is_(None))
+        ).first()
     account = session.get(Account, key.account_id) if key is not None else None
-    if key is None or account is None or account.status != "active":
-        return unknown
-    try:
-        secret = config.cipher.decrypt(key.secret_ciphertext.encode())
-    except InvalidToken:  # encrypted under another pepper: the key cannot be used any more
-        return unknown
+    secret: bytes | None = None
+    if key is not None and account is not None and account.status == "active":
+        try:
+            secret = config.cipher.decrypt(key.secret_ciphertext.encode())
+        except InvalidToken:  # encrypted under another pepper: the key cannot be used any more
+            secret = None
     try:
         signing.verify_hmac_signature(
-            secret, request.canonical(), request.headers["x-ve-signature"]
+            secret or _NO_KEY_SECRET, request.canonical(), request.headers["x-ve-signature"]
         )
     except signing.SignatureError as exc:
-        return Rejection("hmac", "invalid", exc.code, str(exc))
+        if exc.code == "BAD_SIGNATURE":
+            return refused
+        return Rejection("hmac", "invalid", exc.code, str(exc))  # its shape, whatever the key
+    if secret is None or key is None or account is None:
+        return refused
     if not consume_nonce(session, f"hmac:{key.id}", nonce, config.window_ms):
         return _replayed("hmac")
     _touch(session, key, utcnow())
@@ -218,13 +241,18 @@ def _insert_ignoring_conflicts(session: Session):  # type: ignore[no-untyped-def
     return insert(RequestNonce).prefix_with("IGNORE")
 
 
-def wallet_account(session: Session, address: str) -> Account:
-    """The account whose identity is this address, created (as a consumer) on first use. Two
-    first requests at once: one insert wins, the other reads the winner's row."""
+def wallet_account(
+    session: Session, address: str, before_create: Callable[[], None] | None = None
+) -> Account:
+    """The account whose identity is this address, created (as a consumer) on first use, after
+    ``before_create`` (which may raise to refuse). Two first requests at once: one insert wins,
+    the other reads the winner's row."""
     statement = select(Account).where(col(Account.wallet_address) == address)
     account = session.exec(statement).first()
     if account is not None:
         return account
+    if before_create is not None:
+        before_create()
     try:
         with session.begin_nested():
             account = Account(

@@ -86,6 +86,13 @@ def _parse_query(raw: bytes) -> list[tuple[bytes, bytes]]:
     return pairs
 
 
+def repeated_query_names(query_string: bytes) -> list[str]:
+    """Parameter names that occur more than once. The canonical string sorts them, so both orders
+    sign alike, while the server reads one of them: a signed request must not repeat a name."""
+    names = [name for name, _ in _parse_query(query_string)]
+    return sorted({name.decode("utf-8", "replace") for name in names if names.count(name) > 1})
+
+
 def canonical_query(query_string: bytes | str) -> str:
     """Parameters of a raw query string, decoded, sorted by name then value, re-encoded.
 

@@ -68,45 +68,39 @@ def async_storage_uri(uri: str) -> str:
     return uri if uri.startswith("async+") else "async+" + uri
 
 
-class RateLimitMiddleware:
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        per_minute: int,
-        auth_per_minute: int,
-        storage_uri: str,
-        client_key: Callable[[Scope], str],
-        ip_key: Callable[[Scope], str],
-    ) -> None:
-        self.app = app
+class RateLimits:
+    """The budgets and their counters, shared by the middleware and by anything else that spends
+    the per-IP auth budget (an account created by a first signed request). The storage is made on
+    first use, inside the event loop."""
+
+    def __init__(self, *, per_minute: int, auth_per_minute: int, storage_uri: str) -> None:
         self.item = RateLimitItemPerMinute(per_minute)
         self.auth_item = RateLimitItemPerMinute(auth_per_minute, namespace="AUTH")
-        self.limiter = FixedWindowRateLimiter(storage_from_string(async_storage_uri(storage_uri)))
-        self.client_key = client_key
-        self.ip_key = ip_key
+        self.storage_uri = storage_uri
+        self._limiter: FixedWindowRateLimiter | None = None
 
-    async def _close_storage(self) -> None:
+    @property
+    def limiter(self) -> FixedWindowRateLimiter:
+        if self._limiter is None:
+            self._limiter = FixedWindowRateLimiter(
+                storage_from_string(async_storage_uri(self.storage_uri))
+            )
+        return self._limiter
+
+    async def close(self) -> None:
         # limits' async storages have no close(); the Redis one holds a connection pool that
         # would otherwise outlive the app.
+        if self._limiter is None:
+            return
         pool = getattr(
-            getattr(getattr(self.limiter.storage, "bridge", None), "storage", None),
+            getattr(getattr(self._limiter.storage, "bridge", None), "storage", None),
             "connection_pool",
             None,
         )
         if pool is not None:
             pool.disconnect()
 
-    async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def watching_receive() -> Message:
-            message = await receive()
-            if message["type"] == "lifespan.shutdown":
-                await self._close_storage()
-            return message
-
-        await self.app(scope, watching_receive, send)
-
-    async def _hit(self, item: RateLimitItem, key: str) -> tuple[bool, Any] | None:
+    async def hit(self, item: RateLimitItem, key: str) -> tuple[bool, Any] | None:
         try:
             allowed = await self.limiter.hit(item, key)
             return allowed, await self.limiter.get_window_stats(item, key)
@@ -114,6 +108,52 @@ class RateLimitMiddleware:
             STORAGE_ERRORS.inc()
             log.error("rate_limit.storage_unavailable", error=f"{type(exc).__name__}: {exc}")
             return None
+
+    async def charge_auth(self, key: str) -> None:
+        """Spend one unit of the auth budget of ``key``; RateLimited when none is left."""
+        outcome = await self.hit(self.auth_item, key)
+        if outcome is not None and not outcome[0]:
+            raise _exceeded(self.auth_item, outcome[1])
+
+
+def _budget_headers(item: RateLimitItem, stats: Any) -> dict[str, str]:
+    return {
+        "X-RateLimit-Limit": str(item.amount),
+        "X-RateLimit-Remaining": str(max(0, stats.remaining)),
+        "X-RateLimit-Reset": str(math.ceil(stats.reset_time)),
+    }
+
+
+def _exceeded(item: RateLimitItem, stats: Any) -> RateLimited:
+    reset_in = max(0, math.ceil(stats.reset_time - time.time()))
+    return RateLimited(
+        f"Rate limit of {item.amount} requests per minute exceeded; retry in {reset_in} seconds.",
+        headers={**_budget_headers(item, stats), "Retry-After": str(max(1, reset_in))},
+    )
+
+
+class RateLimitMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        limits: RateLimits,
+        client_key: Callable[[Scope], str],
+        ip_key: Callable[[Scope], str],
+    ) -> None:
+        self.app = app
+        self.limits = limits
+        self.client_key = client_key
+        self.ip_key = ip_key
+
+    async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def watching_receive() -> Message:
+            message = await receive()
+            if message["type"] == "lifespan.shutdown":
+                await self.limits.close()
+            return message
+
+        await self.app(scope, watching_receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -130,27 +170,18 @@ class RateLimitMiddleware:
             return
 
         if path in AUTH_PATHS:
-            item, key = self.auth_item, self.ip_key(scope)
+            item, key = self.limits.auth_item, self.ip_key(scope)
         else:
-            item, key = self.item, self.client_key(scope)
-        outcome = await self._hit(item, key)
+            item, key = self.limits.item, self.client_key(scope)
+        outcome = await self.limits.hit(item, key)
         if outcome is None:
             # The shared storage is down: serve without limits rather than fail every request.
             await self.app(scope, receive, send)
             return
         allowed, stats = outcome
-        reset_in = max(0, math.ceil(stats.reset_time - time.time()))
-        headers = {
-            "X-RateLimit-Limit": str(item.amount),
-            "X-RateLimit-Remaining": str(max(0, stats.remaining)),
-            "X-RateLimit-Reset": str(math.ceil(stats.reset_time)),
-        }
         if not allowed:
-            raise RateLimited(
-                f"Rate limit of {item.amount} requests per minute exceeded; "
-                f"retry in {reset_in} seconds.",
-                headers={**headers, "Retry-After": str(max(1, reset_in))},
-            )
+            raise _exceeded(item, stats)
+        headers = _budget_headers(item, stats)
         # Written by RequestContextMiddleware, so error responses made further out carry them too.
         add_response_headers(scope, [(k.lower().encode(), v.encode()) for k, v in headers.items()])
         await self.app(scope, receive, send)

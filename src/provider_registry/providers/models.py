@@ -56,6 +56,8 @@ class Provider(SQLModel, table=True):
         default=None, foreign_key="accounts.id", nullable=True, index=True
     )
     version: int = Field(default=1, nullable=False)
+    # Bumped when the provider is suspended or rejected (see Account.token_epoch).
+    token_epoch: int = Field(default=0, nullable=False, sa_column_kwargs={"server_default": "0"})
     reviewed_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=updated_at_column())

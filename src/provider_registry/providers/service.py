@@ -13,7 +13,7 @@ from typing import Any
 
 from prometheus_client import Counter
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from provider_registry.accounts.emails import normalize_email
 from provider_registry.audit import service as audit
@@ -80,7 +80,13 @@ def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject |
     provider = ProviderRepository(session).get(provider_id)
     if provider is None:
         return None
-    return Subject(kind="provider", id=provider.id, role=PROVIDER_ROLE, provider_id=provider.id)
+    return Subject(
+        kind="provider",
+        id=provider.id,
+        role=PROVIDER_ROLE,
+        provider_id=provider.id,
+        token_epoch=provider.token_epoch,
+    )
 
 
 def provider_principal(provider: Provider) -> Principal:
@@ -162,7 +168,8 @@ def sign_in(
     subject = load_provider_subject(session, provider_id)
     if subject is None:
         raise InvalidCredentials("The provider id or API key is incorrect.")
-    return identity.issue_pair(session, config.identity, subject, family_id=uuid.uuid4())
+    # The session holds at most the key's scopes and ends when the key is revoked or expires.
+    return identity.start_session(session, config.identity, subject, key)
 
 
 def refresh(session: Session, config: ProvidersConfig, token: str) -> TokenPair:
@@ -321,6 +328,10 @@ def review(
         values["rejection_reason"] = reason
     elif action == "suspend":
         values["suspension_reason"] = reason
+    if action in ("reject", "suspend"):
+        # Its sessions end now; it may sign in again and see its status.
+        values["token_epoch"] = col(Provider.token_epoch) + 1
+        identity.end_sessions(session, "provider", provider.id)
     elif action == "reinstate":
         values["suspension_reason"] = None
     # Claim the transition first: the row stays locked until this request ends, so concurrent

@@ -1,0 +1,57 @@
+"""``provider-registry maintenance``: prune what the service no longer needs.
+
+Each task deletes in small batches, one transaction per batch, taking only rows no other run has
+locked (``FOR UPDATE SKIP LOCKED``), so the command is idempotent and several instances may run
+it at once (from cron on every node, say) without blocking each other or requests for long.
+Add a task by appending to ``TASKS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from provider_registry.config import Settings
+from provider_registry.identity import repository as identity
+from provider_registry.kit.db import Database
+from provider_registry.kit.timeutil import utcnow
+
+BATCH = 1000
+
+# name -> (settings, now) -> one batch's deleter: (session, batch size) -> rows deleted
+Task = Callable[[Settings, datetime], Callable[[Session, int], int]]
+
+
+def _spent_nonces(settings: Settings, now: datetime) -> Callable[[Session, int], int]:
+    # A nonce guards a signature only while its timestamp can pass the window check.
+    cutoff = now - timedelta(seconds=2 * settings.wallet.signature_window_seconds)
+    return lambda session, batch: identity.prune_nonces(session, cutoff, batch)
+
+
+def _dead_refresh_tokens(settings: Settings, now: datetime) -> Callable[[Session, int], int]:
+    return lambda session, batch: identity.prune_refresh_tokens(session, now, batch)
+
+
+TASKS: dict[str, Task] = {
+    "request_nonces_pruned": _spent_nonces,
+    "refresh_tokens_pruned": _dead_refresh_tokens,
+}
+
+
+def run(database: Database, settings: Settings, *, batch: int = BATCH) -> dict[str, int]:
+    """Run every task to completion; returns how many rows each removed in this run."""
+    now = utcnow()
+    summary: dict[str, int] = {}
+    for name, task in TASKS.items():
+        deleter = task(settings, now)
+        total = 0
+        while True:
+            with database.sessions() as session, session.begin():
+                deleted = deleter(session, batch)
+            total += deleted
+            if deleted < batch:
+                break
+        summary[name] = total
+    return summary
