@@ -986,8 +986,8 @@ export interface paths {
         };
         /**
          * Your deployments
-         * @description Deployments you may read (`deployments:read`): your own and your organizations'; platform
-         *     admins see all. Newest first, keyset pages (`limit`, `cursor`; a cursor we did not issue
+         * @description Deployments you may read (`deployments:read`): your personal ones and your organizations';
+         *     platform admins see all. Newest first, keyset pages (`limit`, `cursor`; a cursor we did not issue
          *     is 400 `VALIDATION_ERROR` with field code `INVALID_CURSOR`). `organization_id` narrows the
          *     list to one organization (empty if you are not a member). Provider principals get 403.
          */
@@ -2322,7 +2322,7 @@ export interface components {
             name: string;
             /**
              * Format: uuid
-             * @description The account that created it.
+             * @description The account that created it. A deployment in an organization belongs to the organization (which is billed for it); its creator reaches it only as a current member.
              */
             owner_account_id: string;
             /** Format: uuid */
@@ -2335,6 +2335,8 @@ export interface components {
             /** @description The provider's lease, once it accepted the deployment. */
             lease_id: string | null;
             resources: components["schemas"]["Resources"];
+            /** @description The provider's prices agreed when it accepted the deployment; usage and invoices use these, whatever the provider charges later. Absent while pending, and for a deployment accepted while its provider had no prices (it accrues no cost). */
+            pricing?: components["schemas"]["Pricing"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2956,7 +2958,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Authenticated, but not allowed to do this (code `FORBIDDEN` or `SCOPE_NOT_ALLOWED`). */
+        /** @description Authenticated, but not allowed to do this (code `FORBIDDEN` or `SCOPE_NOT_ALLOWED`; a provider whose status the operation's `x-access` `provider_status` does not admit gets `PROVIDER_SUSPENDED` when suspended, `PROVIDER_NOT_APPROVED` when pending or rejected). */
         Forbidden: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5374,7 +5376,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`). */
+            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
             403: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];

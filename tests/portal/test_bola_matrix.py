@@ -41,6 +41,7 @@ pytestmark = pytest.mark.integration
 
 ACTORS = (
     "other_tenant",
+    "removed_member",
     "other_provider",
     "anonymous",
     "provider",
@@ -58,81 +59,85 @@ def row(**answers: str) -> dict[str, str]:
     return answers
 
 
-# Deployments: the owner, its organization's admins and members read and write; viewers and
-# platform admins read; provider principals are refused by kind; everyone else: 404.
+# Deployments: the organization's admins and members (``owner`` is one) read and write; viewers
+# and platform admins read; provider principals are refused by kind; everyone else: 404, also
+# the member who created the deployment inside the organization and was then removed.
 TENANT_READ = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 TENANT_WRITE = row(
     owner=A, org_admin=A, org_member=A, org_viewer=F, platform_admin=F,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # The provider API: the provider the deployment runs on; another provider gets 404.
 PROVIDER_SIDE = row(
     provider=A, other_provider=H,
     owner=F, org_admin=F, org_member=F, org_viewer=F, platform_admin=F, other_tenant=F,
+    removed_member=F,
     anonymous=U,
 )  # fmt: skip
 TICKET_READ = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A, provider=A,
-    other_provider=H, other_tenant=H, anonymous=U,
+    other_provider=H, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 TICKET_COMMENT = row(
     owner=A, org_admin=A, org_member=A, org_viewer=F, platform_admin=A, provider=A,
-    other_provider=H, other_tenant=H, anonymous=U,
+    other_provider=H, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # PATCH {status}: only the deployment's provider or a platform admin.
 TICKET_STATUS = row(
     provider=A, platform_admin=A, owner=F, org_admin=F, org_member=F, org_viewer=F,
-    other_provider=H, other_tenant=H, anonymous=U,
+    other_provider=H, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 ORG_READ = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 ORG_ADD_MEMBER = row(
     org_admin=A, owner=F, org_member=F, org_viewer=F, platform_admin=F,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # DELETE the viewer's membership: org admins, or the viewer leaving.
 ORG_REMOVE_MEMBER = row(
     org_admin=A, org_viewer=A, owner=F, org_member=F, platform_admin=F,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # An invoice billed to the organization: its admins and platform admins.
 INVOICE_READ = row(
     org_admin=A, platform_admin=A, owner=H, org_member=H, org_viewer=H,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 ADMIN_ONLY = row(
     platform_admin=A, owner=F, org_admin=F, org_member=F, org_viewer=F,
-    provider=F, other_provider=F, other_tenant=F, anonymous=U,
+    provider=F, other_provider=F, other_tenant=F, removed_member=F, anonymous=U,
 )  # fmt: skip
 # The owner's own credentials (API keys, HMAC keys): another account's are "not found".
 OWN_ACCOUNT_KEY = row(
     owner=A, org_admin=H, org_member=H, org_viewer=H, platform_admin=H, other_tenant=H,
-    provider=F, other_provider=F, anonymous=U,
+    removed_member=H, provider=F, other_provider=F, anonymous=U,
 )  # fmt: skip
 OWN_PROVIDER_KEY = row(
     provider=A, other_provider=H,
     owner=F, org_admin=F, org_member=F, org_viewer=F, platform_admin=F, other_tenant=F,
+    removed_member=F,
     anonymous=U,
 )  # fmt: skip
 PUBLIC = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A, provider=A,
-    other_provider=A, other_tenant=A, anonymous=A,
+    other_provider=A, other_tenant=A, removed_member=A, anonymous=A,
 )  # fmt: skip
 # Catalog writes: the publishing provider or a platform admin; another provider sees the active
 # service but may not change it; tenant accounts lack the catalog scopes.
 SERVICE_WRITE = row(
     provider=A, platform_admin=A, other_provider=F,
-    owner=F, org_admin=F, org_member=F, org_viewer=F, other_tenant=F, anonymous=U,
+    owner=F, org_admin=F, org_member=F, org_viewer=F, other_tenant=F, removed_member=F, anonymous=U,
 )  # fmt: skip
 # Deprecation is the publishing provider's alone (an operation for provider principals).
 SERVICE_DEPRECATE = row(
     provider=A, other_provider=F,
     owner=F, org_admin=F, org_member=F, org_viewer=F, platform_admin=F, other_tenant=F,
+    removed_member=F,
     anonymous=U,
 )  # fmt: skip
 
@@ -189,9 +194,9 @@ EXPECTED: dict[str, dict[str, str]] = {
 
 
 class MatrixWorld(World):
-    """One organization with a member of each role, a deployment of the owner's in it running on
-    ``provider``, a pending action, a ticket, an invoice billed to the organization, an active
-    catalog service of ``provider``, and credentials of each kind."""
+    """One organization with a member of each role, a deployment in it (created by a member who
+    was then removed) running on ``provider``, a pending action, a ticket, an invoice billed to
+    the organization, an active catalog service of ``provider``, and credentials of each kind."""
 
     def __init__(self, client: TestClient, database_url: str) -> None:
         super().__init__(client, database_url)
@@ -207,12 +212,22 @@ class MatrixWorld(World):
             {"member": self.org_member_t, "viewer": self.org_viewer_t},
         )
         self.add_member(self.organization_id, self.owner, "member")
+        # The organization's deployments were created by a member who has since been removed.
+        self.removed_member_t = self.tenant()
+        self.add_member(self.organization_id, self.removed_member_t, "member")
         self.deployment_id = self.insert_deployment(
-            self.owner, self.provider_a, state="active", organization_id=self.organization_id
+            self.removed_member_t,
+            self.provider_a,
+            state="active",
+            organization_id=self.organization_id,
         )
         self.pending_deployment_id = self.insert_deployment(
-            self.owner, self.provider_a, state="pending", organization_id=self.organization_id
+            self.removed_member_t,
+            self.provider_a,
+            state="pending",
+            organization_id=self.organization_id,
         )
+        self.remove_member(self.organization_id, self.removed_member_t)
         self.spare = self.tenant()
         self.action_id, self.ticket_id, self.invoice_id = self._insert_records()
         self.service_id, self.service_name = self._published_service()
@@ -225,6 +240,7 @@ class MatrixWorld(World):
             "org_member": self.org_member_t.headers,
             "org_viewer": self.org_viewer_t.headers,
             "other_tenant": self.other_tenant_t.headers,
+            "removed_member": self.removed_member_t.headers,
             "provider": self.provider_a.headers,
             "other_provider": self.provider_b.headers,
             "platform_admin": self.admin,
@@ -242,6 +258,15 @@ class MatrixWorld(World):
                     role=role,
                 )
             )
+
+    def remove_member(self, organization_id: str, tenant: Tenant) -> None:
+        from provider_registry.tenancy.models import OrganizationMember
+
+        with db_session(self.database_url) as session:
+            member = session.get(
+                OrganizationMember, (uuid.UUID(organization_id), uuid.UUID(tenant.id))
+            )
+            session.delete(member)
 
     def _insert_records(self) -> tuple[str, str, str]:
         deployment = uuid.UUID(self.deployment_id)

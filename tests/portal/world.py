@@ -18,6 +18,7 @@ from starlette.testclient import TestClient
 
 from provider_registry.deployments.models import Deployment
 from provider_registry.kit.timeutil import utcnow
+from provider_registry.providers.models import Provider
 from provider_registry.tenancy.models import Organization, OrganizationMember
 from tests.identity.helpers import signed_in
 from tests.providers.factories import admin_session, provider_session, register_provider
@@ -124,6 +125,9 @@ class World:
             created_at=created_at or now,
         )
         with db_session(self.database_url) as session:
+            if state != "pending":  # the prices agreed on acceptance, as the accept endpoint does
+                agreed = session.get(Provider, uuid.UUID(provider.id))
+                row.pricing = agreed.pricing if agreed is not None else None
             session.add(row)
         return str(row.id)
 

@@ -739,7 +739,7 @@ class Deployment(BaseModel):
     name: str
     owner_account_id: UUID
     """
-    The account that created it.
+    The account that created it. A deployment in an organization belongs to the organization (which is billed for it); its creator reaches it only as a current member.
     """
     organization_id: Annotated[UUID | None, Field(...)]
     provider_id: UUID
@@ -755,6 +755,10 @@ class Deployment(BaseModel):
     The provider's lease, once it accepted the deployment.
     """
     resources: Resources
+    pricing: Pricing | None = None
+    """
+    The provider's prices agreed when it accepted the deployment; usage and invoices use these, whatever the provider charges later. Absent while pending, and for a deployment accepted while its provider had no prices (it accrues no cost).
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
     accepted_at: Annotated[AwareDatetime | None, Field(...)]

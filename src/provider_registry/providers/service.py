@@ -33,7 +33,6 @@ from provider_registry.providers.billing import BillingGateway
 from provider_registry.providers.errors import (
     InvalidTransition,
     ProviderEmailTaken,
-    ProviderNotApproved,
     ProviderNotFound,
 )
 from provider_registry.providers.models import Provider
@@ -79,6 +78,11 @@ def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject |
     if provider is None:
         return None
     return Subject(kind="provider", id=provider.id, role=PROVIDER_ROLE, provider_id=provider.id)
+
+
+def status_of(session: Session, provider_id: uuid.UUID) -> str | None:
+    """The provider's current status, for x-access ``provider_status`` (None: no such provider)."""
+    return ProviderRepository(session).status_of(provider_id)
 
 
 def provider_principal(provider: Provider) -> Principal:
@@ -170,14 +174,6 @@ def own(session: Session, principal: Principal) -> Provider:
     return provider
 
 
-def _require_approved(provider: Provider) -> None:
-    if provider.status != "approved":
-        raise ProviderNotApproved(
-            f"This needs an approved provider; this one is {provider.status}.",
-            extra={"current_status": provider.status},
-        )
-
-
 def _save(
     session: Session, provider: Provider, values: dict[str, Any], if_match: str | None
 ) -> Provider:
@@ -233,7 +229,6 @@ def put_pricing(
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
-    _require_approved(provider)
     resources = [price["resource"] for price in body["prices"]]
     duplicates = sorted({r for r in resources if resources.count(r) > 1})
     _raise_issues(
@@ -255,7 +250,6 @@ def put_capacity(
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
-    _require_approved(provider)
     capacity = {**body, "gpu_count": body.get("gpu_count", 0), "region": body["region"].lower()}
     values = {
         "capacity": capacity,
