@@ -98,6 +98,12 @@ ORG_ADD_MEMBER = row(
     org_admin=A, owner=F, org_member=F, org_viewer=F, platform_admin=F,
     provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
+# An invitation addressed to other_tenant: only they may answer it; for everyone else it does not
+# exist (accounts: 404; provider principals are refused by kind).
+INVITEE = row(
+    other_tenant=A, owner=H, org_admin=H, org_member=H, org_viewer=H, platform_admin=H,
+    removed_member=H, provider=F, other_provider=F, anonymous=U,
+)  # fmt: skip
 # DELETE the viewer's membership: org admins, or the viewer leaving.
 ORG_REMOVE_MEMBER = row(
     org_admin=A, org_viewer=A, owner=F, org_member=F, platform_admin=F,
@@ -161,6 +167,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "get_organization": ORG_READ,
     "list_organization_members": ORG_READ,
     "add_organization_member": ORG_ADD_MEMBER,
+    "list_organization_invitations": ORG_ADD_MEMBER,
+    "accept_invitation": INVITEE,
+    "decline_invitation": INVITEE,
     "remove_organization_member": ORG_REMOVE_MEMBER,
     # tickets
     "get_ticket": TICKET_READ,
@@ -229,6 +238,7 @@ class MatrixWorld(World):
         )
         self.remove_member(self.organization_id, self.removed_member_t)
         self.spare = self.tenant()
+        self.invitation_id = self._invitation()
         self.action_id, self.ticket_id, self.invoice_id = self._insert_records()
         self.service_id, self.service_name = self._published_service()
         self.api_key_id = create_key(client, self.owner.headers, ["account:read"])["api_key"]["id"]
@@ -308,6 +318,16 @@ class MatrixWorld(World):
         assert published.status_code == 200, published.text
         return service_id, name
 
+    def _invitation(self) -> str:
+        response = self.client.post(
+            f"/api/v1/organizations/{self.organization_id}/members",
+            headers=self.org_admin_t.headers,
+            json={"email": self.other_tenant_t.email, "role": "viewer"},
+        )
+        assert response.status_code == 202, response.text
+        invitation_id: str = response.json()["id"]
+        return invitation_id
+
     def _hmac_key(self) -> str:
         response = self.client.post(
             "/api/v1/auth/hmac-keys", headers=self.owner.headers, json={"name": "legacy"}
@@ -344,6 +364,7 @@ class MatrixWorld(World):
             "service_id": self.service_id,
             "name": self.service_name,
             "key_id": key_id,
+            "invitation_id": self.invitation_id,
         }
 
     def body(self, operation_id: str) -> Any:
@@ -375,6 +396,7 @@ def _fingerprint(database_url: str) -> dict[str, str]:
         "accounts", "organizations", "organization_members", "deployments",
         "deployment_actions", "deployment_logs", "deployment_metrics", "tickets",
         "ticket_comments", "invoices", "services", "providers", "hmac_keys",
+        "organization_invitations",
     ]  # fmt: skip
     digests: dict[str, str] = {}
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg2://", 1))

@@ -65,10 +65,14 @@ class World:
         self.client = client
         self.database_url = database_url
         self.admin = admin_session(client, database_url)
+        # Every tenant made here, by id and by (lower-cased) email: who answers an invitation.
+        self.tenants: dict[str, Tenant] = {}
 
     def tenant(self, role: str = "consumer") -> Tenant:
         account, headers = signed_in(self.client, role=role)
-        return Tenant(id=account["id"], email=account["email"], headers=headers)
+        tenant = Tenant(id=account["id"], email=account["email"], headers=headers)
+        self.tenants[tenant.id] = self.tenants[tenant.email.lower()] = tenant
+        return tenant
 
     def provider(
         self, *, approve: bool = True, prices: dict[str, Any] | None = None

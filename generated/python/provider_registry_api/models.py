@@ -1175,7 +1175,7 @@ class OrganizationPage(BaseModel):
 
 class OrganizationMemberAdd(BaseModel):
     """
-    Exactly one of `account_id` and `email` names the account to add (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
+    Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
     """
 
     model_config = ConfigDict(
@@ -1223,6 +1223,45 @@ class OrganizationMemberPage(BaseModel):
         extra="forbid",
     )
     items: list[OrganizationMember]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class OrganizationInvitation(BaseModel):
+    """
+    An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    organization_id: UUID
+    organization_name: str
+    account_id: Annotated[UUID | None, Field(...)]
+    """
+    The account id the invitation was sent to, if it was sent to one.
+    """
+    email: Annotated[str | None, Field(...)]
+    """
+    The email address (lower-cased) the invitation was sent to, if it was sent to one.
+    """
+    role: Literal["admin", "member", "viewer"]
+    """
+    A member's role in an organization. `admin` manages members and, like `member`, may change
+    the organization's deployments and tickets; `viewer` only reads them.
+
+    """
+    status: Literal["pending", "accepted", "declined"]
+    invited_by: UUID
+    created_at: AwareDatetime
+    responded_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class OrganizationInvitationPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[OrganizationInvitation]
     next_cursor: Annotated[str | None, Field(...)]
 
 
