@@ -257,18 +257,6 @@ class MatrixWorld(World):
             "anonymous": {},
         }
 
-    def add_member(self, organization_id: str, tenant: Tenant, role: str) -> None:
-        from provider_registry.tenancy.models import OrganizationMember
-
-        with db_session(self.database_url) as session:
-            session.add(
-                OrganizationMember(
-                    organization_id=uuid.UUID(organization_id),
-                    account_id=uuid.UUID(tenant.id),
-                    role=role,
-                )
-            )
-
     def remove_member(self, organization_id: str, tenant: Tenant) -> None:
         from provider_registry.tenancy.models import OrganizationMember
 

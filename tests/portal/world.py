@@ -157,3 +157,13 @@ class World:
                     )
                 )
         return str(organization.id)
+
+    def add_member(self, organization_id: str, tenant: Tenant, role: str) -> None:
+        with db_session(self.database_url) as session:
+            session.add(
+                OrganizationMember(
+                    organization_id=uuid.UUID(organization_id),
+                    account_id=uuid.UUID(tenant.id),
+                    role=role,
+                )
+            )

@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 from provider_registry.app import HTTP_METHODS
 from provider_registry.config import Settings
 from provider_registry.deployments.models import Deployment, DeploymentAction
+from provider_registry.identity.access import AccessRule
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.invoicing import invoices, usage
 from provider_registry.invoicing.models import Invoice, InvoiceLine
@@ -442,3 +443,11 @@ def test_a_suspended_providers_services_and_entry_leave_public_listings(world: W
     reinstated = world.client.post(f"{review}/reinstate", headers=world.admin)
     assert reinstated.status_code == 200, reinstated.text
     assert _public_view(world, provider.id, service_id, name) == shown
+
+
+def test_a_provider_status_rule_names_known_statuses_only() -> None:
+    assert AccessRule.from_spec({"kinds": ["provider"]}).provider_status == {"approved"}
+    with pytest.raises(ValueError, match="provider_status"):
+        AccessRule.from_spec({"provider_status": ["suspendd"]})
+    with pytest.raises(ValueError, match="provider_status"):
+        AccessRule.from_spec({"provider_status": []})
