@@ -943,14 +943,17 @@ export interface paths {
         get: operations["list_organization_members"];
         put?: never;
         /**
-         * Add a member
+         * Invite a member
          * @description Accounts only (`organizations:write`), and only the organization's admins: a member or
          *     viewer (or a platform admin who is not an admin of it) gets 403
-         *     `ORGANIZATION_ADMIN_REQUIRED`, anyone else 404 `ORGANIZATION_NOT_FOUND`. Name the account
+         *     `ORGANIZATION_ADMIN_REQUIRED`, anyone else 404 `ORGANIZATION_NOT_FOUND`. Name the invitee
          *     by exactly one of `account_id` and `email` (else 400 `VALIDATION_ERROR`, field code
-         *     `EXACTLY_ONE_MEMBER_IDENTIFIER`). An account that does not exist (or is disabled) is 422
-         *     `ACCOUNT_NOT_FOUND`; one that is already a member is 409 `ALREADY_MEMBER`, also when two
-         *     requests add it at the same time.
+         *     `EXACTLY_ONE_MEMBER_IDENTIFIER`). Nobody becomes a member without consent: the answer is a
+         *     pending invitation (202) that the invitee sees in `GET /invitations` and accepts or
+         *     declines. The answer is the same whether or not an account with that id or email exists
+         *     (it names only what you sent). Inviting again while an invitation to the same id or email
+         *     is pending answers that invitation. An account that is already a member (named by its id
+         *     or by an email it has) is 409 `ALREADY_MEMBER`.
          */
         post: operations["add_organization_member"];
         delete?: never;
@@ -985,6 +988,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{organization_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's pending invitations
+         * @description Accounts only (`organizations:read`), and only the organization's admins (a member or
+         *     viewer, or a platform admin who is not an admin of it, gets 403
+         *     `ORGANIZATION_ADMIN_REQUIRED`; anyone else 404 `ORGANIZATION_NOT_FOUND`). Newest first, in
+         *     keyset pages (`limit`, `cursor`; a cursor this API did not issue is 400 `VALIDATION_ERROR`,
+         *     field code `INVALID_CURSOR`).
+         */
+        get: operations["list_organization_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your pending invitations
+         * @description Accounts only (`organizations:read`). The pending invitations addressed to your account id
+         *     or to your email address, newest first, in keyset pages (`limit`, `cursor`; a cursor this
+         *     API did not issue is 400 `VALIDATION_ERROR`, field code `INVALID_CURSOR`).
+         */
+        get: operations["list_my_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{invitation_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Accounts only (`organizations:write`), and only the invitee (the account the invitation
+         *     names, or the account with the email it names); for anyone else it does not exist: 404
+         *     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the organization with your
+         *     role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+         *     pending; decline it). An invitation that is no longer pending is 409
+         *     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
+         */
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{invitation_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation
+         * @description Accounts only (`organizations:write`), and only the invitee (the account the invitation
+         *     names, or the account with the email it names); for anyone else it does not exist: 404
+         *     `INVITATION_NOT_FOUND`. The invitation is closed; the organization's admins may invite you again. An invitation that is no longer pending is 409
+         *     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
+         */
+        post: operations["decline_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deployments": {
         parameters: {
             query?: never;
@@ -994,8 +1091,8 @@ export interface paths {
         };
         /**
          * Your deployments
-         * @description Deployments you may read (`deployments:read`): your own and your organizations'; platform
-         *     admins see all. Newest first, keyset pages (`limit`, `cursor`; a cursor we did not issue
+         * @description Deployments you may read (`deployments:read`): your personal ones and your organizations';
+         *     platform admins see all. Newest first, keyset pages (`limit`, `cursor`; a cursor we did not issue
          *     is 400 `VALIDATION_ERROR` with field code `INVALID_CURSOR`). `organization_id` narrows the
          *     list to one organization (empty if you are not a member). Provider principals get 403.
          */
@@ -2364,7 +2461,7 @@ export interface components {
             name: string;
             /**
              * Format: uuid
-             * @description The account that created it.
+             * @description The account that created it. A deployment in an organization belongs to the organization (which is billed for it); its creator reaches it only as a current member.
              */
             owner_account_id: string;
             /** Format: uuid */
@@ -2377,6 +2474,8 @@ export interface components {
             /** @description The provider's lease, once it accepted the deployment. */
             lease_id: string | null;
             resources: components["schemas"]["Resources"];
+            /** @description The provider's prices agreed when it accepted the deployment; usage and invoices use these, whatever the provider charges later. Absent while pending, and for a deployment accepted while its provider had no prices (it accrues no cost). */
+            pricing?: components["schemas"]["Pricing"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2639,7 +2738,7 @@ export interface components {
             items: components["schemas"]["OrganizationRead"][];
             next_cursor: string | null;
         };
-        /** @description Exactly one of `account_id` and `email` names the account to add (else `EXACTLY_ONE_MEMBER_IDENTIFIER`). */
+        /** @description Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`). */
         OrganizationMemberAdd: {
             /** Format: uuid */
             account_id?: string;
@@ -2661,6 +2760,34 @@ export interface components {
         };
         OrganizationMemberPage: {
             items: components["schemas"]["OrganizationMember"][];
+            next_cursor: string | null;
+        };
+        /** @description An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account. */
+        OrganizationInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            organization_name: string;
+            /**
+             * Format: uuid
+             * @description The account id the invitation was sent to, if it was sent to one.
+             */
+            account_id: string | null;
+            /** @description The email address (lower-cased) the invitation was sent to, if it was sent to one. */
+            email: string | null;
+            role: components["schemas"]["OrganizationRole"];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+            /** Format: uuid */
+            invited_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            responded_at: string | null;
+        };
+        OrganizationInvitationPage: {
+            items: components["schemas"]["OrganizationInvitation"][];
             next_cursor: string | null;
         };
         /**
@@ -3027,7 +3154,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Authenticated, but not allowed to do this (code `FORBIDDEN` or `SCOPE_NOT_ALLOWED`). */
+        /** @description Authenticated, but not allowed to do this (code `FORBIDDEN` or `SCOPE_NOT_ALLOWED`; a provider whose status the operation's `x-access` `provider_status` does not admit gets `PROVIDER_SUSPENDED` when suspended, `PROVIDER_NOT_APPROVED` when pending or rejected). */
         Forbidden: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -3096,6 +3223,7 @@ export interface components {
         OrganizationId: string;
         /** @description The member's account id. */
         MemberId: string;
+        InvitationId: string;
         /** @description Only deployments in this state. */
         DeploymentStateFilter: components["schemas"]["DeploymentState"];
         /** @description The deployment's id. */
@@ -4630,14 +4758,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new member. */
-            201: {
+            /** @description The pending invitation. */
+            202: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationMember"];
+                    "application/json": components["schemas"]["OrganizationInvitation"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4673,16 +4801,6 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description No active account with this id or email (code `ACCOUNT_NOT_FOUND`). */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4731,6 +4849,185 @@ export interface operations {
                 };
             };
             /** @description The member is the organization's last admin (code `LAST_ADMIN`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_organization_invitations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                organization_id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pending invitations. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationInvitationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_my_invitations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pending invitations. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationInvitationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization you joined. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decline_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declined invitation. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
             409: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5497,7 +5794,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`). */
+            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
             403: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];

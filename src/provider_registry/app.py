@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -239,10 +240,16 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             client_key=client_key,
             ip_key=ip_key,
         )
+
+    def provider_status_of(provider_id: uuid.UUID) -> str | None:
+        with database.sessions() as session:
+            return providers_service.status_of(session, provider_id)
+
     app.add_middleware(
         AccessControlMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,
         rules=spec_index.access,
+        provider_status_of=provider_status_of,
     )
     metrics.mark_up()
     return app

@@ -41,6 +41,7 @@ pytestmark = pytest.mark.integration
 
 ACTORS = (
     "other_tenant",
+    "removed_member",
     "other_provider",
     "anonymous",
     "provider",
@@ -58,81 +59,91 @@ def row(**answers: str) -> dict[str, str]:
     return answers
 
 
-# Deployments: the owner, its organization's admins and members read and write; viewers and
-# platform admins read; provider principals are refused by kind; everyone else: 404.
+# Deployments: the organization's admins and members (``owner`` is one) read and write; viewers
+# and platform admins read; provider principals are refused by kind; everyone else: 404, also
+# the member who created the deployment inside the organization and was then removed.
 TENANT_READ = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 TENANT_WRITE = row(
     owner=A, org_admin=A, org_member=A, org_viewer=F, platform_admin=F,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # The provider API: the provider the deployment runs on; another provider gets 404.
 PROVIDER_SIDE = row(
     provider=A, other_provider=H,
     owner=F, org_admin=F, org_member=F, org_viewer=F, platform_admin=F, other_tenant=F,
+    removed_member=F,
     anonymous=U,
 )  # fmt: skip
 TICKET_READ = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A, provider=A,
-    other_provider=H, other_tenant=H, anonymous=U,
+    other_provider=H, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 TICKET_COMMENT = row(
     owner=A, org_admin=A, org_member=A, org_viewer=F, platform_admin=A, provider=A,
-    other_provider=H, other_tenant=H, anonymous=U,
+    other_provider=H, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # PATCH {status}: only the deployment's provider or a platform admin.
 TICKET_STATUS = row(
     provider=A, platform_admin=A, owner=F, org_admin=F, org_member=F, org_viewer=F,
-    other_provider=H, other_tenant=H, anonymous=U,
+    other_provider=H, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 ORG_READ = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 ORG_ADD_MEMBER = row(
     org_admin=A, owner=F, org_member=F, org_viewer=F, platform_admin=F,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
+)  # fmt: skip
+# An invitation addressed to other_tenant: only they may answer it; for everyone else it does not
+# exist (accounts: 404; provider principals are refused by kind).
+INVITEE = row(
+    other_tenant=A, owner=H, org_admin=H, org_member=H, org_viewer=H, platform_admin=H,
+    removed_member=H, provider=F, other_provider=F, anonymous=U,
 )  # fmt: skip
 # DELETE the viewer's membership: org admins, or the viewer leaving.
 ORG_REMOVE_MEMBER = row(
     org_admin=A, org_viewer=A, owner=F, org_member=F, platform_admin=F,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 # An invoice billed to the organization: its admins and platform admins.
 INVOICE_READ = row(
     org_admin=A, platform_admin=A, owner=H, org_member=H, org_viewer=H,
-    provider=F, other_provider=F, other_tenant=H, anonymous=U,
+    provider=F, other_provider=F, other_tenant=H, removed_member=H, anonymous=U,
 )  # fmt: skip
 ADMIN_ONLY = row(
     platform_admin=A, owner=F, org_admin=F, org_member=F, org_viewer=F,
-    provider=F, other_provider=F, other_tenant=F, anonymous=U,
+    provider=F, other_provider=F, other_tenant=F, removed_member=F, anonymous=U,
 )  # fmt: skip
 # The owner's own credentials (API keys, HMAC keys): another account's are "not found".
 OWN_ACCOUNT_KEY = row(
     owner=A, org_admin=H, org_member=H, org_viewer=H, platform_admin=H, other_tenant=H,
-    provider=F, other_provider=F, anonymous=U,
+    removed_member=H, provider=F, other_provider=F, anonymous=U,
 )  # fmt: skip
 OWN_PROVIDER_KEY = row(
     provider=A, other_provider=H,
     owner=F, org_admin=F, org_member=F, org_viewer=F, platform_admin=F, other_tenant=F,
+    removed_member=F,
     anonymous=U,
 )  # fmt: skip
 PUBLIC = row(
     owner=A, org_admin=A, org_member=A, org_viewer=A, platform_admin=A, provider=A,
-    other_provider=A, other_tenant=A, anonymous=A,
+    other_provider=A, other_tenant=A, removed_member=A, anonymous=A,
 )  # fmt: skip
 # Catalog writes: the publishing provider or a platform admin; another provider sees the active
 # service but may not change it; tenant accounts lack the catalog scopes.
 SERVICE_WRITE = row(
     provider=A, platform_admin=A, other_provider=F,
-    owner=F, org_admin=F, org_member=F, org_viewer=F, other_tenant=F, anonymous=U,
+    owner=F, org_admin=F, org_member=F, org_viewer=F, other_tenant=F, removed_member=F, anonymous=U,
 )  # fmt: skip
 # Deprecation is the publishing provider's alone (an operation for provider principals).
 SERVICE_DEPRECATE = row(
     provider=A, other_provider=F,
     owner=F, org_admin=F, org_member=F, org_viewer=F, platform_admin=F, other_tenant=F,
+    removed_member=F,
     anonymous=U,
 )  # fmt: skip
 
@@ -156,6 +167,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "get_organization": ORG_READ,
     "list_organization_members": ORG_READ,
     "add_organization_member": ORG_ADD_MEMBER,
+    "list_organization_invitations": ORG_ADD_MEMBER,
+    "accept_invitation": INVITEE,
+    "decline_invitation": INVITEE,
     "remove_organization_member": ORG_REMOVE_MEMBER,
     # tickets
     "get_ticket": TICKET_READ,
@@ -190,9 +204,9 @@ EXPECTED: dict[str, dict[str, str]] = {
 
 
 class MatrixWorld(World):
-    """One organization with a member of each role, a deployment of the owner's in it running on
-    ``provider``, a pending action, a ticket, an invoice billed to the organization, an active
-    catalog service of ``provider``, and credentials of each kind."""
+    """One organization with a member of each role, a deployment in it (created by a member who
+    was then removed) running on ``provider``, a pending action, a ticket, an invoice billed to
+    the organization, an active catalog service of ``provider``, and credentials of each kind."""
 
     def __init__(self, client: TestClient, database_url: str) -> None:
         super().__init__(client, database_url)
@@ -208,13 +222,24 @@ class MatrixWorld(World):
             {"member": self.org_member_t, "viewer": self.org_viewer_t},
         )
         self.add_member(self.organization_id, self.owner, "member")
+        # The organization's deployments were created by a member who has since been removed.
+        self.removed_member_t = self.tenant()
+        self.add_member(self.organization_id, self.removed_member_t, "member")
         self.deployment_id = self.insert_deployment(
-            self.owner, self.provider_a, state="active", organization_id=self.organization_id
+            self.removed_member_t,
+            self.provider_a,
+            state="active",
+            organization_id=self.organization_id,
         )
         self.pending_deployment_id = self.insert_deployment(
-            self.owner, self.provider_a, state="pending", organization_id=self.organization_id
+            self.removed_member_t,
+            self.provider_a,
+            state="pending",
+            organization_id=self.organization_id,
         )
+        self.remove_member(self.organization_id, self.removed_member_t)
         self.spare = self.tenant()
+        self.invitation_id = self._invitation()
         self.action_id, self.ticket_id, self.invoice_id = self._insert_records()
         self.service_id, self.service_name = self._published_service()
         self.api_key_id = create_key(client, self.owner.headers, ["account:read"])["api_key"]["id"]
@@ -226,23 +251,21 @@ class MatrixWorld(World):
             "org_member": self.org_member_t.headers,
             "org_viewer": self.org_viewer_t.headers,
             "other_tenant": self.other_tenant_t.headers,
+            "removed_member": self.removed_member_t.headers,
             "provider": self.provider_a.headers,
             "other_provider": self.provider_b.headers,
             "platform_admin": self.admin,
             "anonymous": {},
         }
 
-    def add_member(self, organization_id: str, tenant: Tenant, role: str) -> None:
+    def remove_member(self, organization_id: str, tenant: Tenant) -> None:
         from provider_registry.tenancy.models import OrganizationMember
 
         with db_session(self.database_url) as session:
-            session.add(
-                OrganizationMember(
-                    organization_id=uuid.UUID(organization_id),
-                    account_id=uuid.UUID(tenant.id),
-                    role=role,
-                )
+            member = session.get(
+                OrganizationMember, (uuid.UUID(organization_id), uuid.UUID(tenant.id))
             )
+            session.delete(member)
 
     def _insert_records(self) -> tuple[str, str, str]:
         deployment = uuid.UUID(self.deployment_id)
@@ -284,6 +307,16 @@ class MatrixWorld(World):
         assert published.status_code == 200, published.text
         return service_id, name
 
+    def _invitation(self) -> str:
+        response = self.client.post(
+            f"/api/v1/organizations/{self.organization_id}/members",
+            headers=self.org_admin_t.headers,
+            json={"email": self.other_tenant_t.email, "role": "viewer"},
+        )
+        assert response.status_code == 202, response.text
+        invitation_id: str = response.json()["id"]
+        return invitation_id
+
     def _hmac_key(self) -> str:
         response = self.client.post(
             "/api/v1/auth/hmac-keys", headers=self.owner.headers, json={"name": "legacy"}
@@ -320,6 +353,7 @@ class MatrixWorld(World):
             "service_id": self.service_id,
             "name": self.service_name,
             "key_id": key_id,
+            "invitation_id": self.invitation_id,
         }
 
     def body(self, operation_id: str) -> Any:
@@ -351,6 +385,7 @@ def _fingerprint(database_url: str) -> dict[str, str]:
         "accounts", "organizations", "organization_members", "deployments",
         "deployment_actions", "deployment_logs", "deployment_metrics", "tickets",
         "ticket_comments", "invoices", "services", "providers", "hmac_keys",
+        "organization_invitations",
     ]  # fmt: skip
     digests: dict[str, str] = {}
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg2://", 1))

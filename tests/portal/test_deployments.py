@@ -416,9 +416,10 @@ def test_organization_roles(world: World) -> None:
     provider = world.provider()
     organization = world.insert_organization(admin, {"member": member, "viewer": viewer})
     deployment_id = world.insert_deployment(owner, provider, organization_id=organization)
-    # The owner need not be a member any more; it keeps its rights.
+    # The deployment is the organization's: its creator, no longer a member, has no access.
     base = f"{DEPLOYMENTS}/{deployment_id}"
-    for tenant in (owner, admin, member, viewer):
+    problem(world.client.get(base, headers=owner.headers), 404, "DEPLOYMENT_NOT_FOUND")
+    for tenant in (admin, member, viewer):
         assert world.client.get(base, headers=tenant.headers).status_code == 200
         assert world.client.get(f"{base}/status", headers=tenant.headers).status_code == 200
     # Viewers read, but may not act.

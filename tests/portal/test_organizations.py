@@ -13,6 +13,7 @@ from sqlalchemy import text
 from starlette.testclient import TestClient
 
 from provider_registry.accounts.models import Account
+from provider_registry.tenancy.models import OrganizationMember
 from tests.conftest import problem
 from tests.identity.helpers import login, register
 from tests.portal.world import Tenant, World, db_session
@@ -34,8 +35,21 @@ def create_org(world: World, who: Tenant, **body: Any) -> dict[str, Any]:
     return created
 
 
-def add(world: World, org_id: str, who: Tenant, **body: Any) -> Any:
+def invite(world: World, org_id: str, who: Tenant, **body: Any) -> Any:
     return world.client.post(f"{ORGS}/{org_id}/members", headers=who.headers, json=body)
+
+
+def add(world: World, org_id: str, who: Tenant, **body: Any) -> Any:
+    """Invite, and when the invitee is one of the world's tenants, accept on their behalf (the
+    answer is the invitation's)."""
+    response = invite(world, org_id, who, **body)
+    invitee = world.tenants.get(str(body.get("account_id") or body.get("email") or "").lower())
+    if response.status_code == 202 and invitee is not None:
+        accepted = world.client.post(
+            f"/api/v1/invitations/{response.json()['id']}/accept", headers=invitee.headers
+        )
+        assert accepted.status_code == 200, accepted.text
+    return response
 
 
 def remove(world: World, org_id: str, who: Tenant | dict[str, str], member_id: str) -> Any:
@@ -179,8 +193,8 @@ def test_list_shows_my_organizations_with_my_role_and_pages_without_repeats(
     alice, bob = world.tenant(), world.tenant()
     mine = [create_org(world, alice, name=f"Alice {i}")["id"] for i in range(3)]
     theirs = [create_org(world, bob, name=f"Bob {i}")["id"] for i in range(3)]
-    assert add(world, theirs[0], bob, account_id=alice.id, role="viewer").status_code == 201
-    assert add(world, theirs[1], bob, email=alice.email, role="member").status_code == 201
+    assert add(world, theirs[0], bob, account_id=alice.id, role="viewer").status_code == 202
+    assert add(world, theirs[1], bob, email=alice.email, role="member").status_code == 202
 
     seen: list[dict[str, Any]] = []
     cursor: str | None = None
@@ -262,7 +276,7 @@ def test_members_page_without_repeats(world: World) -> None:
     org_id = create_org(world, admin)["id"]
     others = [world.tenant() for _ in range(4)]
     for other in others:
-        assert add(world, org_id, admin, account_id=other.id, role="member").status_code == 201
+        assert add(world, org_id, admin, account_id=other.id, role="member").status_code == 202
     seen: list[str] = []
     cursor: str | None = None
     while True:
@@ -283,23 +297,27 @@ def test_admin_adds_members_by_id_or_email(world: World) -> None:
     org_id = create_org(world, admin)["id"]
 
     by_id = add(world, org_id, admin, account_id=bob.id, role="member")
-    assert by_id.status_code == 201, by_id.text
-    assert by_id.json() == {
+    assert by_id.status_code == 202, by_id.text
+    assert by_id.json()["account_id"] == bob.id
+    assert by_id.json()["email"] is None
+    by_email = add(world, org_id, admin, email=carol.email.upper(), role="admin")
+    assert by_email.status_code == 202, by_email.text
+    assert by_email.json()["email"] == carol.email.lower()
+    assert by_email.json()["role"] == "admin"
+
+    assert memberships(world, org_id) == {admin.id: "admin", bob.id: "member", carol.id: "admin"}
+    members = world.client.get(f"{ORGS}/{org_id}/members", headers=admin.headers).json()
+    bob_row = next(m for m in members["items"] if m["member_id"] == bob.id)
+    assert bob_row == {
         "member_id": bob.id,
         "email": bob.email,
         "wallet_address": None,
         "role": "member",
-        "joined_at": by_id.json()["joined_at"],
+        "joined_at": bob_row["joined_at"],
     }
-    by_email = add(world, org_id, admin, email=carol.email.upper(), role="admin")
-    assert by_email.status_code == 201, by_email.text
-    assert by_email.json()["member_id"] == carol.id
-    assert by_email.json()["role"] == "admin"
-
-    assert memberships(world, org_id) == {admin.id: "admin", bob.id: "member", carol.id: "admin"}
     # The new admin may add members too; the new member now sees the organization.
     dave = world.tenant()
-    assert add(world, org_id, carol, account_id=dave.id, role="viewer").status_code == 201
+    assert add(world, org_id, carol, account_id=dave.id, role="viewer").status_code == 202
     assert world.client.get(f"{ORGS}/{org_id}", headers=bob.headers).json()["role"] == "member"
 
 
@@ -315,9 +333,18 @@ def test_wallet_account_member_has_no_email(world: World) -> None:
     with db_session(world.database_url) as session:
         session.add(wallet)
     response = add(world, org_id, admin, account_id=str(wallet.id), role="viewer")
-    assert response.status_code == 201, response.text
-    assert response.json()["email"] is None
-    assert response.json()["wallet_address"] == wallet.wallet_address
+    assert response.status_code == 202, response.text
+    assert "wallet_address" not in response.json()  # the invitation names only the id sent
+    with db_session(world.database_url) as session:  # accepted (wallet sign-in is tested apart)
+        session.add(
+            OrganizationMember(
+                organization_id=uuid.UUID(org_id), account_id=wallet.id, role="viewer"
+            )
+        )
+    members = world.client.get(f"{ORGS}/{org_id}/members", headers=admin.headers).json()
+    row = next(m for m in members["items"] if m["member_id"] == str(wallet.id))
+    assert row["email"] is None
+    assert row["wallet_address"] == wallet.wallet_address
 
 
 def test_who_may_add_members(world: World) -> None:
@@ -374,49 +401,48 @@ def test_schema_and_identifier_errors_are_reported_together(world: World) -> Non
     }
 
 
-def test_unknown_or_disabled_accounts_are_422(world: World) -> None:
+def test_unknown_or_disabled_accounts_get_an_invitation_like_any_other(world: World) -> None:
     admin, disabled = world.tenant(), world.tenant()
     org_id = create_org(world, admin)["id"]
-    body = problem(
-        add(world, org_id, admin, account_id=str(uuid.uuid4()), role="member"),
-        422,
-        "ACCOUNT_NOT_FOUND",
-    )
-    assert body["errors"][0]["field"] == "account_id"
-    body = problem(
-        add(world, org_id, admin, email="nobody@example.com", role="member"),
-        422,
-        "ACCOUNT_NOT_FOUND",
-    )
-    assert body["errors"][0]["field"] == "email"
     with db_session(world.database_url) as session:
         session.execute(
             text("UPDATE accounts SET status = 'disabled' WHERE id = :id"), {"id": disabled.id}
         )
-    problem(
-        add(world, org_id, admin, account_id=disabled.id, role="member"), 422, "ACCOUNT_NOT_FOUND"
-    )
+    for body in (
+        {"account_id": str(uuid.uuid4())},
+        {"email": "nobody@example.com"},
+        {"account_id": disabled.id},
+    ):
+        response = invite(world, org_id, admin, role="member", **body)
+        assert response.status_code == 202, response.text
+        assert response.json()["status"] == "pending"
     assert memberships(world, org_id) == {admin.id: "admin"}
 
 
 def test_adding_a_member_twice_is_409(world: World) -> None:
     admin, bob = world.tenant(), world.tenant()
     org_id = create_org(world, admin)["id"]
-    assert add(world, org_id, admin, account_id=bob.id, role="viewer").status_code == 201
-    problem(add(world, org_id, admin, email=bob.email, role="admin"), 409, "ALREADY_MEMBER")
-    problem(add(world, org_id, admin, account_id=admin.id, role="member"), 409, "ALREADY_MEMBER")
+    assert add(world, org_id, admin, account_id=bob.id, role="viewer").status_code == 202
+    problem(invite(world, org_id, admin, email=bob.email, role="admin"), 409, "ALREADY_MEMBER")
+    problem(invite(world, org_id, admin, account_id=admin.id, role="member"), 409, "ALREADY_MEMBER")
     assert memberships(world, org_id) == {admin.id: "admin", bob.id: "viewer"}
 
 
-def test_concurrent_adds_of_one_account_make_one_member(world: World) -> None:
+def test_concurrent_invitations_of_one_account_make_one_invitation(world: World) -> None:
     admin, bob = world.tenant(), world.tenant()
     org_id = create_org(world, admin)["id"]
+    answers: list[str] = []
 
     def attempt() -> int:
-        return int(add(world, org_id, admin, account_id=bob.id, role="member").status_code)
+        response = invite(world, org_id, admin, account_id=bob.id, role="member")
+        answers.append(response.json().get("id", ""))
+        return int(response.status_code)
 
     statuses = run_concurrently([attempt] * 6)
-    assert sorted(statuses) == [201, 409, 409, 409, 409, 409], statuses
+    assert statuses == [202] * 6, statuses
+    assert len(set(answers)) == 1
+    accepted = world.client.post(f"/api/v1/invitations/{answers[0]}/accept", headers=bob.headers)
+    assert accepted.status_code == 200, accepted.text
     assert memberships(world, org_id) == {admin.id: "admin", bob.id: "member"}
 
 
@@ -460,7 +486,7 @@ def test_the_last_admin_cannot_leave_or_be_removed(world: World) -> None:
     admin, second = world.tenant(), world.tenant()
     org_id = create_org(world, admin)["id"]
     problem(remove(world, org_id, admin, admin.id), 409, "LAST_ADMIN")
-    assert add(world, org_id, admin, account_id=second.id, role="admin").status_code == 201
+    assert add(world, org_id, admin, account_id=second.id, role="admin").status_code == 202
     assert remove(world, org_id, second, admin.id).status_code == 204
     problem(remove(world, org_id, second, second.id), 409, "LAST_ADMIN")
     assert memberships(world, org_id) == {second.id: "admin"}

@@ -198,7 +198,7 @@ def test_a_suspended_provider_cannot_accept(world: World) -> None:
     tenant, provider = world.tenant(), world.provider()
     deployment_id = world.insert_deployment(tenant, provider, state="pending")
     suspend(world, provider)
-    body = problem(accept(world, provider, deployment_id), 403, "PROVIDER_NOT_APPROVED")
+    body = problem(accept(world, provider, deployment_id), 403, "PROVIDER_SUSPENDED")
     assert body["current_status"] == "suspended"
     assert deployment_row(world, deployment_id).state == "pending"
 

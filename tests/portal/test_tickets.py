@@ -39,8 +39,8 @@ def ticket_body(deployment_id: str, **overrides: Any) -> dict[str, Any]:
 
 @dataclass
 class Scene:
-    """A deployment of ``owner`` in an organization (admin, member, viewer) on ``provider``;
-    an unrelated tenant and provider; a platform admin."""
+    """A deployment ``owner`` (a member) created in an organization (admin, member, viewer) on
+    ``provider``; an unrelated tenant and provider; a platform admin."""
 
     world: World
     owner: Tenant
@@ -97,6 +97,7 @@ def scene(client: TestClient, database_url: str) -> Scene:
         org_admin, {"member": org_member, "viewer": org_viewer}
     )
     owner = world.tenant()
+    world.add_member(organization_id, owner, "member")
     provider = world.provider()
     return Scene(
         world=world,

@@ -18,6 +18,7 @@ from starlette.testclient import TestClient
 
 from provider_registry.deployments.models import Deployment
 from provider_registry.kit.timeutil import utcnow
+from provider_registry.providers.models import Provider
 from provider_registry.tenancy.models import Organization, OrganizationMember
 from tests.identity.helpers import signed_in
 from tests.providers.factories import admin_session, provider_session, register_provider
@@ -64,10 +65,14 @@ class World:
         self.client = client
         self.database_url = database_url
         self.admin = admin_session(client, database_url)
+        # Every tenant made here, by id and by (lower-cased) email: who answers an invitation.
+        self.tenants: dict[str, Tenant] = {}
 
     def tenant(self, role: str = "consumer") -> Tenant:
         account, headers = signed_in(self.client, role=role)
-        return Tenant(id=account["id"], email=account["email"], headers=headers)
+        tenant = Tenant(id=account["id"], email=account["email"], headers=headers)
+        self.tenants[tenant.id] = self.tenants[tenant.email.lower()] = tenant
+        return tenant
 
     def provider(
         self, *, approve: bool = True, prices: dict[str, Any] | None = None
@@ -124,6 +129,9 @@ class World:
             created_at=created_at or now,
         )
         with db_session(self.database_url) as session:
+            if state != "pending":  # the prices agreed on acceptance, as the accept endpoint does
+                agreed = session.get(Provider, uuid.UUID(provider.id))
+                row.pricing = agreed.pricing if agreed is not None else None
             session.add(row)
         return str(row.id)
 
@@ -149,3 +157,13 @@ class World:
                     )
                 )
         return str(organization.id)
+
+    def add_member(self, organization_id: str, tenant: Tenant, role: str) -> None:
+        with db_session(self.database_url) as session:
+            session.add(
+                OrganizationMember(
+                    organization_id=uuid.UUID(organization_id),
+                    account_id=uuid.UUID(tenant.id),
+                    role=role,
+                )
+            )

@@ -770,7 +770,7 @@ class Deployment(BaseModel):
     name: str
     owner_account_id: UUID
     """
-    The account that created it.
+    The account that created it. A deployment in an organization belongs to the organization (which is billed for it); its creator reaches it only as a current member.
     """
     organization_id: Annotated[UUID | None, Field(...)]
     provider_id: UUID
@@ -786,6 +786,10 @@ class Deployment(BaseModel):
     The provider's lease, once it accepted the deployment.
     """
     resources: Resources
+    pricing: Pricing | None = None
+    """
+    The provider's prices agreed when it accepted the deployment; usage and invoices use these, whatever the provider charges later. Absent while pending, and for a deployment accepted while its provider had no prices (it accrues no cost).
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
     accepted_at: Annotated[AwareDatetime | None, Field(...)]
@@ -1202,7 +1206,7 @@ class OrganizationPage(BaseModel):
 
 class OrganizationMemberAdd(BaseModel):
     """
-    Exactly one of `account_id` and `email` names the account to add (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
+    Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
     """
 
     model_config = ConfigDict(
@@ -1250,6 +1254,45 @@ class OrganizationMemberPage(BaseModel):
         extra="forbid",
     )
     items: list[OrganizationMember]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class OrganizationInvitation(BaseModel):
+    """
+    An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    organization_id: UUID
+    organization_name: str
+    account_id: Annotated[UUID | None, Field(...)]
+    """
+    The account id the invitation was sent to, if it was sent to one.
+    """
+    email: Annotated[str | None, Field(...)]
+    """
+    The email address (lower-cased) the invitation was sent to, if it was sent to one.
+    """
+    role: Literal["admin", "member", "viewer"]
+    """
+    A member's role in an organization. `admin` manages members and, like `member`, may change
+    the organization's deployments and tickets; `viewer` only reads them.
+
+    """
+    status: Literal["pending", "accepted", "declined"]
+    invited_by: UUID
+    created_at: AwareDatetime
+    responded_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class OrganizationInvitationPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[OrganizationInvitation]
     next_cursor: Annotated[str | None, Field(...)]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import cast, delete, exists, func, literal_column, text, tuple_, update
+from sqlalchemy import and_, cast, delete, exists, func, literal_column, text, tuple_, update
 from sqlalchemy.dialects.postgresql import DOUBLE_PRECISION
 from sqlmodel import col, select
 
@@ -50,6 +50,17 @@ class Filters:
 SERVICE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")  # ServiceCreate.name
 
 
+def offered_publicly() -> Any:
+    """A public service: active or deprecated, not deleted, of a provider that is approved (a
+    suspended provider's services leave public listings until it is reinstated)."""
+    approved = select(Provider.id).where(col(Provider.status) == "approved")
+    return and_(
+        col(Service.status).in_(PUBLIC_STATUSES),
+        col(Service.deleted_at).is_(None),
+        col(Service.provider_id).in_(approved),
+    )
+
+
 def _encode(sort: Sort, value: Any, id_: uuid.UUID) -> str:
     if isinstance(value, datetime):
         value = rfc3339(value)
@@ -83,6 +94,10 @@ class ServiceRepository(Repository[Service]):
         return self.get_one_or_none(
             col(Service.id) == service_id, col(Service.deleted_at).is_(None)
         )
+
+    def public(self, service_id: uuid.UUID) -> Service | None:
+        """The service, if it is offered publicly (see ``offered_publicly``)."""
+        return self.get_one_or_none(col(Service.id) == service_id, offered_publicly())
 
     def exists_version(self, provider_id: uuid.UUID, name: str, version: str) -> bool:
         return (
@@ -141,9 +156,7 @@ class ServiceRepository(Repository[Service]):
         sorted by semantic version in Python, then a page of rows read by id."""
         rows = self.session.exec(
             select(Service.id, Service.version, Service.created_at).where(
-                col(Service.name) == name,
-                col(Service.status).in_(PUBLIC_STATUSES),
-                col(Service.deleted_at).is_(None),
+                col(Service.name) == name, offered_publicly()
             )
         ).all()
         return [(id_, version, created_at) for id_, version, created_at in rows]
@@ -164,9 +177,7 @@ class ServiceRepository(Repository[Service]):
         )
 
     def search(self, filters: Filters, sort: Sort, limit: int, cursor: str | None) -> Page[Service]:
-        statement = select(Service).where(
-            col(Service.status).in_(PUBLIC_STATUSES), col(Service.deleted_at).is_(None)
-        )
+        statement = select(Service).where(offered_publicly())
         key: Any
         rank: Any = None
         if filters.query:

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from provider_registry.audit import service as audit
 from provider_registry.catalog import validation
 from provider_registry.catalog.errors import NotYourService, ServiceExists, ServiceNotFound
-from provider_registry.catalog.models import PUBLIC_STATUSES, Service
+from provider_registry.catalog.models import Service
 from provider_registry.catalog.repository import Filters, ServiceRepository, Sort
 from provider_registry.config import Settings
 from provider_registry.identity.principal import Principal
@@ -30,8 +30,7 @@ from provider_registry.kit.pagination import (
 from provider_registry.kit.parsing import document
 from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import rfc3339, utcnow
-from provider_registry.providers.errors import InvalidTransition, ProviderNotApproved
-from provider_registry.providers.repository import ProviderRepository
+from provider_registry.providers.errors import InvalidTransition
 from provider_registry_api import models as api
 
 ALL_STATUSES = ("pending_approval", "active", "deprecated", "suspended", "retired")
@@ -72,16 +71,6 @@ def _is_owner(principal: Principal | None, service: Service) -> bool:
 
 def _is_admin(principal: Principal | None) -> bool:
     return principal is not None and principal.kind == "account" and principal.role == "admin"
-
-
-def _require_approved_provider(session: Session, provider_id: uuid.UUID | None) -> None:
-    provider = ProviderRepository(session).get(provider_id) if provider_id else None
-    if provider is None or provider.status != "approved":
-        status = provider.status if provider else "unknown"
-        raise ProviderNotApproved(
-            f"This needs an approved provider; this one is {status}.",
-            extra={"current_status": status},
-        )
 
 
 def _derived(
@@ -143,7 +132,7 @@ def create(
     session: Session, principal: Principal, body: api.ServiceCreate, settings: Settings
 ) -> Service:
     _check_body(body, settings)
-    _require_approved_provider(session, principal.provider_id)
+    # Only approved providers get here (x-access provider_status in the spec).
     assert principal.provider_id is not None
     services = ServiceRepository(session)
     if services.exists_version(principal.provider_id, body.name, body.version):
@@ -182,9 +171,13 @@ def create(
 
 
 def get_visible(session: Session, principal: Principal | None, service_id: uuid.UUID) -> Service:
-    service = ServiceRepository(session).live(service_id)
+    """Anyone sees a publicly offered service; its provider and admins see it in any status."""
+    services = ServiceRepository(session)
+    service = services.live(service_id)
     if service is None or not (
-        service.status in PUBLIC_STATUSES or _is_owner(principal, service) or _is_admin(principal)
+        _is_owner(principal, service)
+        or _is_admin(principal)
+        or services.public(service_id) is not None
     ):
         raise ServiceNotFound("No service with this id exists.")
     return service
@@ -205,7 +198,7 @@ def _for_change(
         "admin" in allowed and _is_admin(principal)
     ):
         return service
-    if service.status in PUBLIC_STATUSES or _is_admin(principal):
+    if _is_admin(principal) or ServiceRepository(session).public(service.id) is not None:
         raise NotYourService("Only the service's provider (or an admin) may do this.")
     raise ServiceNotFound("No service with this id exists.")
 
@@ -304,8 +297,6 @@ def transition(
             f"A {service.status} service cannot be {past}.",
             extra={"current_status": service.status},
         )
-    if action == "publish" and not _is_admin(principal):
-        _require_approved_provider(session, service.provider_id)
     now = utcnow()
     values: dict[str, Any] = {"status": to_status, "updated_at": now}
     if action == "publish":

@@ -1,7 +1,10 @@
 """Who may see and act on a deployment. Every deployment-scoped read or write goes through here.
 
-- The account that created it: read and write.
-- Members of its organization: admin and member read and write; viewer reads only.
+- A personal deployment (no organization): the account that created it, read and write.
+- An organization's deployment belongs to the organization: its members, by their current role
+  (admin and member read and write; viewer reads only). Its creator is recorded
+  (``owner_account_id``) but has no access of its own: removed from the organization, they lose
+  the deployment, its shell sessions and its tickets, and the organization keeps paying for it.
 - Platform admins: read (support), no tenant writes.
 - The provider it runs on reaches it through the provider API (``for_provider``).
 - Anyone else: 404, exactly as for a deployment that does not exist, so ids leak nothing.
@@ -12,7 +15,7 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from sqlalchemy import ColumnElement, false, or_
+from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import Session, col, select
 
 from provider_registry.deployments.models import Deployment
@@ -36,7 +39,7 @@ def tenant_permission(session: Session, principal: Principal, row: Deployment) -
     """The most the account may do with the deployment: "write", "read" or nothing."""
     if principal.kind != "account":
         return None
-    if row.owner_account_id == principal.id:
+    if row.organization_id is None and row.owner_account_id == principal.id:
         return "write"
     if row.organization_id is not None:
         role = membership.role_in(session, row.organization_id, principal.id)
@@ -83,7 +86,12 @@ def visible_to_tenant(session: Session, principal: Principal) -> ColumnElement[b
     if principal.role == "admin":
         return col(Deployment.id).is_not(None)
     organizations = list(membership.roles_of(session, principal.id))
-    clauses: list[ColumnElement[bool]] = [col(Deployment.owner_account_id) == principal.id]
+    clauses: list[ColumnElement[bool]] = [
+        and_(
+            col(Deployment.owner_account_id) == principal.id,
+            col(Deployment.organization_id).is_(None),
+        )
+    ]
     if organizations:
         clauses.append(col(Deployment.organization_id).in_(organizations))
     return or_(*clauses)

@@ -64,6 +64,8 @@ class Deployment(SQLModel, table=True):
     state: str = Field(default="pending", sa_column=Column(String(20), nullable=False))
     # Set by the provider when it accepts the deployment.
     lease_id: str | None = Field(default=None, sa_column=Column(String(100), nullable=True))
+    # The provider's pricing document when it accepted: what usage and invoices charge.
+    pricing: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     replicas_ready: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
     replicas_total: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
     # [{name, state, replicas}] as the provider last reported them.

@@ -36,7 +36,6 @@ from provider_registry.identity.principal import Principal
 from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import utcnow
-from provider_registry.providers.errors import ProviderNotApproved
 from provider_registry.providers.repository import ProviderRepository
 from provider_registry.tenancy import membership
 from provider_registry_api import models as api
@@ -265,18 +264,6 @@ def close(session: Session, principal: Principal, deployment_id: uuid.UUID) -> D
 # ------------------------------------------------------------------------------ provider side
 
 
-def _require_approved(session: Session, principal: Principal) -> None:
-    provider = (
-        ProviderRepository(session).get(principal.provider_id) if principal.provider_id else None
-    )
-    if provider is None or provider.status != "approved":
-        status = provider.status if provider else "unknown"
-        raise ProviderNotApproved(
-            f"This needs an approved provider; this one is {status}.",
-            extra={"current_status": status},
-        )
-
-
 def list_for_provider(
     session: Session, principal: Principal, state: str | None, limit: int, cursor: str | None
 ) -> Page[Deployment]:
@@ -289,7 +276,7 @@ def list_for_provider(
 def accept(
     session: Session, principal: Principal, deployment_id: uuid.UUID, lease_id: str | None
 ) -> Deployment:
-    _require_approved(session, principal)
+    # Only an approved provider accepts (x-access provider_status in the spec).
     deployments = DeploymentRepository(session)
     row = access.for_provider(session, principal, deployment_id)
     now = utcnow()
@@ -299,6 +286,8 @@ def accept(
         {
             "state": "active",
             "lease_id": lease_id or f"lease-{uuid.uuid4().hex}",
+            # The prices agreed, read in the same statement that accepts.
+            "pricing": ProviderRepository.pricing_of(row.provider_id),
             "accepted_at": now,
             "updated_at": now,
             "replicas_ready": 0,

@@ -7,7 +7,9 @@ from provider_registry_api import models as api
 
 
 def deployment(row: Deployment) -> api.Deployment:
+    agreed = {"pricing": api.Pricing.model_validate(row.pricing)} if row.pricing else {}
     return api.Deployment(
+        **agreed,
         id=row.id,
         name=row.name,
         owner_account_id=row.owner_account_id,

@@ -3,18 +3,31 @@
 ``x-access: {public: true}``, or any of ``kinds`` (account, provider), any of ``roles`` and all of
 ``scopes``. Runs after Connexion's security (so the caller is known) and before validation (so a
 caller who may not use an operation learns nothing from its validation errors).
+
+A provider principal must also be in one of ``provider_status`` (pending, approved, rejected,
+suspended; ``[approved]`` when the operation does not say): the provider's status is read from the
+database on every such request, so a suspension takes effect at once, whatever credentials the
+provider signed in with. Suspended providers get 403 ``PROVIDER_SUSPENDED``, pending and rejected
+ones 403 ``PROVIDER_NOT_APPROVED``.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.middleware import ROUTING_CONTEXT
+from provider_registry.providers.errors import ProviderNotApproved, ProviderSuspended
+
+PROVIDER_STATUSES = frozenset({"pending", "approved", "rejected", "suspended"})
+DEFAULT_PROVIDER_STATUS = frozenset({"approved"})
 
 
 @dataclass(frozen=True)
@@ -23,17 +36,41 @@ class AccessRule:
     kinds: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
     scopes: frozenset[str] = frozenset()
+    provider_status: frozenset[str] = DEFAULT_PROVIDER_STATUS
 
     @classmethod
     def from_spec(cls, raw: dict[str, Any]) -> AccessRule:
-        unknown = set(raw) - {"public", "kinds", "roles", "scopes"}
+        unknown = set(raw) - {"public", "kinds", "roles", "scopes", "provider_status"}
         if unknown:
             raise ValueError(f"unknown x-access keys: {sorted(unknown)}")
+        provider_status = frozenset(raw.get("provider_status", DEFAULT_PROVIDER_STATUS))
+        if not provider_status or provider_status - PROVIDER_STATUSES:
+            raise ValueError(f"x-access provider_status must name some of {PROVIDER_STATUSES}")
         return cls(
             public=bool(raw.get("public", False)),
             kinds=frozenset(raw.get("kinds", ())),
             roles=frozenset(raw.get("roles", ())),
             scopes=frozenset(raw.get("scopes", ())),
+            provider_status=provider_status,
+        )
+
+    def needs_provider_status(self, principal: Principal) -> bool:
+        """Whether ``principal`` is a provider whose status this operation must look up."""
+        return not self.public and principal.kind == "provider"
+
+    def check_provider_status(self, status: str | None) -> None:
+        """A provider principal's current status (None: the provider no longer exists)."""
+        if status in self.provider_status:
+            return
+        if status == "suspended":
+            raise ProviderSuspended(
+                "This provider is suspended: it may read its own data and wind down its running "
+                "deployments, nothing else.",
+                extra={"current_status": status},
+            )
+        raise ProviderNotApproved(
+            f"This needs an approved provider; this one is {status or 'unknown'}.",
+            extra={"current_status": status or "unknown"},
         )
 
     def check(self, principal: Principal | None) -> None:
@@ -55,9 +92,16 @@ class AccessRule:
 
 
 class AccessControlMiddleware:
-    def __init__(self, app: ASGIApp, *, rules: dict[str, AccessRule]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        rules: dict[str, AccessRule],
+        provider_status_of: Callable[[uuid.UUID], str | None],
+    ) -> None:
         self.app = app
         self.rules = rules
+        self.provider_status_of = provider_status_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -69,5 +113,11 @@ class AccessControlMiddleware:
                 if rule is None:
                     raise Forbidden("This operation declares no access rule.")
                 token_info = extensions.get("connexion_context", {}).get("token_info") or {}
-                rule.check(token_info.get("principal"))
+                principal = token_info.get("principal")
+                rule.check(principal)
+                if principal is not None and rule.needs_provider_status(principal):
+                    status = await anyio.to_thread.run_sync(
+                        self.provider_status_of, principal.provider_id or principal.id
+                    )
+                    rule.check_provider_status(status)
         await self.app(scope, receive, send)

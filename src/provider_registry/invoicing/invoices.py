@@ -170,13 +170,11 @@ def draft(session: Session, period: Period, now: datetime) -> Drafts:
     deployments = UsageRepository(session)
     rows = deployments.accrued(period.start, period.end)
     provider_ids = {row.provider_id for row in rows}
-    prices = usage.price_lists(session, provider_ids)
     names = deployments.provider_names(provider_ids)
     drafts: dict[tuple[str, str], Draft] = {}
     unpriced = 0
     for row in rows:
-        price_list = prices.get(row.provider_id, usage.PriceList.of(None))
-        accrual = usage.accrue(row, price_list, period.start, period.end, now)
+        accrual = usage.accrue(row, usage.agreed_prices(row), period.start, period.end, now)
         if accrual.hours == 0 and accrual.cost == 0:
             continue
         if accrual.currency is None:

@@ -1,13 +1,14 @@
-"""All SQL for usage and invoices: the deployments that accrued during a period and the prices and
-names of their providers; the invoices a principal may read, filtered by the status it is shown
-with; the conditional UPDATE that pays an invoice; and the INSERT ... ON CONFLICT DO NOTHING that
-makes generating a period's invoices idempotent. It flushes, never commits.
+"""All SQL for usage and invoices: the deployments that accrued during a period and the names of
+their providers (the prices are each deployment's own); the invoices a principal may read,
+filtered by the status it is shown with; the conditional UPDATE that pays an invoice; and the
+INSERT ... ON CONFLICT DO NOTHING that makes generating a period's invoices idempotent. It
+flushes, never commits.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -36,7 +37,7 @@ def accrued_during(start: datetime, end: datetime) -> ColumnElement[bool]:
 
 
 class UsageRepository(Repository[Deployment]):
-    """The deployments usage and invoices are computed from, and their providers' pricing."""
+    """The deployments usage and invoices are computed from, and their providers' names."""
 
     model = Deployment
 
@@ -70,15 +71,6 @@ class UsageRepository(Repository[Deployment]):
                 .order_by(col(Deployment.created_at), col(Deployment.id))
             )
         )
-
-    def pricing(self, provider_ids: set[uuid.UUID]) -> dict[uuid.UUID, Mapping[str, Any] | None]:
-        """Each provider's ``pricing`` document, as stored."""
-        if not provider_ids:
-            return {}
-        rows = self.session.exec(
-            select(Provider.id, Provider.pricing).where(col(Provider.id).in_(provider_ids))
-        ).all()
-        return dict(rows)
 
     def provider_names(self, provider_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
         if not provider_ids:

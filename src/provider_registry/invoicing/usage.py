@@ -9,7 +9,9 @@ period [start, end):
 - cost = sum of <resource>_hours (rounded, as shown) x hourly price, with 28 significant digits,
   rounded once to 8 decimal places half to even.
 
-Everything is Decimal; a provider without pricing gives cost 0 and no currency.
+Prices are the ones agreed when the provider accepted the deployment (``deployments.pricing``),
+never its current ones. Everything is Decimal; a deployment accepted while its provider had no
+pricing gives cost 0 and no currency.
 """
 
 from __future__ import annotations
@@ -169,9 +171,10 @@ def next_month(start: datetime) -> datetime:
     return datetime(start.year, start.month + 1, 1, tzinfo=UTC)
 
 
-def price_lists(session: Session, provider_ids: set[uuid.UUID]) -> dict[uuid.UUID, PriceList]:
-    pricing = UsageRepository(session).pricing(provider_ids)
-    return {provider_id: PriceList.of(document) for provider_id, document in pricing.items()}
+def agreed_prices(deployment: Deployment) -> PriceList:
+    """The prices recorded when the provider accepted the deployment: never its current ones, so a
+    provider cannot reprice time already used."""
+    return PriceList.of(deployment.pricing)
 
 
 @dataclass(frozen=True)
@@ -215,11 +218,10 @@ def current(
     )
     truncated = len(rows) > MAX_USAGE_DEPLOYMENTS
     rows = rows[:MAX_USAGE_DEPLOYMENTS]
-    prices = price_lists(session, {row.provider_id for row in rows})
     lines: list[UsageLine] = []
     totals: dict[str, Decimal] = {}
     for row in rows:
-        accrual = accrue(row, prices.get(row.provider_id, PriceList.of(None)), start, now, now)
+        accrual = accrue(row, agreed_prices(row), start, now, now)
         lines.append(UsageLine(row, accrual))
         if accrual.currency is not None:
             totals[accrual.currency] = _CONTEXT.add(

@@ -9,6 +9,12 @@ class ProviderNotApproved(DomainError):
     title = "Forbidden"
 
 
+class ProviderSuspended(DomainError):
+    status = 403
+    code = "PROVIDER_SUSPENDED"
+    title = "Forbidden"
+
+
 class ProviderNotFound(DomainError):
     status = 404
     code = "NOT_FOUND"

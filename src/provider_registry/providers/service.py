@@ -34,7 +34,6 @@ from provider_registry.providers.billing import BillingGateway
 from provider_registry.providers.errors import (
     InvalidTransition,
     ProviderEmailTaken,
-    ProviderNotApproved,
     ProviderNotFound,
 )
 from provider_registry.providers.models import Provider
@@ -87,6 +86,11 @@ def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject |
         provider_id=provider.id,
         token_epoch=provider.token_epoch,
     )
+
+
+def status_of(session: Session, provider_id: uuid.UUID) -> str | None:
+    """The provider's current status, for x-access ``provider_status`` (None: no such provider)."""
+    return ProviderRepository(session).status_of(provider_id)
 
 
 def provider_principal(provider: Provider) -> Principal:
@@ -185,14 +189,6 @@ def own(session: Session, principal: Principal) -> Provider:
     return provider
 
 
-def _require_approved(provider: Provider) -> None:
-    if provider.status != "approved":
-        raise ProviderNotApproved(
-            f"This needs an approved provider; this one is {provider.status}.",
-            extra={"current_status": provider.status},
-        )
-
-
 def _save(
     session: Session, provider: Provider, values: dict[str, Any], if_match: str | None
 ) -> Provider:
@@ -251,7 +247,6 @@ def put_pricing(
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
-    _require_approved(provider)
     resources = [price.resource for price in body.prices]
     duplicates = sorted({r for r in resources if resources.count(r) > 1})
     _raise_issues(
@@ -281,7 +276,6 @@ def put_capacity(
 ) -> Provider:
     provider = own(session, principal)
     check_if_match(provider, if_match)
-    _require_approved(provider)
     declared = {
         "gpu_model": body.gpu_model,
         "gpu_count": body.gpu_count,

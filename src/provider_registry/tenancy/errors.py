@@ -1,12 +1,13 @@
 """Organization errors, each with a stable code: an organization or member the caller cannot see
-(404, never 403), an action only the organization's admins may take, an account to add that is
-not there or already a member, and the removal that would leave an organization without an admin.
+(404, never 403), an action only the organization's admins may take, an account that is already a
+member, an invitation that is not the caller's or no longer pending, and the removal that would
+leave an organization without an admin.
 """
 
 from __future__ import annotations
 
 from provider_registry.identity.errors import Forbidden
-from provider_registry.kit.errors import Conflict, DomainError, NotFound
+from provider_registry.kit.errors import Conflict, NotFound
 
 
 class OrganizationNotFound(NotFound):
@@ -21,15 +22,17 @@ class OrganizationAdminRequired(Forbidden):
     code = "ORGANIZATION_ADMIN_REQUIRED"
 
 
-class AccountNotFound(DomainError):
-    status = 422
-    code = "ACCOUNT_NOT_FOUND"
-    title = "Unprocessable Content"
-
-
 class AlreadyMember(Conflict):
     code = "ALREADY_MEMBER"
 
 
 class LastAdmin(Conflict):
     code = "LAST_ADMIN"
+
+
+class InvitationNotFound(NotFound):
+    code = "INVITATION_NOT_FOUND"
+
+
+class InvitationNotPending(Conflict):
+    code = "INVITATION_NOT_PENDING"

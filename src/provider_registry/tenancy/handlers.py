@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from flask import Response
 
@@ -47,13 +48,47 @@ def list_organization_members(
 
 
 def add_organization_member(organization_id: str) -> Response:
-    member, account = service.add_member(
+    invitation, organization_name = service.add_member(
         db.session(),
         current_principal(),
         uuid.UUID(organization_id),
         request_body(api.OrganizationMemberAdd),
     )
-    return json_response(views.member(member, account), 201)
+    return json_response(views.invitation(invitation, organization_name), 202)
+
+
+def _invitation_page(page: Any) -> Response:
+    items = [views.invitation(invitation, name) for invitation, name in page.items]
+    return json_response(api.OrganizationInvitationPage(items=items, next_cursor=page.next_cursor))
+
+
+def list_organization_invitations(
+    organization_id: str, limit: int = 20, cursor: str | None = None
+) -> Response:
+    page = service.invitations_of(
+        db.session(), current_principal(), uuid.UUID(organization_id), limit, cursor
+    )
+    return _invitation_page(page)
+
+
+def list_my_invitations(limit: int = 20, cursor: str | None = None) -> Response:
+    return _invitation_page(
+        service.my_invitations(db.session(), current_principal(), limit, cursor)
+    )
+
+
+def accept_invitation(invitation_id: str) -> Response:
+    organization, role = service.accept_invitation(
+        db.session(), current_principal(), uuid.UUID(invitation_id)
+    )
+    return json_response(views.organization(organization, role))
+
+
+def decline_invitation(invitation_id: str) -> Response:
+    invitation, organization_name = service.decline_invitation(
+        db.session(), current_principal(), uuid.UUID(invitation_id)
+    )
+    return json_response(views.invitation(invitation, organization_name))
 
 
 def remove_organization_member(organization_id: str, member_id: str) -> Response:

@@ -9,13 +9,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import delete, func, tuple_
+from sqlalchemy import ColumnElement, delete, func, or_, tuple_, update
 from sqlmodel import Session, col, select
 
 from provider_registry.accounts.models import Account
 from provider_registry.kit.pagination import Page, decode_cursor, encode_cursor
 from provider_registry.kit.repository import Repository
-from provider_registry.tenancy.models import Organization, OrganizationMember
+from provider_registry.tenancy.models import (
+    Organization,
+    OrganizationInvitation,
+    OrganizationMember,
+)
 
 
 class OrganizationRepository(Repository[Organization]):
@@ -88,6 +92,73 @@ class OrganizationRepository(Repository[Organization]):
             )
         ).one()
         return int(count)
+
+
+class InvitationRepository(Repository[OrganizationInvitation]):
+    model = OrganizationInvitation
+
+    def pending_for(
+        self, organization_id: uuid.UUID, *, account_id: uuid.UUID | None, email: str | None
+    ) -> OrganizationInvitation | None:
+        """The organization's pending invitation to this account id or email address."""
+        invitee = (
+            col(OrganizationInvitation.account_id) == account_id
+            if account_id is not None
+            else col(OrganizationInvitation.email) == email
+        )
+        return self.get_one_or_none(
+            col(OrganizationInvitation.organization_id) == organization_id,
+            col(OrganizationInvitation.status) == "pending",
+            invitee,
+        )
+
+    def add_pending(self, invitation: OrganizationInvitation) -> OrganizationInvitation:
+        self.session.add(invitation)
+        self.session.flush()
+        return invitation
+
+    def addressed_to(self, account_id: uuid.UUID, email: str | None) -> ColumnElement[bool]:
+        """Invitations addressed to the account, by its id or by its email address."""
+        clauses = [col(OrganizationInvitation.account_id) == account_id]
+        if email:
+            clauses.append(col(OrganizationInvitation.email) == email.lower())
+        return or_(*clauses)
+
+    def page(
+        self, where: ColumnElement[bool], limit: int, cursor: str | None
+    ) -> Page[tuple[OrganizationInvitation, str]]:
+        """Pending invitations matching ``where``, with their organization's name, newest
+        first."""
+        statement = (
+            select(OrganizationInvitation, Organization.name)
+            .join(Organization, col(Organization.id) == col(OrganizationInvitation.organization_id))
+            .where(col(OrganizationInvitation.status) == "pending", where)
+        )
+        return _keyset(
+            self.session,
+            statement,
+            col(OrganizationInvitation.created_at),
+            col(OrganizationInvitation.id),
+            limit,
+            cursor,
+        )
+
+    def respond_if_pending(self, invitation_id: uuid.UUID, values: dict[str, Any]) -> bool:
+        """pending -> accepted or declined, as a conditional UPDATE: one answer wins."""
+        result: Any = self.session.execute(
+            update(OrganizationInvitation)
+            .where(
+                col(OrganizationInvitation.id) == invitation_id,
+                col(OrganizationInvitation.status) == "pending",
+            )
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def refresh(self, invitation: OrganizationInvitation) -> OrganizationInvitation:
+        self.session.refresh(invitation)
+        return invitation
 
 
 def _keyset(

@@ -2,7 +2,10 @@
 
 Rules (anything a caller may not see is 404, never 403):
 - Members (any role) see their organization and its members; platform admins see every one.
-- Only the organization's admins add or remove members; any member may remove themselves.
+- Only the organization's admins invite or remove members; any member may remove themselves.
+- Nobody joins without consent: an admin's "add" is an invitation (to an account id or an email
+  address) that the invitee accepts or declines. The answer to the admin is the same whether or
+  not an account matches, so invitations reveal nothing about who has an account.
 - An organization always keeps at least one admin. Member removals lock the organization's row,
   so two admins removing each other (or both leaving) at the same time cannot leave it with none.
 
@@ -15,24 +18,31 @@ import uuid
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from provider_registry.accounts.models import Account
 from provider_registry.accounts.repository import AccountRepository
+from provider_registry.audit import service as audit
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
+from provider_registry.kit.timeutil import utcnow
 from provider_registry.tenancy import membership
 from provider_registry.tenancy.errors import (
-    AccountNotFound,
     AlreadyMember,
+    InvitationNotFound,
+    InvitationNotPending,
     LastAdmin,
     MemberNotFound,
     OrganizationAdminRequired,
     OrganizationNotFound,
 )
-from provider_registry.tenancy.models import Organization, OrganizationMember
-from provider_registry.tenancy.repository import OrganizationRepository
+from provider_registry.tenancy.models import (
+    Organization,
+    OrganizationInvitation,
+    OrganizationMember,
+)
+from provider_registry.tenancy.repository import InvitationRepository, OrganizationRepository
 from provider_registry_api import models as api
 
 # --------------------------------------------------------------------------------- validation
@@ -131,25 +141,25 @@ def members(
     return OrganizationRepository(session).page_of_members(organization.id, limit, cursor)
 
 
-def _account_named(session: Session, body: api.OrganizationMemberAdd) -> Account:
-    accounts = AccountRepository(session)
-    if body.account_id is not None:
-        field, account = "account_id", accounts.get(body.account_id)
-    else:
-        field, account = "email", accounts.by_email(str(body.email))
-    if account is None or account.status != "active":
-        raise AccountNotFound(
-            "No active account matches this " + field.replace("_", " ") + ".",
-            errors=[FieldIssue(field, "matches no active account", "ACCOUNT_NOT_FOUND")],
-        )
-    return account
-
-
-def _already_member(account: Account) -> AlreadyMember:
+def _already_member(account_id: uuid.UUID) -> AlreadyMember:
     return AlreadyMember(
         "This account is already a member of the organization.",
-        extra={"member_id": str(account.id)},
+        extra={"member_id": str(account_id)},
     )
+
+
+def _is_member(
+    session: Session, organization_id: uuid.UUID, body: api.OrganizationMemberAdd
+) -> uuid.UUID | None:
+    """The member's account id when the invitee is already a member (named by id or email)."""
+    if body.account_id is not None:
+        account_id: uuid.UUID | None = body.account_id
+    else:
+        account = AccountRepository(session).by_email(str(body.email))
+        account_id = account.id if account is not None else None
+    if account_id is not None and membership.role_in(session, organization_id, account_id):
+        return account_id
+    return None
 
 
 def add_member(
@@ -157,31 +167,141 @@ def add_member(
     principal: Principal,
     organization_id: uuid.UUID,
     body: api.OrganizationMemberAdd,
-) -> tuple[OrganizationMember, Account]:
+) -> tuple[OrganizationInvitation, str]:
+    """Invite an account id or email address. The answer names only what the admin sent, the same
+    whether or not an account matches (nobody joins without accepting)."""
     organization, role = _visible(session, principal, organization_id)
     _admin_only(role)
     issues = member_add_issues(body.model_dump(exclude_none=True))
     if issues:
         raise ValidationFailed("The request body is invalid.", errors=issues)
-    account = _account_named(session, body)
-    if membership.role_in(session, organization.id, account.id) is not None:
-        raise _already_member(account)
-    member = OrganizationMember(
+    member = _is_member(session, organization.id, body)
+    if member is not None:
+        # Only the organization's admins get here, and they can list its members anyway.
+        raise _already_member(member)
+    email = str(body.email).strip().lower() if body.email is not None else None
+    invitations = InvitationRepository(session)
+    existing = invitations.pending_for(organization.id, account_id=body.account_id, email=email)
+    if existing is not None:
+        return existing, organization.name
+    invitation = OrganizationInvitation(
         organization_id=organization.id,
-        account_id=account.id,
+        account_id=body.account_id,
+        email=email,
         role=body.role,
-        added_by=principal.id,
+        invited_by=principal.id,
     )
     try:
-        # A savepoint: when a concurrent request added the same account first, the primary key
-        # refuses this row and the rest of the transaction stays usable for the answer.
+        # A savepoint: when a concurrent request invited the same address first, the partial
+        # unique index refuses this row and its invitation is the answer.
         with session.begin_nested():
-            OrganizationRepository(session).add_member(member)
+            invitations.add_pending(invitation)
     except IntegrityError:
-        if membership.role_in(session, organization.id, account.id) is not None:
-            raise _already_member(account) from None
-        raise
-    return member, account
+        existing = invitations.pending_for(organization.id, account_id=body.account_id, email=email)
+        if existing is None:
+            raise
+        return existing, organization.name
+    audit.record(
+        session,
+        principal,
+        "organization.member_invited",
+        "organization",
+        organization.id,
+        invitation_id=str(invitation.id),
+        role=invitation.role,
+    )
+    return invitation, organization.name
+
+
+def invitations_of(
+    session: Session,
+    principal: Principal,
+    organization_id: uuid.UUID,
+    limit: int,
+    cursor: str | None,
+) -> Page[tuple[OrganizationInvitation, str]]:
+    organization, role = _visible(session, principal, organization_id)
+    _admin_only(role)
+    where = col(OrganizationInvitation.organization_id) == organization.id
+    return InvitationRepository(session).page(where, limit, cursor)
+
+
+def my_invitations(
+    session: Session, principal: Principal, limit: int, cursor: str | None
+) -> Page[tuple[OrganizationInvitation, str]]:
+    invitations = InvitationRepository(session)
+    where = invitations.addressed_to(principal.id, _email_of(session, principal))
+    return invitations.page(where, limit, cursor)
+
+
+def _email_of(session: Session, principal: Principal) -> str | None:
+    account = AccountRepository(session).get(principal.id)
+    return account.email if account is not None else None
+
+
+def _addressed_to_me(
+    session: Session, principal: Principal, invitation_id: uuid.UUID
+) -> OrganizationInvitation:
+    invitations = InvitationRepository(session)
+    invitation = invitations.get_one_or_none(
+        col(OrganizationInvitation.id) == invitation_id,
+        invitations.addressed_to(principal.id, _email_of(session, principal)),
+    )
+    if invitation is None:
+        raise InvitationNotFound("No invitation with this id is addressed to you.")
+    return invitation
+
+
+def _not_pending(invitation: OrganizationInvitation) -> InvitationNotPending:
+    return InvitationNotPending(
+        f"The invitation was already {invitation.status}.",
+        extra={"current_status": invitation.status},
+    )
+
+
+def accept_invitation(
+    session: Session, principal: Principal, invitation_id: uuid.UUID
+) -> tuple[Organization, str]:
+    invitation = _addressed_to_me(session, principal, invitation_id)
+    invitations = InvitationRepository(session)
+    if invitation.status != "pending":
+        raise _not_pending(invitation)
+    if membership.role_in(session, invitation.organization_id, principal.id) is not None:
+        raise _already_member(principal.id)
+    if not invitations.respond_if_pending(
+        invitation.id, {"status": "accepted", "responded_at": utcnow()}
+    ):
+        raise _not_pending(invitations.refresh(invitation))
+    organizations = OrganizationRepository(session)
+    member = OrganizationMember(
+        organization_id=invitation.organization_id,
+        account_id=principal.id,
+        role=invitation.role,
+        added_by=invitation.invited_by,
+    )
+    try:
+        with session.begin_nested():
+            organizations.add_member(member)
+    except IntegrityError:
+        # Joined through another invitation at the same moment: this request changes nothing.
+        raise _already_member(principal.id) from None
+    organization = organizations.find(invitation.organization_id)
+    assert organization is not None  # the invitation's foreign key cascades on delete
+    return organization, invitation.role
+
+
+def decline_invitation(
+    session: Session, principal: Principal, invitation_id: uuid.UUID
+) -> tuple[OrganizationInvitation, str]:
+    invitation = _addressed_to_me(session, principal, invitation_id)
+    invitations = InvitationRepository(session)
+    if not invitations.respond_if_pending(
+        invitation.id, {"status": "declined", "responded_at": utcnow()}
+    ):
+        raise _not_pending(invitations.refresh(invitation))
+    invitation = invitations.refresh(invitation)
+    organization = OrganizationRepository(session).find(invitation.organization_id)
+    return invitation, organization.name if organization is not None else ""
 
 
 def remove_member(

@@ -1,7 +1,7 @@
 """sessions: absolute refresh-family lifetime, key-bound families, token epochs
 
-Revision ID: 0007_sec_identity
-Revises: 0006
+Revision ID: 0008_sessions
+Revises: 0007_domain_rules
 Create Date: 2026-12-01 09:45:00.000000
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_sec_identity"
-down_revision: str | None = "0006"
+revision: str = "0008_sessions"
+down_revision: str | None = "0007_domain_rules"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
