@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import time
-import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from provider_registry.identity.hmac_handlers import SIGNED_KEY
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.identity.tokens import TokenCodec
-from provider_registry.kit import db, metrics
+from provider_registry.kit import db, metrics, specfiles
 from provider_registry.kit.logging import configure_logging
 from provider_registry.kit.middleware import (
     RequestContextMiddleware,
@@ -71,8 +71,9 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts))
 
 
-def index_spec(spec_file: Path) -> SpecIndex:
-    spec: Any = Specification.load(spec_file.resolve())
+def index_spec(source: Path | Mapping[str, Any]) -> SpecIndex:
+    """Index a spec file, or a spec Connexion has already loaded (so it is read only once)."""
+    spec: Any = Specification.load(source.resolve()) if isinstance(source, Path) else source
     templates: dict[str, str] = {}
     access: dict[str, AccessRule] = {}
     methods: dict[str, set[str]] = {}
@@ -93,10 +94,10 @@ def index_spec(spec_file: Path) -> SpecIndex:
 
 
 def create_app(settings: Settings | None = None) -> FlaskApp:
+    specfiles.install()
     settings = settings or load_settings()
     configure_logging(settings.log)
     database = db.Database(db.make_engine(settings.database))
-    spec_index = index_spec(settings.api_dir / "openapi.yaml")
     identity = IdentityConfig(
         codec=TokenCodec(settings.jwt),
         api_key_pepper=settings.auth.api_key_pepper,
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         # it on so a handler that breaks the contract fails loudly.
         validate_responses=settings.environment != "production",
     )
+    spec_index = index_spec(app.middleware.apis[-1].specification)
     register_error_handlers(app, allowed_methods=spec_index.allowed_methods)
 
     flask_app = app.app
@@ -241,15 +243,10 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             ip_key=ip_key,
         )
 
-    def provider_status_of(provider_id: uuid.UUID) -> str | None:
-        with database.sessions() as session:
-            return providers_service.status_of(session, provider_id)
-
     app.add_middleware(
         AccessControlMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,
         rules=spec_index.access,
-        provider_status_of=provider_status_of,
     )
     metrics.mark_up()
     return app
