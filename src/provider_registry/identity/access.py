@@ -5,20 +5,17 @@
 caller who may not use an operation learns nothing from its validation errors).
 
 A provider principal must also be in one of ``provider_status`` (pending, approved, rejected,
-suspended; ``[approved]`` when the operation does not say): the provider's status is read from the
-database on every such request, so a suspension takes effect at once, whatever credentials the
-provider signed in with. Suspended providers get 403 ``PROVIDER_SUSPENDED``, pending and rejected
-ones 403 ``PROVIDER_NOT_APPROVED``.
+suspended; ``[approved]`` when the operation does not say): the status is the one read with the
+provider's row when its principal was loaded for this request, so a suspension takes effect at
+once, whatever credentials the provider signed in with. Suspended providers get 403
+``PROVIDER_SUSPENDED``, pending and rejected ones 403 ``PROVIDER_NOT_APPROVED``.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from provider_registry.identity.errors import Forbidden
@@ -92,16 +89,9 @@ class AccessRule:
 
 
 class AccessControlMiddleware:
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        rules: dict[str, AccessRule],
-        provider_status_of: Callable[[uuid.UUID], str | None],
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, rules: dict[str, AccessRule]) -> None:
         self.app = app
         self.rules = rules
-        self.provider_status_of = provider_status_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -116,8 +106,7 @@ class AccessControlMiddleware:
                 principal = token_info.get("principal")
                 rule.check(principal)
                 if principal is not None and rule.needs_provider_status(principal):
-                    status = await anyio.to_thread.run_sync(
-                        self.provider_status_of, principal.provider_id or principal.id
-                    )
-                    rule.check_provider_status(status)
+                    # The status came with the provider's row when the principal was loaded for
+                    # this request, so a suspension applies at once without another query.
+                    rule.check_provider_status(principal.provider_status)
         await self.app(scope, receive, send)

@@ -20,6 +20,9 @@ class Principal:
     provider_id: uuid.UUID | None = None
     # The API key or HMAC key used, for principals that signed in with one.
     key_id: uuid.UUID | None = None
+    # A provider's review status, read from its row when the principal was loaded for this
+    # request (so suspension applies at once); None for accounts.
+    provider_status: str | None = None
 
     @property
     def rate_limit_key(self) -> str:

@@ -73,6 +73,8 @@ class Subject:
     provider_id: uuid.UUID | None = None
     # Access tokens of an older epoch are refused (the subject was disabled, demoted, suspended).
     token_epoch: int = 0
+    # A provider's review status as loaded with it (x-access ``provider_status`` checks it).
+    provider_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -404,6 +406,7 @@ def authenticate_api_key(
         auth_method="api_key",
         provider_id=subject.provider_id,
         key_id=key.id,
+        provider_status=subject.provider_status,
     )
 
 
@@ -456,6 +459,7 @@ def principal_from_access_token(
         scopes=scopes,
         auth_method="bearer",
         provider_id=subject.provider_id,
+        provider_status=subject.provider_status,
     )
 
 

@@ -129,11 +129,6 @@ class ProviderRepository(Repository[Provider]):
         ).all()
         return list(rows), int(total)
 
-    def status_of(self, provider_id: uuid.UUID) -> str | None:
-        return self.session.exec(
-            select(Provider.status).where(col(Provider.id) == provider_id)
-        ).first()
-
     @staticmethod
     def pricing_of(provider_id: uuid.UUID) -> Any:
         """The provider's current pricing document, as a scalar subquery for an UPDATE."""

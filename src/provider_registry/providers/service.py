@@ -85,12 +85,8 @@ def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject |
         role=PROVIDER_ROLE,
         provider_id=provider.id,
         token_epoch=provider.token_epoch,
+        provider_status=provider.status,
     )
-
-
-def status_of(session: Session, provider_id: uuid.UUID) -> str | None:
-    """The provider's current status, for x-access ``provider_status`` (None: no such provider)."""
-    return ProviderRepository(session).status_of(provider_id)
 
 
 def provider_principal(provider: Provider) -> Principal:
@@ -101,6 +97,7 @@ def provider_principal(provider: Provider) -> Principal:
         scopes=scopes_for_role(PROVIDER_ROLE),
         auth_method="bearer",
         provider_id=provider.id,
+        provider_status=provider.status,
     )
 
 
