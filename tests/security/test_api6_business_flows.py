@@ -168,6 +168,7 @@ SUSPENDED_MAY = {
     "acknowledge_action",
     "list_tickets",
     "get_ticket",
+    "list_ticket_comments",
 }
 
 
@@ -231,6 +232,9 @@ class SuspensionWorld(World):
             json={"reason": "Repeated SLA violations observed"},
         )
         assert suspended.status_code == 200, suspended.text
+        # Suspension ends the provider's sessions (its token epoch moves on): it signs in again.
+        actor = self.sides["suspended"].actor
+        actor.headers = provider_session(self.client, actor.registered)
 
     def _side(self, tag: str) -> Side:
         side = Side(self.provider())
