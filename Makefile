@@ -50,8 +50,12 @@ migrate: install ## Apply database migrations to PROVIDER_REGISTRY_DATABASE_URL
 	$(BIN)/provider-registry migrate
 
 .PHONY: test
-test: install ## Run the whole suite on a throwaway PostgreSQL (T=path for a subset, JOBS=n processes)
-	$(BIN)/pytest -n $(JOBS) $(T)
+test: install ## Run the suite (all but the contract test) on a throwaway PostgreSQL (T=path, JOBS=n)
+	$(BIN)/pytest -n $(JOBS) -m "not contract" $(T)
+
+.PHONY: test-contract
+test-contract: install ## schemathesis against the live server (about 5 minutes; CI runs it after make test)
+	$(BIN)/pytest -m contract tests/contract
 
 .PHONY: generate
 generate: $(PY_STAMP) $(NODE_STAMP) ## Regenerate generated/ (bundled spec, Pydantic models, TypeScript types) from api/
@@ -75,7 +79,7 @@ format: $(PY_STAMP) ## Format the Python code
 	$(BIN)/ruff check --fix src tests scripts
 
 .PHONY: ci
-ci: install lint check-generated test ## Everything CI runs
+ci: install lint check-generated test test-contract ## Everything CI runs
 
 .PHONY: lock
 lock: ## Re-resolve the Python dependencies into requirements.lock (fresh venv)

@@ -440,7 +440,9 @@ def test_a_suspended_providers_services_and_entry_leave_public_listings(world: W
         },
     )
     assert refused.status_code == 422, refused.text
-    # The provider itself still reads its own service.
+    # The provider itself still reads its own service (signed in again: suspension ended its
+    # sessions).
+    provider.headers = provider_session(world.client, provider.registered)
     own = world.client.get(f"/api/v1/services/{service_id}", headers=provider.headers)
     assert own.status_code == 200, own.text
 

@@ -25,7 +25,7 @@ from provider_registry.kit.pagination import InvalidCursor, decode_cursor, encod
 from provider_registry.kit.timeutil import utcnow
 from tests.conftest import MakeClient, problem
 from tests.portal.world import World
-from tests.providers.factories import admin_session, provider_session, register_provider
+from tests.providers.factories import admin_session
 
 # ---------------------------------------------------------------------------------- cursors
 
@@ -158,13 +158,13 @@ def test_forged_cursors_are_400_on_every_list_endpoint(
     client: TestClient, database_url: str
 ) -> None:
     admin = admin_session(client, database_url)
-    provider = provider_session(client, register_provider(client))
     organization = client.post(
         "/api/v1/organizations", headers=admin, json={"name": "Cursor Test"}
     ).json()["id"]
     world = World(client, database_url)
     tenant, owner = world.tenant(), world.provider()
     deployment = world.insert_deployment(tenant, owner)
+    provider = owner.headers  # an approved provider: pending ones may not list deployments
     ticket = client.post(
         "/api/v1/tickets",
         headers=tenant.headers,
