@@ -66,12 +66,14 @@ check-generated: $(PY_STAMP) $(NODE_STAMP) ## Fail if generated/ differs from wh
 	scripts/check-generated.sh
 
 .PHONY: lint
-lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, openapi-spec-validator and redocly lint
+lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml) and the breaking-change guard
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 	$(BIN)/openapi-spec-validator api/openapi.yaml
 	REDOCLY_TELEMETRY=off node_modules/.bin/redocly lint api/openapi.yaml --extends=recommended --format=stylish 2>&1 | grep -v -E '^\s*$$|Node.js|nodejs.org|╔|╚|║' ; test $${PIPESTATUS[0]} -eq 0
+	$(PY) scripts/check-breaking.py
+	node_modules/.bin/spectral lint generated/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures --quiet
 
 .PHONY: format
 format: $(PY_STAMP) ## Format the Python code
