@@ -1691,6 +1691,7 @@ export interface components {
              */
             title: string;
             /**
+             * Format: int32
              * @description The HTTP status code of this response.
              * @example 400
              */
@@ -1857,6 +1858,7 @@ export interface components {
             /** @enum {string} */
             token_type: "bearer";
             /**
+             * Format: int32
              * @description Seconds until the access token expires.
              * @example 900
              */
@@ -1894,7 +1896,10 @@ export interface components {
             /** @example CI deploy key */
             name: string;
             scopes: components["schemas"]["Scope"][];
-            /** @description Omit for a key that does not expire. */
+            /**
+             * Format: int32
+             * @description Omit for a key that does not expire.
+             */
             expires_in_days?: number;
         };
         ApiKey: {
@@ -2090,11 +2095,18 @@ export interface components {
         Capacity: {
             /** @example NVIDIA A100 */
             gpu_model?: string;
-            /** @default 0 */
+            /**
+             * Format: int32
+             * @default 0
+             */
             gpu_count: number;
+            /** Format: int32 */
             gpu_memory_gb?: number;
+            /** Format: int32 */
             cpu_cores: number;
+            /** Format: int32 */
             memory_gb: number;
+            /** Format: int32 */
             storage_gb: number;
             region: components["schemas"]["region"];
         };
@@ -2122,7 +2134,10 @@ export interface components {
             pricing?: components["schemas"]["Pricing"];
             /** @description Absent until the provider declares its capacity. */
             capacity?: components["schemas"]["Capacity"];
-            /** @description Increases with every change; the ETag is derived from it. */
+            /**
+             * Format: int32
+             * @description Increases with every change; the ETag is derived from it.
+             */
             version: number;
             /** Format: date-time */
             created_at: string;
@@ -2148,6 +2163,7 @@ export interface components {
             name: string;
             /** @description Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`). */
             scopes?: components["schemas"]["Scope"][];
+            /** Format: int32 */
             expires_in_days?: number;
         };
         ReviewReject: {
@@ -2160,11 +2176,18 @@ export interface components {
             items: components["schemas"]["Provider"][];
             /** @description With cursor paging, the cursor of the next page (null on the last). */
             next_cursor: string | null;
-            /** @description With page/page_size or limit/offset paging, how many providers match. */
+            /**
+             * Format: int32
+             * @description With page/page_size or limit/offset paging, how many providers match.
+             */
             total?: number;
+            /** Format: int32 */
             page?: number;
+            /** Format: int32 */
             page_size?: number;
+            /** Format: int32 */
             offset?: number;
+            /** Format: int32 */
             limit?: number;
         };
         /** @description What anyone may know about an approved provider. */
@@ -2274,6 +2297,7 @@ export interface components {
              */
             availability: number;
             /**
+             * Format: int32
              * @description Promised maximum latency in milliseconds.
              * @example 2000
              */
@@ -2354,7 +2378,10 @@ export interface components {
             provider: components["schemas"]["ServiceProvider"];
             status: components["schemas"]["ServiceStatus"];
             suspension_reason: string | null;
-            /** @description Increases with every change; the ETag is derived from it. */
+            /**
+             * Format: int32
+             * @description Increases with every change; the ETag is derived from it.
+             */
             version_tag: number;
             /** Format: date-time */
             created_at: string;
@@ -2398,6 +2425,7 @@ export interface components {
              */
             storage: number;
             /**
+             * Format: int32
              * @description Whole GPUs.
              * @example 0
              */
@@ -2424,6 +2452,7 @@ export interface components {
              */
             storage: number;
             /**
+             * Format: int32
              * @description Whole GPUs, 0 to 64.
              * @default 0
              * @example 0
@@ -2490,8 +2519,12 @@ export interface components {
             next_cursor: string | null;
         };
         Replicas: {
-            /** @description At most `total` (else 422 `REPLICAS_READY_EXCEEDS_TOTAL`). */
+            /**
+             * Format: int32
+             * @description At most `total` (else 422 `REPLICAS_READY_EXCEEDS_TOTAL`).
+             */
             ready: number;
+            /** Format: int32 */
             total: number;
         };
         /** @description One service of a deployment as its provider last reported it. */
@@ -2504,6 +2537,7 @@ export interface components {
              */
             state: string;
             /**
+             * Format: int32
              * @description Replicas of this service that are running.
              * @example 1
              */
@@ -2917,7 +2951,10 @@ export interface components {
             service?: string;
         };
         LogBatchAccepted: {
-            /** @description How many lines were stored. */
+            /**
+             * Format: int32
+             * @description How many lines were stored.
+             */
             accepted: number;
         };
         UsageAgainstLimit: {

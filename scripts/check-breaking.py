@@ -82,10 +82,14 @@ def _schema_field(parts: list[Any]) -> str:
 
 def _parameter(spec: dict[str, Any], path: str, method: str, index: int) -> dict[str, Any]:
     params = spec.get("paths", {}).get(path, {}).get(method, {}).get("parameters", [])
-    if 0 <= index < len(params):
-        found: dict[str, Any] = params[index]
-        return found
-    return {}
+    if not 0 <= index < len(params):
+        return {}
+    found: dict[str, Any] = params[index]
+    ref = found.get("$ref", "")
+    if ref.startswith("#/components/parameters/"):
+        resolved: dict[str, Any] = spec["components"]["parameters"][ref.rsplit("/", 1)[1]]
+        return resolved
+    return found
 
 
 def key_of(diff: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> str:
@@ -126,16 +130,25 @@ def key_of(diff: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) 
     return f"{op} {where}: {field} {what}".replace("  ", " ").strip()
 
 
+# Keywords that only narrow what a response may hold when they are added to it.
+NARROWING = {"format", "maxLength", "minLength", "maxItems", "minItems", "maximum", "minimum"}
+
+
 def is_breaking(diff: dict[str, Any]) -> bool:
-    """api-smart-diff's verdict, plus one policy of ours: removing an enum value from a response
-    is breaking too (the tool calls it non-breaking: a client never receives the value again, but a
-    client that branches on it, or sends it back in a filter, silently changes behaviour)."""
+    """api-smart-diff's verdict, with two policies of ours for responses:
+    - removing an enum value from a response is breaking (the tool calls it non-breaking: a client
+      never receives the value again, but one that branches on it or sends it back in a filter
+      silently changes behaviour);
+    - adding a limit or a format to a response is not (the tool calls it breaking: the server
+      promises less than before, which no client can break on)."""
     path = diff["path"]
     if not path or path[0] != "paths":
         return False
+    in_response = len(path) > 3 and path[3] == "responses"
+    if in_response and diff["action"] == "add" and str(path[-1]) in NARROWING:
+        return False
     if diff.get("type") == "breaking":
         return True
-    in_response = len(path) > 3 and path[3] == "responses"
     return in_response and diff["action"] == "remove" and len(path) > 1 and path[-2] == "enum"
 
 
@@ -147,13 +160,36 @@ def breaking_keys(baseline: Path, spec: Path) -> list[str]:
     return sorted(keys)
 
 
-def acknowledged(changelog: Path) -> set[str]:
-    """Every backticked text in the changelog's `## [Unreleased]` section."""
+def acknowledged(changelog: Path) -> list[re.Pattern[str]]:
+    """Every backticked text in the changelog's `## [Unreleased]` section, as a pattern: a key
+    matches itself, and a `*` stands for any text (`* query parameter limit: ...` covers the
+    same change in every operation)."""
     text = changelog.read_text()
     match = re.search(r"^## \[Unreleased\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.M | re.S)
     if not match:
-        return set()
-    return set(re.findall(r"`([^`\n]+)`", match.group(1)))
+        return []
+    return [
+        re.compile(re.escape(key).replace(r"\*", ".*"))
+        for key in re.findall(r"`([^`\n]+)`", match.group(1))
+    ]
+
+
+def suggestions(keys: list[str]) -> list[str]:
+    """Changelog keys for `keys`: one `* <where>: <change>` line for a change to the same field
+    found in several operations (an operation removed is always listed by itself)."""
+    by_change: dict[tuple[str, str], list[str]] = {}
+    for key in keys:
+        head, _, change = key.partition(": ")
+        parts = head.split(" ", 2)  # METHOD, path and, unless the operation itself changed, where
+        where = parts[2] if len(parts) == 3 else ""
+        by_change.setdefault((where, change), []).append(key)
+    out: list[str] = []
+    for (where, change), found in sorted(by_change.items()):
+        if len(found) > 1 and where:
+            out.append(f"* {where}: {change}")
+        else:
+            out.extend(found)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 
     keys = breaking_keys(args.baseline, args.spec)
     known = acknowledged(args.changelog)
-    missing = [k for k in keys if k not in known]
+    missing = [k for k in keys if not any(p.fullmatch(k) for p in known)]
     print(
         f"breaking-change guard: {len(keys)} breaking change(s) against {args.baseline.name}, "
         f"{len(keys) - len(missing)} listed in {args.changelog.name}, {len(missing)} not."
@@ -174,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     if not missing:
         return 0
     if args.suggest:
-        for key in missing:
+        for key in suggestions(missing):
             print(f"- `{key}`: ")
         return 1
     print(f"Breaking changes not listed under [Unreleased] in {args.changelog}:", file=sys.stderr)

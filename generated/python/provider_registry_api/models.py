@@ -67,7 +67,7 @@ class Account(BaseModel):
         extra="forbid",
     )
     id: UUID
-    email: Annotated[EmailStr | None, Field(...)]
+    email: Annotated[EmailStr | None, Field(max_length=320)]
     """
     Null for a wallet account (one created by its address's first signed request).
     """
@@ -124,7 +124,7 @@ class TokenResponse(BaseModel):
     A short-lived JWT; send it as `Authorization: Bearer <token>`.
     """
     token_type: Literal["bearer"]
-    expires_in: Annotated[int, Field(examples=[900])]
+    expires_in: Annotated[int, Field(examples=[900], ge=30, le=86400)]
     """
     Seconds until the access token expires.
     """
@@ -161,27 +161,30 @@ class Principal(BaseModel):
     services, manages deployments) or `viewer` (read-only).
 
     """
-    scopes: list[
-        Literal[
-            "account:read",
-            "keys:read",
-            "keys:write",
-            "profile:read",
-            "profile:write",
-            "services:read",
-            "services:write",
-            "services:publish",
-            "deployments:read",
-            "deployments:write",
-            "organizations:read",
-            "organizations:write",
-            "tickets:read",
-            "tickets:write",
-            "billing:read",
-            "billing:write",
-            "providers:review",
-            "audit:read",
-        ]
+    scopes: Annotated[
+        list[
+            Literal[
+                "account:read",
+                "keys:read",
+                "keys:write",
+                "profile:read",
+                "profile:write",
+                "services:read",
+                "services:write",
+                "services:publish",
+                "deployments:read",
+                "deployments:write",
+                "organizations:read",
+                "organizations:write",
+                "tickets:read",
+                "tickets:write",
+                "billing:read",
+                "billing:write",
+                "providers:review",
+                "audit:read",
+            ]
+        ],
+        Field(max_length=18),
     ]
     auth_method: Literal["bearer", "api_key", "wallet", "hmac"]
     provider_id: Annotated[UUID | None, Field(...)]
@@ -240,27 +243,30 @@ class ApiKey(BaseModel):
     The first characters of the key, to recognise it; never enough to use it.
     """
     name: str
-    scopes: list[
-        Literal[
-            "account:read",
-            "keys:read",
-            "keys:write",
-            "profile:read",
-            "profile:write",
-            "services:read",
-            "services:write",
-            "services:publish",
-            "deployments:read",
-            "deployments:write",
-            "organizations:read",
-            "organizations:write",
-            "tickets:read",
-            "tickets:write",
-            "billing:read",
-            "billing:write",
-            "providers:review",
-            "audit:read",
-        ]
+    scopes: Annotated[
+        list[
+            Literal[
+                "account:read",
+                "keys:read",
+                "keys:write",
+                "profile:read",
+                "profile:write",
+                "services:read",
+                "services:write",
+                "services:publish",
+                "deployments:read",
+                "deployments:write",
+                "organizations:read",
+                "organizations:write",
+                "tickets:read",
+                "tickets:write",
+                "billing:read",
+                "billing:write",
+                "providers:review",
+                "audit:read",
+            ]
+        ],
+        Field(max_length=18),
     ]
     expires_at: Annotated[AwareDatetime | None, Field(...)]
     last_used_at: Annotated[AwareDatetime | None, Field(...)]
@@ -285,8 +291,8 @@ class ApiKeyList(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[ApiKey]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[ApiKey], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
     """
     Pass as `cursor` for the next page; null on the last page.
     """
@@ -331,8 +337,8 @@ class HmacKeyList(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[HmacKey]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[HmacKey], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
     """
     Pass as `cursor` for the next page; null on the last page.
     """
@@ -575,8 +581,8 @@ class AuditEventPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[AuditEvent]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[AuditEvent], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class Capability1(BaseModel):
@@ -695,7 +701,7 @@ class Resources(BaseModel):
     """
     Storage in GiB.
     """
-    gpu: Annotated[int, Field(examples=[0])]
+    gpu: Annotated[int, Field(examples=[0], ge=0, le=64)]
     """
     Whole GPUs.
     """
@@ -800,8 +806,8 @@ class DeploymentPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[Deployment]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Deployment], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class Replicas(BaseModel):
@@ -854,7 +860,7 @@ class DeploymentStatus(BaseModel):
 
     """
     replicas: Replicas
-    services: list[DeploymentServiceStatus]
+    services: Annotated[list[DeploymentServiceStatus], Field(max_length=50)]
     updated_at: AwareDatetime
 
 
@@ -930,7 +936,7 @@ class DeploymentActionList(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[DeploymentAction]
+    items: Annotated[list[DeploymentAction], Field(max_length=100)]
     """
     Pending actions, oldest first.
     """
@@ -1029,7 +1035,7 @@ class Usage(BaseModel):
     """
     At most 1,000 deployments, newest first (by creation).
     """
-    totals: list[UsageTotal]
+    totals: Annotated[list[UsageTotal], Field(max_length=1000)]
     """
     The sum of the listed items' costs per currency, sorted by currency. Items without a currency (unpriced providers) are not in any total.
     """
@@ -1157,8 +1163,8 @@ class InvoicePage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[InvoiceSummary]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[InvoiceSummary], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class OrganizationCreate(BaseModel):
@@ -1200,8 +1206,8 @@ class OrganizationPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[OrganizationRead]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[OrganizationRead], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class OrganizationMemberAdd(BaseModel):
@@ -1253,8 +1259,8 @@ class OrganizationMemberPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[OrganizationMember]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[OrganizationMember], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class OrganizationInvitation(BaseModel):
@@ -1292,8 +1298,8 @@ class OrganizationInvitationPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[OrganizationInvitation]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[OrganizationInvitation], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class TicketCreate(BaseModel):
@@ -1406,8 +1412,8 @@ class TicketPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[Ticket]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Ticket], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class LogLines(BaseModel):
@@ -1415,7 +1421,7 @@ class LogLines(BaseModel):
         extra="forbid",
     )
     deployment_id: UUID
-    lines: list[str]
+    lines: Annotated[list[str], Field(max_length=10000)]
     """
     Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`.
     """
@@ -1423,7 +1429,7 @@ class LogLines(BaseModel):
     """
     True when fewer than `tail` lines were returned to keep the response within its size limit.
     """
-    next_cursor: Annotated[str | None, Field(...)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
     """
     Pass as `cursor` for the lines before these; null when there are no older lines.
     """
@@ -1451,7 +1457,7 @@ class LogBatchAccepted(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    accepted: Annotated[int, Field(ge=1)]
+    accepted: Annotated[int, Field(ge=1, le=1000)]
     """
     How many lines were stored.
     """
@@ -1564,11 +1570,11 @@ class TicketCommentPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[TicketComment]
+    items: Annotated[list[TicketComment], Field(max_length=100)]
     """
     Oldest first.
     """
-    next_cursor: Annotated[str | None, Field(...)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class Problem(BaseModel):
@@ -1670,7 +1676,7 @@ class Provider(BaseModel):
     email: str
     organization: Annotated[str | None, Field(...)]
     public_key: str
-    endpoints: list[Endpoint]
+    endpoints: Annotated[list[Endpoint], Field(max_length=20)]
     metadata: ProviderMetadata
     status: Literal["pending", "approved", "rejected", "suspended"]
     """
@@ -1696,7 +1702,7 @@ class Provider(BaseModel):
     """
     Absent until the provider declares its capacity.
     """
-    version: int
+    version: Annotated[int, Field(ge=1, le=2147483647)]
     """
     Increases with every change; the ETag is derived from it.
     """
@@ -1722,19 +1728,19 @@ class ProviderPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[Provider]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Provider], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
     """
     With cursor paging, the cursor of the next page (null on the last).
     """
-    total: int | None = None
+    total: Annotated[int | None, Field(ge=0, le=2147483647)] = None
     """
     With page/page_size or limit/offset paging, how many providers match.
     """
-    page: int | None = None
-    page_size: int | None = None
-    offset: int | None = None
-    limit: int | None = None
+    page: Annotated[int | None, Field(ge=1, le=100000)] = None
+    page_size: Annotated[int | None, Field(ge=1, le=100)] = None
+    offset: Annotated[int | None, Field(ge=0, le=10000000)] = None
+    limit: Annotated[int | None, Field(ge=1, le=100)] = None
 
 
 class PublicProvider(BaseModel):
@@ -1749,9 +1755,9 @@ class PublicProvider(BaseModel):
     name: str
     organization: Annotated[str | None, Field(...)]
     region: str
-    supported_formats: list[str]
-    capabilities: list[str]
-    endpoints: list[Endpoint]
+    supported_formats: Annotated[list[str], Field(max_length=20)]
+    capabilities: Annotated[list[str], Field(max_length=50)]
+    endpoints: Annotated[list[Endpoint], Field(max_length=20)]
     version: Annotated[str | None, Field(...)]
     """
     The provider daemon's software version, if it reported one.
@@ -1766,8 +1772,8 @@ class PublicProviderPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[PublicProvider]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[PublicProvider], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class Rate(BaseModel):
@@ -1906,8 +1912,8 @@ class Service(BaseModel):
         "text-to-speech",
         "other",
     ]
-    tags: list[str]
-    capabilities: list[Capability1]
+    tags: Annotated[list[str], Field(max_length=20)]
+    capabilities: Annotated[list[Capability1], Field(max_length=50)]
     endpoint: ServiceEndpoint
     pricing: ServicePricing
     sla: Sla | None = None
@@ -1920,7 +1926,7 @@ class Service(BaseModel):
 
     """
     suspension_reason: Annotated[str | None, Field(...)]
-    version_tag: int
+    version_tag: Annotated[int, Field(ge=1, le=2147483647)]
     """
     Increases with every change; the ETag is derived from it.
     """
@@ -1933,8 +1939,8 @@ class ServicePage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[Service]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Service], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class ServiceVersions(BaseModel):
@@ -1942,11 +1948,11 @@ class ServiceVersions(BaseModel):
         extra="forbid",
     )
     name: str
-    items: list[Service]
+    items: Annotated[list[Service], Field(max_length=100)]
     """
     Public versions, newest semantic version first.
     """
-    next_cursor: Annotated[str | None, Field(...)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
     """
     Pass as `cursor` for the next page; null on the last.
     """
@@ -1985,7 +1991,7 @@ class TicketDetail(BaseModel):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     comments: Annotated[list[TicketComment], Field(max_length=100)]
-    comments_next_cursor: Annotated[str | None, Field(...)]
+    comments_next_cursor: Annotated[str | None, Field(max_length=512)]
     """
     Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
     """
