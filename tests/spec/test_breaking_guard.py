@@ -150,3 +150,21 @@ def test_committed_spec_matches_the_changelog() -> None:
         [sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=300, check=False
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_limits_added_to_a_response_are_not_breaking(
+    tmp_path: Path, baseline: dict[str, Any]
+) -> None:
+    """The server promising less than before breaks no client; the same limit on a request does."""
+    account = baseline["components"]["schemas"]["Account"]["properties"]
+    account["first_name"]["maxLength"] = 100
+    proc = _guard(tmp_path, baseline, EMPTY_CHANGELOG)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_wildcard_key_covers_every_operation(tmp_path: Path, baseline: dict[str, Any]) -> None:
+    baseline["components"]["parameters"]["Limit"]["schema"]["maximum"] = 50
+    keys = _keys(tmp_path, baseline)
+    assert len(keys) == 1, keys
+    assert keys[0].startswith("* query parameter limit: maximum changed"), keys
+    assert _guard(tmp_path, baseline, _acknowledging(keys)).returncode == 0
