@@ -34,7 +34,7 @@ $(PY_STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 $(NODE_STAMP): package-lock.json package.json
-	npm ci --no-audit --no-fund --loglevel=error
+	SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 .PHONY: run
