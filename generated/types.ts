@@ -1730,6 +1730,15 @@ export interface components {
             /** @example INVALID_FORMAT */
             code: string;
         };
+        /**
+         * @example {
+         *       "status": "healthy",
+         *       "service": "provider-registry",
+         *       "version": "0.1.0",
+         *       "timestamp": "2026-11-03T08:45:00Z",
+         *       "database": "connected"
+         *     }
+         */
         HealthResponse: {
             /** @enum {string} */
             status: "healthy" | "unhealthy";
@@ -1742,6 +1751,13 @@ export interface components {
             /** @enum {string} */
             database: "connected" | "disconnected";
         };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "database": "connected",
+         *       "migrations": "current"
+         *     }
+         */
         ReadinessResponse: {
             /** @enum {string} */
             status: "ready" | "not_ready";
@@ -1789,6 +1805,15 @@ export interface components {
          * @enum {string}
          */
         Scope: "account:read" | "keys:read" | "keys:write" | "profile:read" | "profile:write" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "billing:write" | "providers:review" | "audit:read";
+        /**
+         * @example {
+         *       "email": "ada@example.com",
+         *       "password": "correct horse battery staple",
+         *       "first_name": "Ada",
+         *       "last_name": "Lovelace",
+         *       "role": "consumer"
+         *     }
+         */
         RegisterRequest: {
             /**
              * Format: email
@@ -1812,6 +1837,21 @@ export interface components {
              */
             role: "consumer" | "provider";
         };
+        /**
+         * @example {
+         *       "id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "email": "ada@example.com",
+         *       "wallet_address": null,
+         *       "first_name": "Ada",
+         *       "last_name": "Lovelace",
+         *       "role": "consumer",
+         *       "status": "active",
+         *       "email_verified": false,
+         *       "last_login_at": null,
+         *       "created_at": "2026-11-02T09:14:05Z",
+         *       "updated_at": "2026-11-02T09:14:05Z"
+         *     }
+         */
         Account: {
             /** Format: uuid */
             id: string;
@@ -1835,13 +1875,27 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @example {
+         *       "email": "ada@example.com",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
         LoginRequest: {
             /** @example ada@example.com */
             email: string;
             /** Format: password */
             password: string;
         };
-        /** @description OAuth2 password-grant style form login; `username` is the email address. */
+        /**
+         * @description OAuth2 password-grant style form login; `username` is the email address.
+         * @example {
+         *       "username": "ada@example.com",
+         *       "password": "correct horse battery staple",
+         *       "grant_type": "password",
+         *       "scope": ""
+         *     }
+         */
         PasswordGrantForm: {
             username: string;
             /** Format: password */
@@ -1851,6 +1905,14 @@ export interface components {
             /** @description Accepted for OAuth2 client compatibility and ignored: a password sign-in's tokens carry the scopes of the role. */
             scope?: string;
         };
+        /**
+         * @example {
+         *       "access_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJyb2xlIjoiY29uc3VtZXIifQ.c2lnbmF0dXJlLW9mLXRoZS1hY2Nlc3MtdG9rZW4tZXhhbXBsZS0wMTIzNDU2Nzg5YWI",
+         *       "token_type": "bearer",
+         *       "expires_in": 900,
+         *       "refresh_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoicnQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJ0b2tlbl91c2UiOiJyZWZyZXNoIn0.c2lnbmF0dXJlLW9mLXRoZS1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDEyMzQ1Njc4OWFi"
+         *     }
+         */
         TokenResponse: {
             /** @description A short-lived JWT; send it as `Authorization: Bearer <token>`. */
             access_token: string;
@@ -1869,10 +1931,41 @@ export interface components {
              */
             refresh_token: string;
         };
+        /**
+         * @example {
+         *       "refresh_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoicnQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJ0b2tlbl91c2UiOiJyZWZyZXNoIn0.c2lnbmF0dXJlLW9mLXRoZS1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDEyMzQ1Njc4OWFi"
+         *     }
+         */
         RefreshRequest: {
             refresh_token: string;
         };
-        /** @description Who is calling, however they authenticated. */
+        /**
+         * @description Who is calling, however they authenticated.
+         * @example {
+         *       "kind": "provider",
+         *       "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "role": "provider",
+         *       "scopes": [
+         *         "account:read",
+         *         "keys:read",
+         *         "keys:write",
+         *         "profile:read",
+         *         "profile:write",
+         *         "services:read",
+         *         "services:write",
+         *         "services:publish",
+         *         "deployments:read",
+         *         "deployments:write",
+         *         "organizations:read",
+         *         "organizations:write",
+         *         "tickets:read",
+         *         "tickets:write",
+         *         "billing:read"
+         *       ],
+         *       "auth_method": "bearer",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+         *     }
+         */
         Principal: {
             /** @enum {string} */
             kind: "account" | "provider";
@@ -1890,6 +1983,16 @@ export interface components {
             /** @description The account record; present for account principals only. */
             account?: components["schemas"]["Account"];
         };
+        /**
+         * @example {
+         *       "name": "CI deploy key",
+         *       "scopes": [
+         *         "deployments:read",
+         *         "deployments:write"
+         *       ],
+         *       "expires_in_days": 90
+         *     }
+         */
         ApiKeyCreateRequest: {
             /** @example CI deploy key */
             name: string;
@@ -1917,16 +2020,57 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "api_key": {
+         *         "id": "7c2f4e1a-9b3d-4c5e-8f6a-0b1c2d3e4f50",
+         *         "key_prefix": "prk_7c2f4e1a",
+         *         "name": "CI deploy key",
+         *         "scopes": [
+         *           "deployments:read",
+         *           "deployments:write"
+         *         ],
+         *         "expires_at": "2027-01-31T09:22:10Z",
+         *         "last_used_at": null,
+         *         "created_at": "2026-11-02T09:22:10Z"
+         *       },
+         *       "key": "prk_7c2f4e1a9b3d4c5e8f6a0b1c2d3e4f50_4f1c9a2e7b3d8c6f0a5e1d9b2c7f3a8e6d0b4c1f9e2a7d3b_d4d91b7d"
+         *     }
+         */
         ApiKeyCreated: {
             api_key: components["schemas"]["ApiKey"];
             /** @description The key itself. It is shown only in this response; store it now. */
             key: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "7c2f4e1a-9b3d-4c5e-8f6a-0b1c2d3e4f50",
+         *           "key_prefix": "prk_7c2f4e1a",
+         *           "name": "CI deploy key",
+         *           "scopes": [
+         *             "deployments:read",
+         *             "deployments:write"
+         *           ],
+         *           "expires_at": "2027-01-31T09:22:10Z",
+         *           "last_used_at": null,
+         *           "created_at": "2026-11-02T09:22:10Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         ApiKeyList: {
             items: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "name": "legacy billing sync"
+         *     }
+         */
         HmacKeyCreateRequest: {
             /** @example legacy billing sync */
             name: string;
@@ -1946,16 +2090,54 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "hmac_key": {
+         *         "id": "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d",
+         *         "name": "legacy billing sync",
+         *         "last_used_at": null,
+         *         "created_at": "2026-11-02T09:24:30Z"
+         *       },
+         *       "secret": "q3Jv9mX2c1T8bK4pZ7wN0sH6fD5gL2aY8eR1uC4iV0o="
+         *     }
+         */
         HmacKeyCreated: {
             hmac_key: components["schemas"]["HmacKey"];
             /** @description Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response. */
             secret: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d",
+         *           "name": "legacy billing sync",
+         *           "last_used_at": null,
+         *           "created_at": "2026-11-02T09:24:30Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         HmacKeyList: {
             items: components["schemas"]["HmacKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "keys": [
+         *         {
+         *           "kty": "OKP",
+         *           "crv": "Ed25519",
+         *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+         *           "kid": "NnQ3RldrX2xKcE1uV0ZqR1d4b0NmQ2dKSWVv",
+         *           "use": "sig",
+         *           "alg": "EdDSA"
+         *         }
+         *       ]
+         *     }
+         */
         JWKS: {
             keys: {
                 /** @enum {string} */
@@ -2031,6 +2213,43 @@ export interface components {
              */
             website?: string;
         };
+        /**
+         * @example {
+         *       "name": "ACME Compute",
+         *       "email": "ops@acme-compute.example",
+         *       "organization": "ACME Corp",
+         *       "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "region": "us-west-2",
+         *         "supported_formats": [
+         *           "ONNX",
+         *           "TensorRT"
+         *         ],
+         *         "capabilities": [
+         *           "inference",
+         *           "gpu"
+         *         ],
+         *         "software_version": "1.4.2",
+         *         "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *         "website": "https://acme-compute.example"
+         *       },
+         *       "terms": true
+         *     }
+         */
         ProviderRegistration: {
             /**
              * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
@@ -2054,7 +2273,42 @@ export interface components {
              */
             terms: true;
         };
-        /** @description The fields a provider may change itself. Status, email and ids are not among them. */
+        /**
+         * @description The fields a provider may change itself. Status, email and ids are not among them.
+         * @example {
+         *       "name": "ACME Compute West",
+         *       "organization": "ACME Corp",
+         *       "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "region": "us-west-2",
+         *         "supported_formats": [
+         *           "ONNX",
+         *           "TensorRT"
+         *         ],
+         *         "capabilities": [
+         *           "inference",
+         *           "gpu"
+         *         ],
+         *         "software_version": "1.5.0",
+         *         "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *         "website": "https://acme-compute.example"
+         *       }
+         *     }
+         */
         ProviderUpdate: {
             name?: components["schemas"]["name"];
             organization?: components["schemas"]["organization"];
@@ -2078,6 +2332,37 @@ export interface components {
             /** @enum {string} */
             interval: "hourly" | "daily" | "monthly";
         };
+        /**
+         * @example {
+         *       "currency": "USD",
+         *       "prices": [
+         *         {
+         *           "resource": "cpu",
+         *           "unit": "vcpu",
+         *           "price": "0.0425",
+         *           "interval": "hourly"
+         *         },
+         *         {
+         *           "resource": "memory",
+         *           "unit": "GiB",
+         *           "price": "0.005",
+         *           "interval": "hourly"
+         *         },
+         *         {
+         *           "resource": "storage",
+         *           "unit": "GiB",
+         *           "price": "0.10",
+         *           "interval": "monthly"
+         *         },
+         *         {
+         *           "resource": "gpu",
+         *           "unit": "gpu",
+         *           "price": "1.20",
+         *           "interval": "hourly"
+         *         }
+         *       ]
+         *     }
+         */
         Pricing: {
             /**
              * @description ISO 4217 code.
@@ -2087,6 +2372,17 @@ export interface components {
             /** @description At most one price per resource. */
             prices: components["schemas"]["ResourcePrice"][];
         };
+        /**
+         * @example {
+         *       "gpu_model": "NVIDIA A100",
+         *       "gpu_count": 8,
+         *       "gpu_memory_gb": 80,
+         *       "cpu_cores": 64,
+         *       "memory_gb": 512,
+         *       "storage_gb": 10000,
+         *       "region": "us-west-2"
+         *     }
+         */
         Capacity: {
             /** @example NVIDIA A100 */
             gpu_model?: string;
@@ -2098,7 +2394,91 @@ export interface components {
             storage_gb: number;
             region: components["schemas"]["region"];
         };
-        /** @description A provider's full record, as the provider itself and admins see it. */
+        /**
+         * @description A provider's full record, as the provider itself and admins see it.
+         * @example {
+         *       "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "name": "ACME Compute",
+         *       "email": "ops@acme-compute.example",
+         *       "organization": "ACME Corp",
+         *       "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "region": "us-west-2",
+         *         "supported_formats": [
+         *           "ONNX",
+         *           "TensorRT"
+         *         ],
+         *         "capabilities": [
+         *           "inference",
+         *           "gpu"
+         *         ],
+         *         "software_version": "1.4.2",
+         *         "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *         "website": "https://acme-compute.example"
+         *       },
+         *       "status": "approved",
+         *       "rejection_reason": null,
+         *       "suspension_reason": null,
+         *       "billing_account_id": "ba_3f6c2a1e7b8d4c9e",
+         *       "owner_account_id": null,
+         *       "pricing": {
+         *         "currency": "USD",
+         *         "prices": [
+         *           {
+         *             "resource": "cpu",
+         *             "unit": "vcpu",
+         *             "price": "0.0425",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "memory",
+         *             "unit": "GiB",
+         *             "price": "0.005",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "storage",
+         *             "unit": "GiB",
+         *             "price": "0.10",
+         *             "interval": "monthly"
+         *           },
+         *           {
+         *             "resource": "gpu",
+         *             "unit": "gpu",
+         *             "price": "1.20",
+         *             "interval": "hourly"
+         *           }
+         *         ]
+         *       },
+         *       "capacity": {
+         *         "gpu_model": "NVIDIA A100",
+         *         "gpu_count": 8,
+         *         "gpu_memory_gb": 80,
+         *         "cpu_cores": 64,
+         *         "memory_gb": 512,
+         *         "storage_gb": 10000,
+         *         "region": "us-west-2"
+         *       },
+         *       "version": 4,
+         *       "created_at": "2026-11-02T09:14:05Z",
+         *       "updated_at": "2026-11-02T10:02:17Z",
+         *       "reviewed_at": "2026-11-02T09:20:41Z"
+         *     }
+         */
         Provider: {
             /** Format: uuid */
             id: string;
@@ -2131,6 +2511,55 @@ export interface components {
             /** Format: date-time */
             reviewed_at: string | null;
         };
+        /**
+         * @example {
+         *       "provider": {
+         *         "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *         "name": "ACME Compute",
+         *         "email": "ops@acme-compute.example",
+         *         "organization": "ACME Corp",
+         *         "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *         "endpoints": [
+         *           {
+         *             "type": "api",
+         *             "url": "https://api.acme-compute.example:8443",
+         *             "protocol": "https",
+         *             "secure": true
+         *           },
+         *           {
+         *             "type": "shell",
+         *             "url": "wss://shell.acme-compute.example/v1",
+         *             "protocol": "wss",
+         *             "secure": true
+         *           }
+         *         ],
+         *         "metadata": {
+         *           "region": "us-west-2",
+         *           "supported_formats": [
+         *             "ONNX",
+         *             "TensorRT"
+         *           ],
+         *           "capabilities": [
+         *             "inference",
+         *             "gpu"
+         *           ],
+         *           "software_version": "1.4.2",
+         *           "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *           "website": "https://acme-compute.example"
+         *         },
+         *         "status": "pending",
+         *         "rejection_reason": null,
+         *         "suspension_reason": null,
+         *         "billing_account_id": null,
+         *         "owner_account_id": null,
+         *         "version": 1,
+         *         "created_at": "2026-11-02T09:14:05Z",
+         *         "updated_at": "2026-11-02T09:14:05Z",
+         *         "reviewed_at": null
+         *       },
+         *       "api_key": "ppk_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a_b7e2c9f4a1d6e3b8c5f0a7d2e9b4c1f6a3d8e5b0c7f2a9d4_cb5c2be0"
+         *     }
+         */
         ProviderRegistered: {
             provider: components["schemas"]["Provider"];
             /**
@@ -2139,23 +2568,143 @@ export interface components {
              */
             api_key: string;
         };
+        /**
+         * @example {
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "api_key": "ppk_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a_b7e2c9f4a1d6e3b8c5f0a7d2e9b4c1f6a3d8e5b0c7f2a9d4_cb5c2be0"
+         *     }
+         */
         ProviderAuthRequest: {
             /** Format: uuid */
             provider_id: string;
             api_key: string;
         };
+        /**
+         * @example {
+         *       "name": "metrics agent",
+         *       "scopes": [
+         *         "deployments:read",
+         *         "deployments:write"
+         *       ],
+         *       "expires_in_days": 365
+         *     }
+         */
         ProviderKeyCreateRequest: {
             name: string;
             /** @description Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`). */
             scopes?: components["schemas"]["Scope"][];
             expires_in_days?: number;
         };
+        /**
+         * @example {
+         *       "rejection_reason": "The endpoints did not answer our health check; fix them and register again."
+         *     }
+         */
         ReviewReject: {
             rejection_reason: string;
         };
+        /**
+         * @example {
+         *       "reason": "Repeated outages reported by tenants; suspended pending investigation."
+         *     }
+         */
         ReviewSuspend: {
             reason: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "name": "ACME Compute",
+         *           "email": "ops@acme-compute.example",
+         *           "organization": "ACME Corp",
+         *           "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *           "endpoints": [
+         *             {
+         *               "type": "api",
+         *               "url": "https://api.acme-compute.example:8443",
+         *               "protocol": "https",
+         *               "secure": true
+         *             },
+         *             {
+         *               "type": "shell",
+         *               "url": "wss://shell.acme-compute.example/v1",
+         *               "protocol": "wss",
+         *               "secure": true
+         *             }
+         *           ],
+         *           "metadata": {
+         *             "region": "us-west-2",
+         *             "supported_formats": [
+         *               "ONNX",
+         *               "TensorRT"
+         *             ],
+         *             "capabilities": [
+         *               "inference",
+         *               "gpu"
+         *             ],
+         *             "software_version": "1.4.2",
+         *             "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *             "website": "https://acme-compute.example"
+         *           },
+         *           "status": "approved",
+         *           "rejection_reason": null,
+         *           "suspension_reason": null,
+         *           "billing_account_id": "ba_3f6c2a1e7b8d4c9e",
+         *           "owner_account_id": null,
+         *           "pricing": {
+         *             "currency": "USD",
+         *             "prices": [
+         *               {
+         *                 "resource": "cpu",
+         *                 "unit": "vcpu",
+         *                 "price": "0.0425",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "memory",
+         *                 "unit": "GiB",
+         *                 "price": "0.005",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "storage",
+         *                 "unit": "GiB",
+         *                 "price": "0.10",
+         *                 "interval": "monthly"
+         *               },
+         *               {
+         *                 "resource": "gpu",
+         *                 "unit": "gpu",
+         *                 "price": "1.20",
+         *                 "interval": "hourly"
+         *               }
+         *             ]
+         *           },
+         *           "capacity": {
+         *             "gpu_model": "NVIDIA A100",
+         *             "gpu_count": 8,
+         *             "gpu_memory_gb": 80,
+         *             "cpu_cores": 64,
+         *             "memory_gb": 512,
+         *             "storage_gb": 10000,
+         *             "region": "us-west-2"
+         *           },
+         *           "version": 4,
+         *           "created_at": "2026-11-02T09:14:05Z",
+         *           "updated_at": "2026-11-02T10:02:17Z",
+         *           "reviewed_at": "2026-11-02T09:20:41Z"
+         *         }
+         *       ],
+         *       "next_cursor": null,
+         *       "total": 1,
+         *       "page": 1,
+         *       "page_size": 20,
+         *       "offset": 0,
+         *       "limit": 20
+         *     }
+         */
         ProviderPage: {
             items: components["schemas"]["Provider"][];
             /** @description With cursor paging, the cursor of the next page (null on the last). */
@@ -2167,7 +2716,47 @@ export interface components {
             offset?: number;
             limit?: number;
         };
-        /** @description What anyone may know about an approved provider. */
+        /**
+         * @description What anyone may know about an approved provider.
+         * @example {
+         *       "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "name": "ACME Compute",
+         *       "organization": "ACME Corp",
+         *       "region": "us-west-2",
+         *       "supported_formats": [
+         *         "ONNX",
+         *         "TensorRT"
+         *       ],
+         *       "capabilities": [
+         *         "inference",
+         *         "gpu"
+         *       ],
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "version": "1.4.2",
+         *       "capacity": {
+         *         "gpu_model": "NVIDIA A100",
+         *         "gpu_count": 8,
+         *         "gpu_memory_gb": 80,
+         *         "cpu_cores": 64,
+         *         "memory_gb": 512,
+         *         "storage_gb": 10000,
+         *         "region": "us-west-2"
+         *       }
+         *     }
+         */
         PublicProvider: {
             /** Format: uuid */
             id: string;
@@ -2182,6 +2771,51 @@ export interface components {
             /** @description What the provider offers; absent until declared. */
             capacity?: components["schemas"]["Capacity"];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "name": "ACME Compute",
+         *           "organization": "ACME Corp",
+         *           "region": "us-west-2",
+         *           "supported_formats": [
+         *             "ONNX",
+         *             "TensorRT"
+         *           ],
+         *           "capabilities": [
+         *             "inference",
+         *             "gpu"
+         *           ],
+         *           "endpoints": [
+         *             {
+         *               "type": "api",
+         *               "url": "https://api.acme-compute.example:8443",
+         *               "protocol": "https",
+         *               "secure": true
+         *             },
+         *             {
+         *               "type": "shell",
+         *               "url": "wss://shell.acme-compute.example/v1",
+         *               "protocol": "wss",
+         *               "secure": true
+         *             }
+         *           ],
+         *           "version": "1.4.2",
+         *           "capacity": {
+         *             "gpu_model": "NVIDIA A100",
+         *             "gpu_count": 8,
+         *             "gpu_memory_gb": 80,
+         *             "cpu_cores": 64,
+         *             "memory_gb": 512,
+         *             "storage_gb": 10000,
+         *             "region": "us-west-2"
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         PublicProviderPage: {
             items: components["schemas"]["PublicProvider"][];
             next_cursor: string | null;
@@ -2206,6 +2840,28 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "4e3d2c1b-0a9f-4e8d-b7c6-a5b4c3d2e1f0",
+         *           "actor_kind": "account",
+         *           "actor_id": "0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+         *           "action": "provider.approved",
+         *           "target_kind": "provider",
+         *           "target_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+         *           "details": {
+         *             "from": "pending",
+         *             "to": "approved",
+         *             "billing_account_id": "ba_3f6c2a1e7b8d4c9e"
+         *           },
+         *           "created_at": "2026-11-02T09:20:41Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
             next_cursor: string | null;
@@ -2299,6 +2955,66 @@ export interface components {
              */
             data_residency?: string[];
         };
+        /**
+         * @example {
+         *       "name": "acme-chat",
+         *       "version": "1.0.0",
+         *       "description": "Llama 3 70B chat completions on A100s.",
+         *       "category": "text-generation",
+         *       "tags": [
+         *         "llm",
+         *         "chat"
+         *       ],
+         *       "capabilities": [
+         *         {
+         *           "name": "chat_completion",
+         *           "description": "OpenAI-compatible chat completions.",
+         *           "parameters": {
+         *             "type": "object",
+         *             "properties": {
+         *               "max_tokens": {
+         *                 "type": "integer",
+         *                 "maximum": 4096
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "endpoint": {
+         *         "url": "https://api.acme-compute.example/v1/chat/completions",
+         *         "protocol": "rest",
+         *         "authentication": "api-key"
+         *       },
+         *       "pricing": {
+         *         "model": "per-token",
+         *         "currency": "USD",
+         *         "rates": [
+         *           {
+         *             "tier": "standard",
+         *             "unit": "1k tokens",
+         *             "rate": "0.002",
+         *             "input_rate": "0.0015",
+         *             "output_rate": "0.002"
+         *           }
+         *         ]
+         *       },
+         *       "sla": {
+         *         "availability": 99.9,
+         *         "max_latency": 2000,
+         *         "support_level": "standard"
+         *       },
+         *       "compliance": {
+         *         "level": "public",
+         *         "certifications": [
+         *           "SOC2",
+         *           "ISO27001"
+         *         ],
+         *         "data_residency": [
+         *           "US"
+         *         ]
+         *       }
+         *     }
+         */
         ServiceCreate: {
             /**
              * @description Lower-case letters, digits, `.`, `_` and `-`; unique per provider and version.
@@ -2319,7 +3035,66 @@ export interface components {
             sla?: components["schemas"]["Sla"];
             compliance?: components["schemas"]["Compliance"];
         };
-        /** @description Name, version, status and ids cannot change; publish a new version instead. */
+        /**
+         * @description Name, version, status and ids cannot change; publish a new version instead.
+         * @example {
+         *       "description": "Llama 3 70B chat completions on A100s, now with 8k context.",
+         *       "category": "text-generation",
+         *       "tags": [
+         *         "llm",
+         *         "chat",
+         *         "8k-context"
+         *       ],
+         *       "capabilities": [
+         *         {
+         *           "name": "chat_completion",
+         *           "description": "OpenAI-compatible chat completions.",
+         *           "parameters": {
+         *             "type": "object",
+         *             "properties": {
+         *               "max_tokens": {
+         *                 "type": "integer",
+         *                 "maximum": 4096
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "endpoint": {
+         *         "url": "https://api.acme-compute.example/v1/chat/completions",
+         *         "protocol": "rest",
+         *         "authentication": "api-key"
+         *       },
+         *       "pricing": {
+         *         "model": "per-token",
+         *         "currency": "USD",
+         *         "rates": [
+         *           {
+         *             "tier": "standard",
+         *             "unit": "1k tokens",
+         *             "rate": "0.002",
+         *             "input_rate": "0.0015",
+         *             "output_rate": "0.002"
+         *           }
+         *         ]
+         *       },
+         *       "sla": {
+         *         "availability": 99.9,
+         *         "max_latency": 2000,
+         *         "support_level": "premium"
+         *       },
+         *       "compliance": {
+         *         "level": "public",
+         *         "certifications": [
+         *           "SOC2",
+         *           "ISO27001"
+         *         ],
+         *         "data_residency": [
+         *           "US"
+         *         ]
+         *       }
+         *     }
+         */
         ServiceUpdate: {
             description?: components["schemas"]["description"];
             category?: components["schemas"]["Category"];
@@ -2330,6 +3105,11 @@ export interface components {
             sla?: components["schemas"]["Sla"];
             compliance?: components["schemas"]["Compliance"];
         };
+        /**
+         * @example {
+         *       "reason": "The endpoint has returned errors for six hours."
+         *     }
+         */
         ServiceSuspend: {
             reason: string;
         };
@@ -2338,6 +3118,77 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @example {
+         *       "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "name": "acme-chat",
+         *       "version": "1.0.0",
+         *       "description": "Llama 3 70B chat completions on A100s.",
+         *       "category": "text-generation",
+         *       "tags": [
+         *         "llm",
+         *         "chat"
+         *       ],
+         *       "capabilities": [
+         *         {
+         *           "name": "chat_completion",
+         *           "description": "OpenAI-compatible chat completions.",
+         *           "parameters": {
+         *             "type": "object",
+         *             "properties": {
+         *               "max_tokens": {
+         *                 "type": "integer",
+         *                 "maximum": 4096
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "endpoint": {
+         *         "url": "https://api.acme-compute.example/v1/chat/completions",
+         *         "protocol": "rest",
+         *         "authentication": "api-key"
+         *       },
+         *       "pricing": {
+         *         "model": "per-token",
+         *         "currency": "USD",
+         *         "rates": [
+         *           {
+         *             "tier": "standard",
+         *             "unit": "1k tokens",
+         *             "rate": "0.002",
+         *             "input_rate": "0.0015",
+         *             "output_rate": "0.002"
+         *           }
+         *         ]
+         *       },
+         *       "sla": {
+         *         "availability": 99.9,
+         *         "max_latency": 2000,
+         *         "support_level": "standard"
+         *       },
+         *       "compliance": {
+         *         "level": "public",
+         *         "certifications": [
+         *           "SOC2",
+         *           "ISO27001"
+         *         ],
+         *         "data_residency": [
+         *           "US"
+         *         ]
+         *       },
+         *       "provider": {
+         *         "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *         "name": "ACME Compute"
+         *       },
+         *       "status": "active",
+         *       "suspension_reason": null,
+         *       "version_tag": 2,
+         *       "created_at": "2026-11-02T10:02:17Z",
+         *       "updated_at": "2026-11-02T10:05:03Z",
+         *       "published_at": "2026-11-02T10:05:03Z"
+         *     }
+         */
         Service: {
             /** Format: uuid */
             id: string;
@@ -2363,10 +3214,163 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "name": "acme-chat",
+         *           "version": "1.0.0",
+         *           "description": "Llama 3 70B chat completions on A100s.",
+         *           "category": "text-generation",
+         *           "tags": [
+         *             "llm",
+         *             "chat"
+         *           ],
+         *           "capabilities": [
+         *             {
+         *               "name": "chat_completion",
+         *               "description": "OpenAI-compatible chat completions.",
+         *               "parameters": {
+         *                 "type": "object",
+         *                 "properties": {
+         *                   "max_tokens": {
+         *                     "type": "integer",
+         *                     "maximum": 4096
+         *                   }
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "endpoint": {
+         *             "url": "https://api.acme-compute.example/v1/chat/completions",
+         *             "protocol": "rest",
+         *             "authentication": "api-key"
+         *           },
+         *           "pricing": {
+         *             "model": "per-token",
+         *             "currency": "USD",
+         *             "rates": [
+         *               {
+         *                 "tier": "standard",
+         *                 "unit": "1k tokens",
+         *                 "rate": "0.002",
+         *                 "input_rate": "0.0015",
+         *                 "output_rate": "0.002"
+         *               }
+         *             ]
+         *           },
+         *           "sla": {
+         *             "availability": 99.9,
+         *             "max_latency": 2000,
+         *             "support_level": "standard"
+         *           },
+         *           "compliance": {
+         *             "level": "public",
+         *             "certifications": [
+         *               "SOC2",
+         *               "ISO27001"
+         *             ],
+         *             "data_residency": [
+         *               "US"
+         *             ]
+         *           },
+         *           "provider": {
+         *             "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *             "name": "ACME Compute"
+         *           },
+         *           "status": "active",
+         *           "suspension_reason": null,
+         *           "version_tag": 2,
+         *           "created_at": "2026-11-02T10:02:17Z",
+         *           "updated_at": "2026-11-02T10:05:03Z",
+         *           "published_at": "2026-11-02T10:05:03Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         ServicePage: {
             items: components["schemas"]["Service"][];
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "name": "acme-chat",
+         *       "items": [
+         *         {
+         *           "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "name": "acme-chat",
+         *           "version": "1.0.0",
+         *           "description": "Llama 3 70B chat completions on A100s.",
+         *           "category": "text-generation",
+         *           "tags": [
+         *             "llm",
+         *             "chat"
+         *           ],
+         *           "capabilities": [
+         *             {
+         *               "name": "chat_completion",
+         *               "description": "OpenAI-compatible chat completions.",
+         *               "parameters": {
+         *                 "type": "object",
+         *                 "properties": {
+         *                   "max_tokens": {
+         *                     "type": "integer",
+         *                     "maximum": 4096
+         *                   }
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "endpoint": {
+         *             "url": "https://api.acme-compute.example/v1/chat/completions",
+         *             "protocol": "rest",
+         *             "authentication": "api-key"
+         *           },
+         *           "pricing": {
+         *             "model": "per-token",
+         *             "currency": "USD",
+         *             "rates": [
+         *               {
+         *                 "tier": "standard",
+         *                 "unit": "1k tokens",
+         *                 "rate": "0.002",
+         *                 "input_rate": "0.0015",
+         *                 "output_rate": "0.002"
+         *               }
+         *             ]
+         *           },
+         *           "sla": {
+         *             "availability": 99.9,
+         *             "max_latency": 2000,
+         *             "support_level": "standard"
+         *           },
+         *           "compliance": {
+         *             "level": "public",
+         *             "certifications": [
+         *               "SOC2",
+         *               "ISO27001"
+         *             ],
+         *             "data_residency": [
+         *               "US"
+         *             ]
+         *           },
+         *           "provider": {
+         *             "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *             "name": "ACME Compute"
+         *           },
+         *           "status": "active",
+         *           "suspension_reason": null,
+         *           "version_tag": 2,
+         *           "created_at": "2026-11-02T10:02:17Z",
+         *           "updated_at": "2026-11-02T10:05:03Z",
+         *           "published_at": "2026-11-02T10:05:03Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         ServiceVersions: {
             name: string;
             /** @description Public versions, newest semantic version first. */
@@ -2435,6 +3439,20 @@ export interface components {
          * @example inference-eu-1
          */
         DeploymentName: string;
+        /**
+         * @example {
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "service_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "name": "inference-us-west-1",
+         *       "resources": {
+         *         "cpu": 8,
+         *         "memory": 64,
+         *         "storage": 200,
+         *         "gpu": 1
+         *       }
+         *     }
+         */
         DeploymentCreate: {
             /**
              * Format: uuid
@@ -2455,6 +3473,57 @@ export interface components {
             name: components["schemas"]["DeploymentName"];
             resources: components["schemas"]["ResourcesRequest"];
         };
+        /**
+         * @example {
+         *       "id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "name": "inference-us-west-1",
+         *       "owner_account_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "service_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "state": "active",
+         *       "lease_id": "lease-7f3a",
+         *       "resources": {
+         *         "cpu": 8,
+         *         "memory": 64,
+         *         "storage": 200,
+         *         "gpu": 1
+         *       },
+         *       "pricing": {
+         *         "currency": "USD",
+         *         "prices": [
+         *           {
+         *             "resource": "cpu",
+         *             "unit": "vcpu",
+         *             "price": "0.0425",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "memory",
+         *             "unit": "GiB",
+         *             "price": "0.005",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "storage",
+         *             "unit": "GiB",
+         *             "price": "0.10",
+         *             "interval": "monthly"
+         *           },
+         *           {
+         *             "resource": "gpu",
+         *             "unit": "gpu",
+         *             "price": "1.20",
+         *             "interval": "hourly"
+         *           }
+         *         ]
+         *       },
+         *       "created_at": "2026-11-02T10:05:03Z",
+         *       "updated_at": "2026-11-02T10:31:52Z",
+         *       "accepted_at": "2026-11-02T10:31:52Z",
+         *       "closed_at": null
+         *     }
+         */
         Deployment: {
             /** Format: uuid */
             id: string;
@@ -2485,6 +3554,62 @@ export interface components {
             /** Format: date-time */
             closed_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "name": "inference-us-west-1",
+         *           "owner_account_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "service_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "state": "active",
+         *           "lease_id": "lease-7f3a",
+         *           "resources": {
+         *             "cpu": 8,
+         *             "memory": 64,
+         *             "storage": 200,
+         *             "gpu": 1
+         *           },
+         *           "pricing": {
+         *             "currency": "USD",
+         *             "prices": [
+         *               {
+         *                 "resource": "cpu",
+         *                 "unit": "vcpu",
+         *                 "price": "0.0425",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "memory",
+         *                 "unit": "GiB",
+         *                 "price": "0.005",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "storage",
+         *                 "unit": "GiB",
+         *                 "price": "0.10",
+         *                 "interval": "monthly"
+         *               },
+         *               {
+         *                 "resource": "gpu",
+         *                 "unit": "gpu",
+         *                 "price": "1.20",
+         *                 "interval": "hourly"
+         *               }
+         *             ]
+         *           },
+         *           "created_at": "2026-11-02T10:05:03Z",
+         *           "updated_at": "2026-11-02T10:31:52Z",
+         *           "accepted_at": "2026-11-02T10:31:52Z",
+         *           "closed_at": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         DeploymentPage: {
             items: components["schemas"]["Deployment"][];
             next_cursor: string | null;
@@ -2509,6 +3634,25 @@ export interface components {
              */
             replicas: number;
         };
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "lease_id": "lease-7f3a",
+         *       "state": "active",
+         *       "replicas": {
+         *         "ready": 1,
+         *         "total": 1
+         *       },
+         *       "services": [
+         *         {
+         *           "name": "web",
+         *           "state": "running",
+         *           "replicas": 1
+         *         }
+         *       ],
+         *       "updated_at": "2026-11-02T10:33:10Z"
+         *     }
+         */
         DeploymentStatus: {
             /** Format: uuid */
             deployment_id: string;
@@ -2522,6 +3666,19 @@ export interface components {
         /**
          * @description What the provider sees now. `state: closed` ends the lease. Service names are unique
          *     (`DUPLICATE_SERVICE`).
+         * @example {
+         *       "replicas": {
+         *         "ready": 1,
+         *         "total": 1
+         *       },
+         *       "services": [
+         *         {
+         *           "name": "web",
+         *           "state": "running",
+         *           "replicas": 1
+         *         }
+         *       ]
+         *     }
          */
         DeploymentStatusReport: {
             replicas: components["schemas"]["Replicas"];
@@ -2536,6 +3693,9 @@ export interface components {
         /**
          * @description Optional; an empty request body is the same as `{}`.
          * @default {}
+         * @example {
+         *       "lease_id": "lease-7f3a"
+         *     }
          */
         DeploymentAccept: {
             /**
@@ -2551,9 +3711,25 @@ export interface components {
          * @enum {string}
          */
         DeploymentActionStatus: "pending" | "succeeded" | "failed";
+        /**
+         * @example {
+         *       "action": "restart"
+         *     }
+         */
         DeploymentActionRequest: {
             action: components["schemas"]["DeploymentActionName"];
         };
+        /**
+         * @example {
+         *       "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "action": "restart",
+         *       "status": "pending",
+         *       "message": null,
+         *       "created_at": "2026-11-02T10:40:00Z",
+         *       "acknowledged_at": null
+         *     }
+         */
         DeploymentAction: {
             /** Format: uuid */
             id: string;
@@ -2568,10 +3744,31 @@ export interface components {
             /** Format: date-time */
             acknowledged_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "action": "restart",
+         *           "status": "pending",
+         *           "message": null,
+         *           "created_at": "2026-11-02T10:40:00Z",
+         *           "acknowledged_at": null
+         *         }
+         *       ]
+         *     }
+         */
         DeploymentActionList: {
             /** @description Pending actions, oldest first. */
             items: components["schemas"]["DeploymentAction"][];
         };
+        /**
+         * @example {
+         *       "result": "succeeded",
+         *       "message": "Restarted in 4 s."
+         *     }
+         */
         DeploymentActionAck: {
             /** @enum {string} */
             result: "succeeded" | "failed";
@@ -2626,6 +3823,37 @@ export interface components {
             currency: components["schemas"]["BillingCurrency"];
             cost: components["schemas"]["BillingAmount"];
         };
+        /**
+         * @example {
+         *       "period": {
+         *         "start": "2026-11-01T00:00:00Z",
+         *         "end": "2026-11-03T08:45:00Z"
+         *       },
+         *       "items": [
+         *         {
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "name": "inference-us-west-1",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "state": "active",
+         *           "hours": "10",
+         *           "cpu_hours": "80",
+         *           "memory_gb_hours": "640",
+         *           "storage_gb_hours": "2000",
+         *           "gpu_hours": "10",
+         *           "cost": "18.8739726",
+         *           "currency": "USD"
+         *         }
+         *       ],
+         *       "totals": [
+         *         {
+         *           "currency": "USD",
+         *           "cost": "18.8739726"
+         *         }
+         *       ],
+         *       "truncated": false
+         *     }
+         */
         Usage: {
             period: components["schemas"]["UsagePeriod"];
             /** @description At most 1,000 deployments, newest first (by creation). */
@@ -2683,7 +3911,36 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        /** @description An invoice with its lines; `total` is the sum of the lines' amounts. */
+        /**
+         * @description An invoice with its lines; `total` is the sum of the lines' amounts.
+         * @example {
+         *       "id": "91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c",
+         *       "number": "INV-202611-91A2B3C4",
+         *       "period": "2026-11",
+         *       "billed_to": {
+         *         "kind": "organization",
+         *         "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f"
+         *       },
+         *       "currency": "USD",
+         *       "total": "18.8739726",
+         *       "status": "pending",
+         *       "due_date": "2026-12-15",
+         *       "paid_at": null,
+         *       "created_at": "2026-12-01T00:05:00Z",
+         *       "lines": [
+         *         {
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "description": "inference-us-west-1 on ACME Compute, 2026-11",
+         *           "cpu_hours": "80",
+         *           "memory_gb_hours": "640",
+         *           "storage_gb_hours": "2000",
+         *           "gpu_hours": "10",
+         *           "amount": "18.8739726"
+         *         }
+         *       ]
+         *     }
+         */
         Invoice: {
             /** Format: uuid */
             id: string;
@@ -2702,6 +3959,28 @@ export interface components {
             created_at: string;
             lines: components["schemas"]["InvoiceLine"][];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c",
+         *           "number": "INV-202611-91A2B3C4",
+         *           "period": "2026-11",
+         *           "billed_to": {
+         *             "kind": "organization",
+         *             "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f"
+         *           },
+         *           "currency": "USD",
+         *           "total": "18.8739726",
+         *           "status": "pending",
+         *           "due_date": "2026-12-15",
+         *           "paid_at": null,
+         *           "created_at": "2026-12-01T00:05:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         InvoicePage: {
             items: components["schemas"]["InvoiceSummary"][];
             next_cursor: string | null;
@@ -2712,6 +3991,12 @@ export interface components {
          * @enum {string}
          */
         OrganizationRole: "admin" | "member" | "viewer";
+        /**
+         * @example {
+         *       "name": "Acme Research",
+         *       "description": "The research team's GPU workloads."
+         *     }
+         */
         OrganizationCreate: {
             /**
              * @description Any printable text (no control characters), with at least one non-space character.
@@ -2721,6 +4006,15 @@ export interface components {
             /** @example The research team's GPU workloads. */
             description?: string;
         };
+        /**
+         * @example {
+         *       "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "name": "Acme Research",
+         *       "description": "The research team's GPU workloads.",
+         *       "role": "admin",
+         *       "created_at": "2026-11-02T09:30:12Z"
+         *     }
+         */
         OrganizationRead: {
             /** Format: uuid */
             id: string;
@@ -2734,11 +4028,31 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "name": "Acme Research",
+         *           "description": "The research team's GPU workloads.",
+         *           "role": "admin",
+         *           "created_at": "2026-11-02T09:30:12Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         OrganizationPage: {
             items: components["schemas"]["OrganizationRead"][];
             next_cursor: string | null;
         };
-        /** @description Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`). */
+        /**
+         * @description Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
+         * @example {
+         *       "email": "grace@example.com",
+         *       "role": "member"
+         *     }
+         */
         OrganizationMemberAdd: {
             /** Format: uuid */
             account_id?: string;
@@ -2758,11 +4072,46 @@ export interface components {
             /** Format: date-time */
             joined_at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "member_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "email": "ada@example.com",
+         *           "wallet_address": null,
+         *           "role": "admin",
+         *           "joined_at": "2026-11-02T09:30:12Z"
+         *         },
+         *         {
+         *           "member_id": "8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6",
+         *           "email": "grace@example.com",
+         *           "wallet_address": null,
+         *           "role": "member",
+         *           "joined_at": "2026-11-02T11:02:40Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         OrganizationMemberPage: {
             items: components["schemas"]["OrganizationMember"][];
             next_cursor: string | null;
         };
-        /** @description An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account. */
+        /**
+         * @description An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account.
+         * @example {
+         *       "id": "e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "organization_name": "Acme Research",
+         *       "account_id": null,
+         *       "email": "grace@example.com",
+         *       "role": "member",
+         *       "status": "pending",
+         *       "invited_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "created_at": "2026-11-02T09:31:05Z",
+         *       "responded_at": null
+         *     }
+         */
         OrganizationInvitation: {
             /** Format: uuid */
             id: string;
@@ -2786,6 +4135,25 @@ export interface components {
             /** Format: date-time */
             responded_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b",
+         *           "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "organization_name": "Acme Research",
+         *           "account_id": null,
+         *           "email": "grace@example.com",
+         *           "role": "member",
+         *           "status": "pending",
+         *           "invited_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "created_at": "2026-11-02T09:31:05Z",
+         *           "responded_at": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         OrganizationInvitationPage: {
             items: components["schemas"]["OrganizationInvitation"][];
             next_cursor: string | null;
@@ -2800,6 +4168,15 @@ export interface components {
         TicketCategory: "technical" | "billing" | "general" | "security";
         /** @enum {string} */
         TicketPriority: "low" | "medium" | "high" | "critical";
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "subject": "Inference latency above the SLA",
+         *       "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *       "category": "technical",
+         *       "priority": "high"
+         *     }
+         */
         TicketCreate: {
             /**
              * Format: uuid
@@ -2817,15 +4194,35 @@ export interface components {
             /** @default medium */
             priority: components["schemas"]["TicketPriority"];
         };
-        /** @description At least one field. Only the deployment's provider or a platform admin may change `status`. */
+        /**
+         * @description At least one field. Only the deployment's provider or a platform admin may change `status`.
+         * @example {
+         *       "status": "in_progress",
+         *       "priority": "critical"
+         *     }
+         */
         TicketUpdate: {
             status?: components["schemas"]["TicketStatus"];
             priority?: components["schemas"]["TicketPriority"];
         };
+        /**
+         * @example {
+         *       "body": "We moved the deployment to a less loaded node; please check again."
+         *     }
+         */
         TicketCommentCreate: {
             /** @example We restarted the node; please check again. */
             body: string;
         };
+        /**
+         * @example {
+         *       "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
+         *       "author_kind": "provider",
+         *       "author_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "body": "We moved the deployment to a less loaded node; please check again.",
+         *       "created_at": "2026-11-02T11:10:00Z"
+         *     }
+         */
         TicketComment: {
             /** Format: uuid */
             id: string;
@@ -2843,6 +4240,21 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "id": "b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "opened_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "subject": "Inference latency above the SLA",
+         *       "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *       "category": "technical",
+         *       "priority": "high",
+         *       "status": "open",
+         *       "created_at": "2026-11-02T10:45:00Z",
+         *       "updated_at": "2026-11-02T10:45:00Z"
+         *     }
+         */
         Ticket: {
             /** Format: uuid */
             id: string;
@@ -2871,6 +4283,29 @@ export interface components {
         /**
          * @description A ticket with its first 100 comments, oldest first; when there are more,
          *     `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+         * @example {
+         *       "id": "b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "opened_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "subject": "Inference latency above the SLA",
+         *       "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *       "category": "technical",
+         *       "priority": "high",
+         *       "status": "open",
+         *       "created_at": "2026-11-02T10:45:00Z",
+         *       "updated_at": "2026-11-02T10:45:00Z",
+         *       "comments": [
+         *         {
+         *           "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
+         *           "author_kind": "provider",
+         *           "author_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "body": "We moved the deployment to a less loaded node; please check again.",
+         *           "created_at": "2026-11-02T11:10:00Z"
+         *         }
+         *       ],
+         *       "comments_next_cursor": null
+         *     }
          */
         TicketDetail: {
             id: components["schemas"]["id"];
@@ -2888,10 +4323,41 @@ export interface components {
             /** @description Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all. */
             comments_next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e",
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "opened_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "subject": "Inference latency above the SLA",
+         *           "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *           "category": "technical",
+         *           "priority": "high",
+         *           "status": "open",
+         *           "created_at": "2026-11-02T10:45:00Z",
+         *           "updated_at": "2026-11-02T10:45:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         TicketPage: {
             items: components["schemas"]["Ticket"][];
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "lines": [
+         *         "2026-11-02T10:35:01Z web Model loaded in 41.2 s",
+         *         "2026-11-02T10:35:02Z web Listening on :8000"
+         *       ],
+         *       "truncated": false,
+         *       "next_cursor": null
+         *     }
+         */
         LogLines: {
             /** Format: uuid */
             deployment_id: string;
@@ -2902,6 +4368,22 @@ export interface components {
             /** @description Pass as `cursor` for the lines before these; null when there are no older lines. */
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "lines": [
+         *         {
+         *           "line": "Model loaded in 41.2 s",
+         *           "timestamp": "2026-11-02T10:35:01Z",
+         *           "service": "web"
+         *         },
+         *         {
+         *           "line": "Listening on :8000",
+         *           "timestamp": "2026-11-02T10:35:02Z",
+         *           "service": "web"
+         *         }
+         *       ]
+         *     }
+         */
         LogBatch: {
             lines: components["schemas"]["LogEntry"][];
         };
@@ -2916,6 +4398,11 @@ export interface components {
             /** @description Which of the deployment's services wrote it. */
             service?: string;
         };
+        /**
+         * @example {
+         *       "accepted": 2
+         *     }
+         */
         LogBatchAccepted: {
             /** @description How many lines were stored. */
             accepted: number;
@@ -2926,6 +4413,28 @@ export interface components {
             /** @description The deployment's resources. */
             limit: number;
         };
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "cpu": {
+         *         "usage": 3.5,
+         *         "limit": 8
+         *       },
+         *       "memory": {
+         *         "usage": 41.2,
+         *         "limit": 64
+         *       },
+         *       "storage": {
+         *         "usage": 87,
+         *         "limit": 200
+         *       },
+         *       "gpu": {
+         *         "usage": 1,
+         *         "limit": 1
+         *       },
+         *       "reported_at": "2026-11-02T10:36:00Z"
+         *     }
+         */
         DeploymentMetrics: {
             /** Format: uuid */
             deployment_id: string;
@@ -2939,17 +4448,41 @@ export interface components {
              */
             reported_at: string | null;
         };
-        /** @description Current usage, in the units of the deployment's resources. */
+        /**
+         * @description Current usage, in the units of the deployment's resources.
+         * @example {
+         *       "cpu": 3.5,
+         *       "memory": 41.2,
+         *       "storage": 87,
+         *       "gpu": 1
+         *     }
+         */
         MetricsReport: {
             cpu: number;
             memory: number;
             storage: number;
             gpu?: number;
         };
+        /**
+         * @example {
+         *       "service": "web"
+         *     }
+         */
         ShellSessionRequest: {
             /** @description Which of the deployment's services to open a shell in. */
             service?: string;
         };
+        /**
+         * @example {
+         *       "token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxMjM0NTY3ODlhYg",
+         *       "token_type": "shell",
+         *       "expires_at": "2026-11-02T10:50:00Z",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "service": "web",
+         *       "shell_url": "wss://shell.acme-compute.example/v1"
+         *     }
+         */
         ShellSession: {
             /**
              * @description A JWT signed by this registry (header `typ: shell+jwt`, claim `token_use: shell`), with
@@ -2973,9 +4506,23 @@ export interface components {
              */
             shell_url: string | null;
         };
+        /**
+         * @example {
+         *       "token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxMjM0NTY3ODlhYg"
+         *     }
+         */
         ShellTokenCheck: {
             token: string;
         };
+        /**
+         * @example {
+         *       "valid": true,
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "account_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "service": "web",
+         *       "expires_at": "2026-11-02T10:50:00Z"
+         *     }
+         */
         ShellTokenVerdict: {
             valid: boolean;
             /**
@@ -3026,6 +4573,20 @@ export interface components {
         created_at: string;
         /** Format: date-time */
         updated_at: string;
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
+         *           "author_kind": "provider",
+         *           "author_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "body": "We moved the deployment to a less loaded node; please check again.",
+         *           "created_at": "2026-11-02T11:10:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         TicketCommentPage: {
             /** @description Oldest first. */
             items: components["schemas"]["TicketComment"][];
@@ -3040,6 +4601,29 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:validation-error",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "The request is invalid.",
+                 *       "code": "VALIDATION_ERROR",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/register",
+                 *       "errors": [
+                 *         {
+                 *           "field": "email",
+                 *           "message": "is not a valid email address",
+                 *           "code": "INVALID_FORMAT"
+                 *         },
+                 *         {
+                 *           "field": "password",
+                 *           "message": "is too short (at least 12 characters)",
+                 *           "code": "TOO_SHORT"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3050,6 +4634,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "Nothing exists at this address.",
+                 *       "code": "NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3062,6 +4657,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:rate-limited",
+                 *       "title": "Too Many Requests",
+                 *       "status": 429,
+                 *       "detail": "Rate limit exceeded: 10 per 1 minute. Retry after 42 seconds.",
+                 *       "code": "RATE_LIMITED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/login"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3072,6 +4678,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:internal-error",
+                 *       "title": "Internal Server Error",
+                 *       "status": 500,
+                 *       "detail": "An unexpected error occurred. Quote the request_id when reporting it.",
+                 *       "code": "INTERNAL_ERROR",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3082,6 +4699,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:method-not-allowed",
+                 *       "title": "Method Not Allowed",
+                 *       "status": 405,
+                 *       "detail": "This address does not accept that method.",
+                 *       "code": "METHOD_NOT_ALLOWED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/health"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3102,6 +4730,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "status": "unhealthy",
+                 *       "service": "provider-registry",
+                 *       "version": "0.1.0",
+                 *       "timestamp": "2026-11-03T08:45:00Z",
+                 *       "database": "disconnected"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HealthResponse"];
             };
         };
@@ -3112,6 +4749,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:email-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "An account with this email address already exists.",
+                 *       "code": "EMAIL_TAKEN",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/register"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3125,6 +4773,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:unsupported-media-type",
+                 *       "title": "Unsupported Media Type",
+                 *       "status": 415,
+                 *       "detail": "Send the body as application/json.",
+                 *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/register"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3151,6 +4810,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:unauthenticated",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "Authentication is required: send a bearer token or an API key.",
+                 *       "code": "UNAUTHENTICATED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/me"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3161,6 +4831,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:scope-not-allowed",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "This credential lacks the scope `deployments:write`.",
+                 *       "code": "SCOPE_NOT_ALLOWED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3183,6 +4864,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:precondition-failed",
+                 *       "title": "Precondition Failed",
+                 *       "status": 412,
+                 *       "detail": "The provider changed since you read it; read it again and retry.",
+                 *       "code": "PRECONDITION_FAILED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/registration/profile"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3196,6 +4888,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invalid-transition",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "A provider that is approved cannot be approved.",
+                 *       "code": "INVALID_TRANSITION",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70/approve"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3206,6 +4909,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:billing-unavailable",
+                 *       "title": "Bad Gateway",
+                 *       "status": 502,
+                 *       "detail": "The billing service is unavailable; nothing was recorded. Try again later.",
+                 *       "code": "BILLING_UNAVAILABLE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70/approve"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3288,6 +5002,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "not_ready",
+                     *       "database": "connected",
+                     *       "migrations": "pending"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReadinessResponse"];
                 };
             };
@@ -3326,6 +5047,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "metrics.token is configured and the request lacks Authorization: Bearer <token> with that token.",
+                     *       "code": "UNAUTHENTICATED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/metrics"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4693,6 +6425,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No organization with this id that you may see.",
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4736,6 +6479,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No organization with this id that you may see.",
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4777,6 +6531,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-admin-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You may see the organization but are not one of its admins.",
+                     *       "code": "ORGANIZATION_ADMIN_REQUIRED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4787,6 +6552,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No organization with this id that you may see.",
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4797,6 +6573,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:already-member",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The account is already a member.",
+                     *       "code": "ALREADY_MEMBER",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4835,6 +6622,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-admin-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You may see the organization but not remove this member.",
+                     *       "code": "ORGANIZATION_ADMIN_REQUIRED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members/8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4845,6 +6643,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No organization with this id that you may see.",
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members/8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4855,6 +6664,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:last-admin",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The organization's last admin cannot be removed.",
+                     *       "code": "LAST_ADMIN",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members/8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4897,6 +6717,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-admin-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You may see the organization but are not one of its admins.",
+                     *       "code": "ORGANIZATION_ADMIN_REQUIRED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/invitations"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4907,6 +6738,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No organization with this id that you may see.",
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/invitations"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4976,6 +6818,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invitation-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No invitation with this id addressed to you.",
+                     *       "code": "INVITATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/accept"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4986,6 +6839,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invitation-not-pending",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invitation is no longer pending.",
+                     *       "code": "INVITATION_NOT_PENDING",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/accept"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5024,6 +6888,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invitation-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No invitation with this id addressed to you.",
+                     *       "code": "INVITATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/decline"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5034,6 +6909,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invitation-not-pending",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invitation is no longer pending.",
+                     *       "code": "INVITATION_NOT_PENDING",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/decline"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5116,6 +7002,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:provider-not-available",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "No approved provider with this id.",
+                     *       "code": "PROVIDER_NOT_AVAILABLE",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/deployments",
+                     *       "errors": [
+                     *         {
+                     *           "field": "provider_id",
+                     *           "message": "is not an approved provider",
+                     *           "code": "PROVIDER_NOT_AVAILABLE"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5569,6 +7473,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invalid-status-report",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "The report contradicts itself.",
+                     *       "code": "INVALID_STATUS_REPORT",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/provider/deployments/d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01/status"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5715,6 +7630,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:deployment-not-available",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "No deployment with this id that you can see.",
+                     *       "code": "DEPLOYMENT_NOT_AVAILABLE",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5755,6 +7681,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:ticket-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No ticket with this id that you may see.",
+                     *       "code": "TICKET_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5801,6 +7738,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:status-change-not-allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You may see the ticket but not make this change.",
+                     *       "code": "STATUS_CHANGE_NOT_ALLOWED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5811,6 +7759,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:ticket-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No ticket with this id that you may see.",
+                     *       "code": "TICKET_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5821,6 +7780,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:ticket-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The ticket is closed.",
+                     *       "code": "TICKET_CLOSED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5866,6 +7836,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:ticket-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No ticket with this id that you may see.",
+                     *       "code": "TICKET_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e/comments"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5908,6 +7889,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:ticket-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No ticket with this id that you may see.",
+                     *       "code": "TICKET_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e/comments"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5918,6 +7910,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:ticket-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The ticket is closed.",
+                     *       "code": "TICKET_CLOSED",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e/comments"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5958,6 +7961,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No organization with this id that you are a member of.",
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/usage"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6029,6 +8043,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invoice-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No invoice with this id is visible to you.",
+                     *       "code": "INVOICE_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6067,6 +8092,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invoice-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No invoice with this id.",
+                     *       "code": "INVOICE_NOT_FOUND",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c/pay"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6077,6 +8113,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:problem:provider-registry:invoice-already-paid",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice is already paid.",
+                     *       "code": "INVOICE_ALREADY_PAID",
+                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                     *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c/pay"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
