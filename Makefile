@@ -23,7 +23,7 @@ help: ## List the targets
 install: system-deps $(PY_STAMP) $(NODE_STAMP) ## Install what is missing: system packages, Python and npm dependencies
 
 .PHONY: system-deps
-system-deps: ## Install system packages this project needs (Python venv, Node.js, PostgreSQL) if missing
+system-deps: ## Install system packages this project needs (Python venv, Node.js, PostgreSQL, Redis, Chromium) if missing
 	@scripts/install-system-deps.sh
 
 $(PY_STAMP): requirements.lock pyproject.toml
