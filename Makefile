@@ -31,6 +31,7 @@ $(PY_STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet --no-deps -e generated/clients/python
 	@touch $@
 
 $(NODE_STAMP): package-lock.json package.json
