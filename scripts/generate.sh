@@ -51,7 +51,7 @@ touch "$scratch/python/provider_registry_api/py.typed"
 PATH="$(cd "$(dirname "$py")" && pwd):$PATH" quiet "$(dirname "$py")/openapi-python-client" generate \
   --path build/python-client-spec.json --config api/clients/python-client.yaml \
   --custom-template-path api/clients/python-templates \
-  --meta setup --output-path "$scratch/clients/python"
+  --meta setup --fail-on-warning --output-path "$scratch/clients/python"
 rm -f build/python-client-spec.json
 
 # TypeScript client: openapi-typescript types + a createClient() over openapi-fetch. A property
