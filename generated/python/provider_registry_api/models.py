@@ -1610,6 +1610,34 @@ class Problem(BaseModel):
     """
     For validation errors, one entry per offending field.
     """
+    current_status: Annotated[str | None, Field(examples=["approved"])] = None
+    """
+    On a 409 for a state change that does not apply: the resource's status now (a provider's,
+    service's, invitation's, deployment action's or ticket's), so a client can re-read or stop.
+
+    """
+    current_state: Annotated[str | None, Field(examples=["closed"])] = None
+    """
+    On a 409 for a deployment that cannot take the change, its state now.
+    """
+    current_etag: Annotated[str | None, Field(examples=['"3"'])] = None
+    """
+    On a 412 (`If-Match` did not match), the resource's current `ETag`.
+    """
+    paid_at: Annotated[AwareDatetime | None, Field(examples=["2026-01-31T12:00:00Z"])] = None
+    """
+    On a 409 for paying an invoice that is already paid, when it was paid.
+    """
+    member_id: Annotated[UUID | None, Field(examples=["3f0c2a5e-7a8b-4c1d-9e2f-1a2b3c4d5e6f"])] = (
+        None
+    )
+    """
+    On a 409 for inviting someone who is already a member, that member's account id.
+    """
+    reason: Annotated[str | None, Field(examples=["MISSING_HEADERS"])] = None
+    """
+    On a 401 for a signed request (wallet or HMAC) that was refused, why (a stable code).
+    """
 
 
 class ProviderUpdate(BaseModel):

@@ -1717,6 +1717,39 @@ export interface components {
             instance?: string;
             /** @description For validation errors, one entry per offending field. */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description On a 409 for a state change that does not apply: the resource's status now (a provider's,
+             *     service's, invitation's, deployment action's or ticket's), so a client can re-read or stop.
+             * @example approved
+             */
+            current_status?: string;
+            /**
+             * @description On a 409 for a deployment that cannot take the change, its state now.
+             * @example closed
+             */
+            current_state?: string;
+            /**
+             * @description On a 412 (`If-Match` did not match), the resource's current `ETag`.
+             * @example "3"
+             */
+            current_etag?: string;
+            /**
+             * Format: date-time
+             * @description On a 409 for paying an invoice that is already paid, when it was paid.
+             * @example 2026-01-31T12:00:00Z
+             */
+            paid_at?: string;
+            /**
+             * Format: uuid
+             * @description On a 409 for inviting someone who is already a member, that member's account id.
+             * @example 3f0c2a5e-7a8b-4c1d-9e2f-1a2b3c4d5e6f
+             */
+            member_id?: string;
+            /**
+             * @description On a 401 for a signed request (wallet or HMAC) that was refused, why (a stable code).
+             * @example MISSING_HEADERS
+             */
+            reason?: string;
         };
         FieldError: {
             /**
@@ -1835,7 +1868,7 @@ export interface components {
              * @default consumer
              * @enum {string}
              */
-            role: "consumer" | "provider";
+            role?: "consumer" | "provider";
         };
         /**
          * @example {
@@ -2387,7 +2420,7 @@ export interface components {
             /** @example NVIDIA A100 */
             gpu_model?: string;
             /** @default 0 */
-            gpu_count: number;
+            gpu_count?: number;
             gpu_memory_gb?: number;
             cpu_cores: number;
             memory_gb: number;
@@ -2900,7 +2933,7 @@ export interface components {
              * @default api-key
              * @enum {string}
              */
-            authentication: "none" | "api-key" | "bearer" | "oauth2" | "mtls";
+            authentication?: "none" | "api-key" | "bearer" | "oauth2" | "mtls";
         };
         Rate: {
             /** @example standard */
@@ -2920,7 +2953,7 @@ export interface components {
             /** @enum {string} */
             model: "free" | "per-token" | "per-request" | "per-minute" | "subscription";
             /** @default USD */
-            currency: string;
+            currency?: string;
             rates: components["schemas"]["Rate"][];
         };
         Sla: {
@@ -3432,7 +3465,7 @@ export interface components {
              * @default 0
              * @example 0
              */
-            gpu: number;
+            gpu?: number;
         };
         /**
          * @description 1 to 100 characters, no control characters, not only spaces.
@@ -3683,7 +3716,7 @@ export interface components {
         DeploymentStatusReport: {
             replicas: components["schemas"]["Replicas"];
             /** @default [] */
-            services: components["schemas"]["DeploymentServiceStatus"][];
+            services?: components["schemas"]["DeploymentServiceStatus"][];
             /**
              * @description Send `closed` when the lease has ended on the provider's side.
              * @enum {string}
@@ -4192,7 +4225,7 @@ export interface components {
             description: string;
             category: components["schemas"]["TicketCategory"];
             /** @default medium */
-            priority: components["schemas"]["TicketPriority"];
+            priority?: components["schemas"]["TicketPriority"];
         };
         /**
          * @description At least one field. Only the deployment's provider or a platform admin may change `status`.

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.hmac_key import HmacKey
+
+
+T = TypeVar("T", bound="HmacKeyCreated")
+
+
+@_attrs_define
+class HmacKeyCreated:
+    """
+    Attributes:
+        hmac_key (HmacKey):
+        secret (str): Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response.
+    """
+
+    hmac_key: HmacKey
+    secret: str
+
+    def to_dict(self) -> dict[str, Any]:
+        hmac_key = self.hmac_key.to_dict()
+
+        secret = self.secret
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "hmac_key": hmac_key,
+                "secret": secret,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.hmac_key import HmacKey
+
+        d = dict(src_dict)
+        hmac_key = HmacKey.from_dict(d.pop("hmac_key"))
+
+        secret = d.pop("secret")
+
+        hmac_key_created = cls(
+            hmac_key=hmac_key,
+            secret=secret,
+        )
+
+        return hmac_key_created

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.jwks_keys_item import JWKSKeysItem
+
+
+T = TypeVar("T", bound="JWKS")
+
+
+@_attrs_define
+class JWKS:
+    """
+    Attributes:
+        keys (list[JWKSKeysItem]):
+    """
+
+    keys: list[JWKSKeysItem]
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = []
+        for keys_item_data in self.keys:
+            keys_item = keys_item_data.to_dict()
+            keys.append(keys_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "keys": keys,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.jwks_keys_item import JWKSKeysItem
+
+        d = dict(src_dict)
+        keys = []
+        _keys = d.pop("keys")
+        for keys_item_data in _keys:
+            keys_item = JWKSKeysItem.from_dict(keys_item_data)
+
+            keys.append(keys_item)
+
+        jwks = cls(
+            keys=keys,
+        )
+
+        return jwks

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="ReviewReject")
+
+
+@_attrs_define
+class ReviewReject:
+    """
+    Attributes:
+        rejection_reason (str):
+    """
+
+    rejection_reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        rejection_reason = self.rejection_reason
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "rejection_reason": rejection_reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        rejection_reason = d.pop("rejection_reason")
+
+        review_reject = cls(
+            rejection_reason=rejection_reason,
+        )
+
+        return review_reject
