@@ -127,7 +127,7 @@ export interface paths {
          * @description Self-registration as a `consumer` (default) or `provider`. Nobody can register as an
          *     admin or viewer. The email must be unused (case-insensitive).
          */
-        post: operations["register"];
+        post: operations["register_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,7 +148,7 @@ export interface paths {
          * @description JSON `{email, password}`, or an OAuth2 password-grant form (`username`, `password`).
          *     A wrong password and an unknown email get the same answer in about the same time.
          */
-        post: operations["login"];
+        post: operations["sign_in_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -169,7 +169,7 @@ export interface paths {
          * @description Refresh tokens are single use. Presenting one that was already exchanged is treated as
          *     theft: the answer is 401 and every token of that sign-in is revoked.
          */
-        post: operations["refresh"];
+        post: operations["refresh_account_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -191,7 +191,7 @@ export interface paths {
          *     stay valid until they expire (at most the access-token lifetime, 15 minutes by default).
          *     Signing out twice is not an error.
          */
-        post: operations["logout"];
+        post: operations["sign_out_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -206,7 +206,7 @@ export interface paths {
             cookie?: never;
         };
         /** The calling principal */
-        get: operations["get_me"];
+        get: operations["get_current_principal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
          * Exchange a provider API key for tokens
          * @description Returns an access and refresh token for the provider (a pending provider may sign in too). A wrong key and an unknown provider get the same 401. The tokens hold at most the key's scopes, also after refresh; the session ends when the key is revoked or expires.
          */
-        post: operations["provider_auth"];
+        post: operations["sign_in_provider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -337,11 +337,35 @@ export interface paths {
          * Rotate a provider refresh token
          * @description Single use, like account refresh tokens: a spent token revokes its whole family.
          */
-        post: operations["provider_refresh"];
+        post: operations["refresh_provider_session"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your provider profile
+         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         */
+        get: operations["get_provider_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update your provider profile
+         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         */
+        patch: operations["update_provider_profile"];
         trace?: never;
     };
     "/api/v1/registration/profile": {
@@ -353,9 +377,10 @@ export interface paths {
         };
         /**
          * Your provider profile
-         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/profile` (operationId `get_provider_profile`); it will be removed in v2.
          */
-        get: operations["get_profile"];
+        get: operations["get_provider_profile_legacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -363,9 +388,30 @@ export interface paths {
         head?: never;
         /**
          * Update your provider profile
-         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         * @deprecated
+         * @description Deprecated alias of `PATCH /api/v1/provider/profile` (operationId `update_provider_profile`); it will be removed in v2.
          */
-        patch: operations["update_profile"];
+        patch: operations["update_provider_profile_legacy"];
+        trace?: never;
+    };
+    "/api/v1/provider/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your prices
+         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["replace_provider_pricing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/registration/pricing": {
@@ -378,9 +424,30 @@ export interface paths {
         get?: never;
         /**
          * Set your prices
-         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         * @deprecated
+         * @description Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will be removed in v2.
          */
-        put: operations["put_pricing"];
+        put: operations["replace_provider_pricing_legacy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare your capacity
+         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["replace_provider_capacity"];
         post?: never;
         delete?: never;
         options?: never;
@@ -398,10 +465,35 @@ export interface paths {
         get?: never;
         /**
          * Declare your capacity
-         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         * @deprecated
+         * @description Deprecated alias of `PUT /api/v1/provider/capacity` (operationId `replace_provider_capacity`); it will be removed in v2.
          */
-        put: operations["put_capacity"];
+        put: operations["replace_provider_capacity_legacy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your provider API keys
+         * @description Active keys, newest first; never the keys themselves.
+         */
+        get: operations["list_provider_api_keys"];
+        put?: never;
+        /**
+         * Create a provider API key
+         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
+         */
+        post: operations["create_provider_api_key"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,16 +509,38 @@ export interface paths {
         };
         /**
          * List your provider API keys
-         * @description Active keys, newest first; never the keys themselves.
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/api-keys` (operationId `list_provider_api_keys`); it will be removed in v2.
          */
-        get: operations["list_provider_keys"];
+        get: operations["list_provider_api_keys_legacy"];
         put?: never;
         /**
          * Create a provider API key
-         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/provider/api-keys` (operationId `create_provider_api_key`); it will be removed in v2.
          */
-        post: operations["create_provider_key"];
+        post: operations["create_provider_api_key_legacy"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a provider API key
+         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
+         */
+        delete: operations["revoke_provider_api_key"];
         options?: never;
         head?: never;
         patch?: never;
@@ -444,9 +558,10 @@ export interface paths {
         post?: never;
         /**
          * Revoke a provider API key
-         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
+         * @deprecated
+         * @description Deprecated alias of `DELETE /api/v1/provider/api-keys/{key_id}` (operationId `revoke_provider_api_key`); it will be removed in v2.
          */
-        delete: operations["revoke_provider_key"];
+        delete: operations["revoke_provider_api_key_legacy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -463,7 +578,7 @@ export interface paths {
          * List providers for review
          * @description Three ways to page: `limit` + `cursor` (keyset, recommended; newest first), `page` + `page_size`, or `limit` + `offset` (the latter two add `total`). Mixing `cursor` with `page` or `offset`, or `page_size` without `page`, is a 400.
          */
-        get: operations["admin_list_providers"];
+        get: operations["list_providers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -483,7 +598,7 @@ export interface paths {
          * A provider's full record
          * @description With its `ETag` for `If-Match` on review actions.
          */
-        get: operations["admin_get_provider"];
+        get: operations["get_provider"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,7 +758,7 @@ export interface paths {
          * An approved provider's prices
          * @description Public. 404 for providers that are not approved or have not set prices.
          */
-        get: operations["get_public_pricing"];
+        get: operations["get_public_provider_pricing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,7 +782,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a service (as pending approval)
-         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
          */
         post: operations["create_service"];
         delete?: never;
@@ -714,10 +829,15 @@ export interface paths {
         get?: never;
         /**
          * Publish
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/publish` (operationId `publish_service`); it will be removed in v2.
+         */
+        put: operations["publish_service_legacy"];
+        /**
+         * Publish
          * @description `pending_approval` -> `active`. The owner (with `services:publish`, and still approved) or an admin.
          */
-        put: operations["publish_service"];
-        post?: never;
+        post: operations["publish_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,10 +854,15 @@ export interface paths {
         get?: never;
         /**
          * Deprecate
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/deprecate` (operationId `deprecate_service`); it will be removed in v2.
+         */
+        put: operations["deprecate_service_legacy"];
+        /**
+         * Deprecate
          * @description `active` -> `deprecated`. The owner.
          */
-        put: operations["deprecate_service"];
-        post?: never;
+        post: operations["deprecate_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -754,10 +879,15 @@ export interface paths {
         get?: never;
         /**
          * Suspend
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/suspend` (operationId `suspend_service`); it will be removed in v2.
+         */
+        put: operations["suspend_service_legacy"];
+        /**
+         * Suspend
          * @description -> `suspended` from pending, active or deprecated. Admins only.
          */
-        put: operations["suspend_service"];
-        post?: never;
+        post: operations["suspend_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,10 +904,15 @@ export interface paths {
         get?: never;
         /**
          * Retire
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/retire` (operationId `retire_service`); it will be removed in v2.
+         */
+        put: operations["retire_service_legacy"];
+        /**
+         * Retire
          * @description -> `retired` from any other status. The owner or an admin.
          */
-        put: operations["retire_service"];
-        post?: never;
+        post: operations["retire_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -805,7 +940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/services": {
+    "/api/v1/provider/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -816,7 +951,28 @@ export interface paths {
          * Your services
          * @description The calling provider's services in every status except deleted, newest first.
          */
-        get: operations["list_my_services"];
+        get: operations["list_provider_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your services
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/services` (operationId `list_provider_services`); it will be removed in v2.
+         */
+        get: operations["list_provider_services_legacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -953,9 +1109,9 @@ export interface paths {
          *     declines. The answer is the same whether or not an account with that id or email exists
          *     (it names only what you sent). Inviting again while an invitation to the same id or email
          *     is pending answers that invitation. An account that is already a member (named by its id
-         *     or by an email it has) is 409 `ALREADY_MEMBER`.
+         *     or by an email it has) is 409 `ORGANIZATION_MEMBER_EXISTS`.
          */
-        post: operations["add_organization_member"];
+        post: operations["invite_organization_member"];
         delete?: never;
         options?: never;
         head?: never;
@@ -978,8 +1134,8 @@ export interface paths {
          *     member may remove themselves (leave). A member or viewer removing someone else (or a
          *     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
          *     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-         *     a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-         *     removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+         *     a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+         *     removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the same
          *     time.
          */
         delete: operations["remove_organization_member"];
@@ -1025,7 +1181,7 @@ export interface paths {
          *     or to your email address, newest first, in keyset pages (`limit`, `cursor`; a cursor this
          *     API did not issue is 400 `VALIDATION_ERROR`, field code `INVALID_CURSOR`).
          */
-        get: operations["list_my_invitations"];
+        get: operations["list_invitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1048,7 +1204,7 @@ export interface paths {
          * @description Accounts only (`organizations:write`), and only the invitee (the account the invitation
          *     names, or the account with the email it names); for anyone else it does not exist: 404
          *     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the organization with your
-         *     role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+         *     role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
          *     pending; decline it). An invitation that is no longer pending is 409
          *     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
          */
@@ -1175,7 +1331,7 @@ export interface paths {
          *     admins get 403 `FORBIDDEN`) and an `active` deployment (else 409 `DEPLOYMENT_NOT_ACTIVE`).
          *     Not visible: 404 `DEPLOYMENT_NOT_FOUND`.
          */
-        post: operations["request_deployment_action"];
+        post: operations["create_deployment_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1430,7 +1586,7 @@ export interface paths {
          *     time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
          *     404 `DEPLOYMENT_NOT_FOUND`.
          */
-        get: operations["list_pending_actions"];
+        get: operations["list_provider_deployment_actions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1451,11 +1607,11 @@ export interface paths {
         /**
          * Acknowledge an action
          * @description Records how the action ended (`succeeded` or `failed`, with an optional message)
-         *     (`deployments:write`). An action that is not this deployment's: 404 `ACTION_NOT_FOUND`;
-         *     already acknowledged, also by a concurrent request: 409 `ACTION_ALREADY_ACKNOWLEDGED`.
+         *     (`deployments:write`). An action that is not this deployment's: 404 `DEPLOYMENT_ACTION_NOT_FOUND`;
+         *     already acknowledged, also by a concurrent request: 409 `DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED`.
          *     Deployment not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
          */
-        post: operations["acknowledge_action"];
+        post: operations["ack_deployment_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1519,7 +1675,7 @@ export interface paths {
          * Change a ticket's status or priority
          * @description `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
          *     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-         *     `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+         *     `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
          *     changed by the accounts with write access to the deployment (owner, organization `admin`
          *     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
          *     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -1551,7 +1707,7 @@ export interface paths {
          *     a closed ticket takes no comments (409 `TICKET_CLOSED`). The ticket itself (and its ETag)
          *     does not change.
          */
-        post: operations["add_ticket_comment"];
+        post: operations["create_ticket_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1730,7 +1886,7 @@ export interface components {
             /** @example INVALID_FORMAT */
             code: string;
         };
-        HealthResponse: {
+        Health: {
             /** @enum {string} */
             status: "healthy" | "unhealthy";
             /** @example provider-registry */
@@ -1742,7 +1898,7 @@ export interface components {
             /** @enum {string} */
             database: "connected" | "disconnected";
         };
-        ReadinessResponse: {
+        Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
             /** @enum {string} */
@@ -1789,7 +1945,7 @@ export interface components {
          * @enum {string}
          */
         Scope: "account:read" | "keys:read" | "keys:write" | "profile:read" | "profile:write" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "billing:write" | "providers:review" | "audit:read";
-        RegisterRequest: {
+        AccountCreate: {
             /**
              * Format: email
              * @example ada@example.com
@@ -1835,14 +1991,14 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        LoginRequest: {
+        AccountSignIn: {
             /** @example ada@example.com */
             email: string;
             /** Format: password */
             password: string;
         };
         /** @description OAuth2 password-grant style form login; `username` is the email address. */
-        PasswordGrantForm: {
+        AccountSignInForm: {
             username: string;
             /** Format: password */
             password: string;
@@ -1851,7 +2007,7 @@ export interface components {
             /** @description Accepted for OAuth2 client compatibility and ignored: a password sign-in's tokens carry the scopes of the role. */
             scope?: string;
         };
-        TokenResponse: {
+        TokenPair: {
             /** @description A short-lived JWT; send it as `Authorization: Bearer <token>`. */
             access_token: string;
             /** @enum {string} */
@@ -1869,7 +2025,7 @@ export interface components {
              */
             refresh_token: string;
         };
-        RefreshRequest: {
+        SessionRefresh: {
             refresh_token: string;
         };
         /** @description Who is calling, however they authenticated. */
@@ -1890,7 +2046,7 @@ export interface components {
             /** @description The account record; present for account principals only. */
             account?: components["schemas"]["Account"];
         };
-        ApiKeyCreateRequest: {
+        ApiKeyCreate: {
             /** @example CI deploy key */
             name: string;
             scopes: components["schemas"]["Scope"][];
@@ -1922,12 +2078,12 @@ export interface components {
             /** @description The key itself. It is shown only in this response; store it now. */
             key: string;
         };
-        ApiKeyList: {
+        ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
-        HmacKeyCreateRequest: {
+        HmacKeyCreate: {
             /** @example legacy billing sync */
             name: string;
         };
@@ -1951,7 +2107,7 @@ export interface components {
             /** @description Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response. */
             secret: string;
         };
-        HmacKeyList: {
+        HmacKeyPage: {
             items: components["schemas"]["HmacKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
@@ -2031,7 +2187,7 @@ export interface components {
              */
             website?: string;
         };
-        ProviderRegistration: {
+        ProviderCreate: {
             /**
              * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
              * @example ACME Compute Provider
@@ -2056,10 +2212,16 @@ export interface components {
         };
         /** @description The fields a provider may change itself. Status, email and ids are not among them. */
         ProviderUpdate: {
-            name?: components["schemas"]["name"];
-            organization?: components["schemas"]["organization"];
-            public_key?: components["schemas"]["public_key"];
-            endpoints?: components["schemas"]["endpoints"];
+            /**
+             * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
+             * @example ACME Compute Provider
+             */
+            name?: string;
+            /** @example ACME Corp */
+            organization?: string;
+            /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
+            public_key?: string;
+            endpoints?: components["schemas"]["Endpoint"][];
             metadata?: components["schemas"]["ProviderMetadata"];
         };
         ResourcePrice: {
@@ -2096,7 +2258,8 @@ export interface components {
             cpu_cores: number;
             memory_gb: number;
             storage_gb: number;
-            region: components["schemas"]["region"];
+            /** @example us-west-2 */
+            region: string;
         };
         /** @description A provider's full record, as the provider itself and admins see it. */
         Provider: {
@@ -2131,7 +2294,7 @@ export interface components {
             /** Format: date-time */
             reviewed_at: string | null;
         };
-        ProviderRegistered: {
+        ProviderCreated: {
             provider: components["schemas"]["Provider"];
             /**
              * @description The provider's first API key. Shown only in this response: exchange it at
@@ -2139,21 +2302,21 @@ export interface components {
              */
             api_key: string;
         };
-        ProviderAuthRequest: {
+        ProviderSignIn: {
             /** Format: uuid */
             provider_id: string;
             api_key: string;
         };
-        ProviderKeyCreateRequest: {
+        ProviderApiKeyCreate: {
             name: string;
             /** @description Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`). */
             scopes?: components["schemas"]["Scope"][];
             expires_in_days?: number;
         };
-        ReviewReject: {
+        ProviderReject: {
             rejection_reason: string;
         };
-        ReviewSuspend: {
+        ProviderSuspend: {
             reason: string;
         };
         ProviderPage: {
@@ -2321,10 +2484,10 @@ export interface components {
         };
         /** @description Name, version, status and ids cannot change; publish a new version instead. */
         ServiceUpdate: {
-            description?: components["schemas"]["description"];
+            description?: string;
             category?: components["schemas"]["Category"];
-            tags?: components["schemas"]["tags"];
-            capabilities?: components["schemas"]["capabilities"];
+            tags?: string[];
+            capabilities?: components["schemas"]["Capability"][];
             endpoint?: components["schemas"]["ServiceEndpoint"];
             pricing?: components["schemas"]["ServicePricing"];
             sla?: components["schemas"]["Sla"];
@@ -2367,7 +2530,7 @@ export interface components {
             items: components["schemas"]["Service"][];
             next_cursor: string | null;
         };
-        ServiceVersions: {
+        ServiceVersionPage: {
             name: string;
             /** @description Public versions, newest semantic version first. */
             items: components["schemas"]["Service"][];
@@ -2407,7 +2570,7 @@ export interface components {
          * @description What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
          *     and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
          */
-        ResourcesRequest: {
+        ResourcesCreate: {
             /**
              * @description vCPUs, more than 0 and at most 1024.
              * @example 2
@@ -2453,7 +2616,7 @@ export interface components {
              */
             organization_id?: string;
             name: components["schemas"]["DeploymentName"];
-            resources: components["schemas"]["ResourcesRequest"];
+            resources: components["schemas"]["ResourcesCreate"];
         };
         Deployment: {
             /** Format: uuid */
@@ -2551,7 +2714,7 @@ export interface components {
          * @enum {string}
          */
         DeploymentActionStatus: "pending" | "succeeded" | "failed";
-        DeploymentActionRequest: {
+        DeploymentActionCreate: {
             action: components["schemas"]["DeploymentActionName"];
         };
         DeploymentAction: {
@@ -2568,7 +2731,7 @@ export interface components {
             /** Format: date-time */
             acknowledged_at: string | null;
         };
-        DeploymentActionList: {
+        DeploymentActionPage: {
             /** @description Pending actions, oldest first. */
             items: components["schemas"]["DeploymentAction"][];
         };
@@ -2721,7 +2884,7 @@ export interface components {
             /** @example The research team's GPU workloads. */
             description?: string;
         };
-        OrganizationRead: {
+        Organization: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -2735,11 +2898,11 @@ export interface components {
             created_at: string;
         };
         OrganizationPage: {
-            items: components["schemas"]["OrganizationRead"][];
+            items: components["schemas"]["Organization"][];
             next_cursor: string | null;
         };
         /** @description Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`). */
-        OrganizationMemberAdd: {
+        OrganizationInvitationCreate: {
             /** Format: uuid */
             account_id?: string;
             /** @example grace@example.com */
@@ -2873,17 +3036,29 @@ export interface components {
          *     `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
          */
         TicketDetail: {
-            id: components["schemas"]["id"];
-            deployment_id: components["schemas"]["deployment_id"];
-            provider_id: components["schemas"]["provider_id"];
-            opened_by: components["schemas"]["opened_by"];
-            subject: components["schemas"]["subject"];
-            description: components["schemas"]["description-2"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deployment_id: string;
+            /**
+             * Format: uuid
+             * @description The provider the deployment runs on.
+             */
+            provider_id: string;
+            /**
+             * Format: uuid
+             * @description The account that opened the ticket.
+             */
+            opened_by: string;
+            subject: string;
+            description: string;
             category: components["schemas"]["TicketCategory"];
             priority: components["schemas"]["TicketPriority"];
             status: components["schemas"]["TicketStatus"];
-            created_at: components["schemas"]["created_at"];
-            updated_at: components["schemas"]["updated_at"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
             comments: components["schemas"]["TicketComment"][];
             /** @description Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all. */
             comments_next_cursor: string | null;
@@ -2902,7 +3077,7 @@ export interface components {
             /** @description Pass as `cursor` for the lines before these; null when there are no older lines. */
             next_cursor: string | null;
         };
-        LogBatch: {
+        DeploymentLogsCreate: {
             lines: components["schemas"]["LogEntry"][];
         };
         LogEntry: {
@@ -2916,7 +3091,7 @@ export interface components {
             /** @description Which of the deployment's services wrote it. */
             service?: string;
         };
-        LogBatchAccepted: {
+        DeploymentLogsAccepted: {
             /** @description How many lines were stored. */
             accepted: number;
         };
@@ -2940,13 +3115,13 @@ export interface components {
             reported_at: string | null;
         };
         /** @description Current usage, in the units of the deployment's resources. */
-        MetricsReport: {
+        DeploymentMetricsCreate: {
             cpu: number;
             memory: number;
             storage: number;
             gpu?: number;
         };
-        ShellSessionRequest: {
+        ShellSessionCreate: {
             /** @description Which of the deployment's services to open a shell in. */
             service?: string;
         };
@@ -2973,10 +3148,10 @@ export interface components {
              */
             shell_url: string | null;
         };
-        ShellTokenCheck: {
+        ShellSessionVerify: {
             token: string;
         };
-        ShellTokenVerdict: {
+        ShellSessionVerdict: {
             valid: boolean;
             /**
              * @description Why the token must be refused; absent when valid.
@@ -2991,41 +3166,6 @@ export interface components {
             /** Format: date-time */
             expires_at?: string;
         };
-        /** @example us-west-2 */
-        region: string;
-        /**
-         * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
-         * @example ACME Compute Provider
-         */
-        name: string;
-        /** @example ACME Corp */
-        organization: string;
-        /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
-        public_key: string;
-        endpoints: components["schemas"]["Endpoint"][];
-        description: string;
-        tags: string[];
-        capabilities: components["schemas"]["Capability"][];
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        deployment_id: string;
-        /**
-         * Format: uuid
-         * @description The provider the deployment runs on.
-         */
-        provider_id: string;
-        /**
-         * Format: uuid
-         * @description The account that opened the ticket.
-         */
-        opened_by: string;
-        subject: string;
-        "description-2": string;
-        /** Format: date-time */
-        created_at: string;
-        /** Format: date-time */
-        updated_at: string;
         TicketCommentPage: {
             /** @description Oldest first. */
             items: components["schemas"]["TicketComment"][];
@@ -3092,7 +3232,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HealthResponse"];
+                "application/json": components["schemas"]["Health"];
             };
         };
         /** @description The database cannot be reached. */
@@ -3102,11 +3242,26 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HealthResponse"];
+                "application/json": components["schemas"]["Health"];
             };
         };
-        /** @description The request conflicts with existing data (e.g. code `EMAIL_TAKEN`). */
-        Conflict: {
+        /**
+         * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
+         *     with that token (code `UNAUTHENTICATED`).
+         */
+        MetricsUnauthorized: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                /** @description `Bearer realm="provider-registry"` */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The email address is already registered (code `EMAIL_TAKEN`). */
+        EmailTaken: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
@@ -3135,7 +3290,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TokenResponse"];
+                "application/json": components["schemas"]["TokenPair"];
             };
         };
         /**
@@ -3156,6 +3311,16 @@ export interface components {
         };
         /** @description Authenticated, but not allowed to do this (code `FORBIDDEN` or `SCOPE_NOT_ALLOWED`; a provider whose status the operation's `x-access` `provider_status` does not admit gets `PROVIDER_SUSPENDED` when suspended, `PROVIDER_NOT_APPROVED` when pending or rejected). */
         Forbidden: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No key with this id among your own (code `API_KEY_NOT_FOUND`). */
+        ApiKeyNotFound: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
@@ -3186,9 +3351,19 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No provider with this id that you may see (code `PROVIDER_NOT_FOUND`). */
+        ProviderNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description The provider's current status does not allow this action, or another request changed it
-         *     first (code `INVALID_TRANSITION`; `current_status` says where it is now).
+         *     first (code `PROVIDER_INVALID_TRANSITION`; `current_status` says where it is now).
          */
         TransitionConflict: {
             headers: {
@@ -3201,6 +3376,266 @@ export interface components {
         };
         /** @description The billing service failed; nothing was recorded (code `BILLING_UNAVAILABLE`). */
         BadGateway: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The provider already has a service with this name and version (code `SERVICE_VERSION_TAKEN`). */
+        ServiceVersionTaken: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No service with this id that you may see (code `SERVICE_NOT_FOUND`). */
+        ServiceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The service's current status does not allow this action, or another request changed it
+         *     first (code `SERVICE_INVALID_TRANSITION`; `current_status` says where it is now).
+         */
+        ServiceTransitionConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No HMAC key with this id among your own (code `HMAC_KEY_NOT_FOUND`). */
+        HmacKeyNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+        OrganizationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
+        OrganizationAdminRequired: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The account is already a member (code `ORGANIZATION_MEMBER_EXISTS`). */
+        OrganizationMemberExists: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `ORGANIZATION_MEMBER_NOT_FOUND`). */
+        OrganizationMemberNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The member is the organization's last admin (code `ORGANIZATION_LAST_ADMIN`). */
+        OrganizationLastAdmin: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
+        InvitationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ORGANIZATION_MEMBER_EXISTS`). */
+        InvitationConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
+         *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
+         *     `errors` names the field).
+         */
+        DeploymentUnprocessable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id is visible to you (code `DEPLOYMENT_NOT_FOUND`). */
+        DeploymentNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is not active (code `DEPLOYMENT_NOT_ACTIVE`, or `DEPLOYMENT_CLOSED` once closed; `current_state` says where it is now). */
+        DeploymentNotActive: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is already closed (code `DEPLOYMENT_CLOSED`; `current_state` is `closed`). */
+        DeploymentAlreadyClosed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is no longer pending (code `DEPLOYMENT_NOT_PENDING`; `current_state` says where it is now). */
+        DeploymentNotPending: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The report contradicts itself (code `DEPLOYMENT_INVALID_STATUS_REPORT`; `errors` has field codes
+         *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
+         */
+        DeploymentStatusReportInvalid: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id is visible to you (code `DEPLOYMENT_NOT_FOUND`), or the action is not this deployment's (code `DEPLOYMENT_ACTION_NOT_FOUND`). */
+        DeploymentActionNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The action is already acknowledged, also by a concurrent request (code `DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED`; `current_status` says its result). */
+        DeploymentActionAlreadyAcknowledged: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
+        TicketDeploymentNotAvailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+        TicketNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description You may see the ticket but not make this change (code `TICKET_STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
+        TicketChangeForbidden: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The ticket is closed (code `TICKET_CLOSED`). */
+        TicketClosed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
+        InvoiceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
+        InvoiceAlreadyPaid: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
@@ -3277,7 +3712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReadinessResponse"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3288,7 +3723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReadinessResponse"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -3314,21 +3749,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /**
-             * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
-             *     with that token (code `UNAUTHENTICATED`).
-             */
-            401: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    /** @description `Bearer realm="provider-registry"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["MetricsUnauthorized"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3362,7 +3783,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    register: {
+    register_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -3371,7 +3792,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["AccountCreate"];
             };
         };
         responses: {
@@ -3386,13 +3807,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["EmailTaken"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    login: {
+    sign_in_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -3401,8 +3822,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordGrantForm"];
+                "application/json": components["schemas"]["AccountSignIn"];
+                "application/x-www-form-urlencoded": components["schemas"]["AccountSignInForm"];
             };
         };
         responses: {
@@ -3414,7 +3835,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    refresh: {
+    refresh_account_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -3423,7 +3844,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -3435,7 +3856,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    logout: {
+    sign_out_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -3444,7 +3865,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -3462,7 +3883,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    get_me: {
+    get_current_principal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3508,7 +3929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3526,7 +3947,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApiKeyCreateRequest"];
+                "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {
@@ -3569,7 +3990,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ApiKeyNotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3605,7 +4026,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderRegistration"];
+                "application/json": components["schemas"]["ProviderCreate"];
             };
         };
         responses: {
@@ -3616,18 +4037,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProviderRegistered"];
+                    "application/json": components["schemas"]["ProviderCreated"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["EmailTaken"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    provider_auth: {
+    sign_in_provider: {
         parameters: {
             query?: never;
             header?: never;
@@ -3636,7 +4057,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderAuthRequest"];
+                "application/json": components["schemas"]["ProviderSignIn"];
             };
         };
         responses: {
@@ -3648,7 +4069,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    provider_refresh: {
+    refresh_provider_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -3657,7 +4078,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -3669,7 +4090,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    get_profile: {
+    get_provider_profile: {
         parameters: {
             query?: never;
             header?: never;
@@ -3685,7 +4106,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    update_profile: {
+    update_provider_profile: {
         parameters: {
             query?: never;
             header?: {
@@ -3710,7 +4131,48 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    put_pricing: {
+    get_provider_profile_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    update_provider_profile_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replace_provider_pricing: {
         parameters: {
             query?: never;
             header?: {
@@ -3735,7 +4197,32 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    put_capacity: {
+    replace_provider_pricing_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Pricing"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replace_provider_capacity: {
         parameters: {
             query?: never;
             header?: {
@@ -3760,7 +4247,32 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    list_provider_keys: {
+    replace_provider_capacity_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Capacity"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_api_keys: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -3781,7 +4293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3790,7 +4302,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    create_provider_key: {
+    create_provider_api_key: {
         parameters: {
             query?: never;
             header?: never;
@@ -3799,7 +4311,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderKeyCreateRequest"];
+                "application/json": components["schemas"]["ProviderApiKeyCreate"];
             };
         };
         responses: {
@@ -3820,7 +4332,67 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    revoke_provider_key: {
+    list_provider_api_keys_legacy: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_provider_api_key_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revoke_provider_api_key: {
         parameters: {
             query?: never;
             header?: never;
@@ -3842,11 +4414,37 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ApiKeyNotFound"];
             default: components["responses"]["Problem"];
         };
     };
-    admin_list_providers: {
+    revoke_provider_api_key_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ApiKeyNotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_providers: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ProviderStatus"];
@@ -3887,7 +4485,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    admin_get_provider: {
+    get_provider: {
         parameters: {
             query?: never;
             header?: never;
@@ -3902,7 +4500,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3924,7 +4522,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             502: components["responses"]["BadGateway"];
@@ -3945,7 +4543,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewReject"];
+                "application/json": components["schemas"]["ProviderReject"];
             };
         };
         responses: {
@@ -3953,7 +4551,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3974,7 +4572,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewSuspend"];
+                "application/json": components["schemas"]["ProviderSuspend"];
             };
         };
         responses: {
@@ -3982,7 +4580,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4007,7 +4605,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
@@ -4101,12 +4699,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    get_public_pricing: {
+    get_public_provider_pricing: {
         parameters: {
             query?: never;
             header?: never;
@@ -4128,7 +4726,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4201,7 +4799,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["ServiceVersionTaken"];
             415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
@@ -4231,7 +4829,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4261,7 +4859,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
@@ -4299,9 +4897,44 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    publish_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4334,8 +4967,43 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deprecate_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
@@ -4369,9 +5037,49 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspend_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSuspend"];
+            };
+        };
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4408,10 +5116,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    retire_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4444,8 +5187,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
@@ -4473,7 +5216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceVersions"];
+                    "application/json": components["schemas"]["ServiceVersionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4481,7 +5224,38 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    list_my_services: {
+    list_provider_services: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ServiceStatus"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_services_legacy: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ServiceStatus"];
@@ -4533,7 +5307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HmacKeyList"];
+                    "application/json": components["schemas"]["HmacKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4551,7 +5325,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HmacKeyCreateRequest"];
+                "application/json": components["schemas"]["HmacKeyCreate"];
             };
         };
         responses: {
@@ -4594,7 +5368,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["HmacKeyNotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4651,7 +5425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4680,22 +5454,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4729,21 +5494,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    add_organization_member: {
+    invite_organization_member: {
         parameters: {
             query?: never;
             header?: never;
@@ -4754,7 +5510,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrganizationMemberAdd"];
+                "application/json": components["schemas"]["OrganizationInvitationCreate"];
             };
         };
         responses: {
@@ -4770,36 +5526,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationNotFound"];
+            409: components["responses"]["OrganizationMemberExists"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -4828,36 +5557,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but not remove this member (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `MEMBER_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The member is the organization's last admin (code `LAST_ADMIN`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationMemberNotFound"];
+            409: components["responses"]["OrganizationLastAdmin"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -4890,31 +5592,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    list_my_invitations: {
+    list_invitations: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -4963,32 +5647,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvitationNotFound"];
+            409: components["responses"]["InvitationConflict"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5017,26 +5683,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvitationNotFound"];
+            409: components["responses"]["InvitationConflict"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5105,20 +5753,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
-            /**
-             * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
-             *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
-             *     `errors` names the field).
-             */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["DeploymentUnprocessable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5148,7 +5783,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5178,12 +5813,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    request_deployment_action: {
+    create_deployment_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -5195,7 +5830,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeploymentActionRequest"];
+                "application/json": components["schemas"]["DeploymentActionCreate"];
             };
         };
         responses: {
@@ -5212,8 +5847,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5244,8 +5879,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentAlreadyClosed"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5284,7 +5919,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5314,7 +5949,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5331,7 +5966,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ShellSessionRequest"];
+                "application/json": components["schemas"]["ShellSessionCreate"];
             };
         };
         responses: {
@@ -5348,8 +5983,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5367,7 +6002,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LogBatch"];
+                "application/json": components["schemas"]["DeploymentLogsCreate"];
             };
         };
         responses: {
@@ -5378,14 +6013,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LogBatchAccepted"];
+                    "application/json": components["schemas"]["DeploymentLogsAccepted"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5403,7 +6038,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MetricsReport"];
+                "application/json": components["schemas"]["DeploymentMetricsCreate"];
             };
         };
         responses: {
@@ -5420,8 +6055,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5436,7 +6071,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ShellTokenCheck"];
+                "application/json": components["schemas"]["ShellSessionVerify"];
             };
         };
         responses: {
@@ -5447,7 +6082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShellTokenVerdict"];
+                    "application/json": components["schemas"]["ShellSessionVerdict"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5520,8 +6155,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotPending"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5556,27 +6191,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
-            /**
-             * @description The report contradicts itself (code `INVALID_STATUS_REPORT`; `errors` has field codes
-             *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
-             */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["DeploymentStatusReportInvalid"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    list_pending_actions: {
+    list_provider_deployment_actions: {
         parameters: {
             query?: never;
             header?: never;
@@ -5595,18 +6218,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeploymentActionList"];
+                    "application/json": components["schemas"]["DeploymentActionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    acknowledge_action: {
+    ack_deployment_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -5637,8 +6260,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentActionNotFound"];
+            409: components["responses"]["DeploymentActionAlreadyAcknowledged"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5708,16 +6331,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["TicketDeploymentNotAvailable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5748,16 +6362,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5794,36 +6399,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The ticket is closed (code `TICKET_CLOSED`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["TicketChangeForbidden"];
+            404: components["responses"]["TicketNotFound"];
+            409: components["responses"]["TicketClosed"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -5859,21 +6437,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    add_ticket_comment: {
+    create_ticket_comment: {
         parameters: {
             query?: never;
             header?: never;
@@ -5901,26 +6470,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The ticket is closed (code `TICKET_CLOSED`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
+            409: components["responses"]["TicketClosed"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -5951,16 +6502,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you are a member of (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -6022,16 +6564,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvoiceNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -6060,26 +6593,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invoice with this id (code `INVOICE_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvoiceNotFound"];
+            409: components["responses"]["InvoiceAlreadyPaid"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
