@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from provider_registry_client import AuthenticatedClient, Client
 from provider_registry_client.api.admin_review import approve_provider
-from provider_registry_client.api.auth import login, register
+from provider_registry_client.api.auth import register_account, sign_in_account
 from provider_registry_client.api.billing import get_invoice, list_invoices, pay_invoice
 from provider_registry_client.api.catalog import create_service, get_service, publish_service
 from provider_registry_client.api.deployments import create_deployment, get_deployment_logs
@@ -32,41 +32,41 @@ from provider_registry_client.api.provider_deployments import (
     ingest_deployment_logs,
 )
 from provider_registry_client.api.provider_registration import (
-    provider_auth,
-    put_pricing,
     register_provider,
+    replace_provider_pricing,
+    sign_in_provider,
 )
 from provider_registry_client.api.tickets import create_ticket
 from provider_registry_client.models import (
+    AccountCreate,
+    AccountSignIn,
     Category,
     Deployment,
     DeploymentAccept,
     DeploymentCreate,
+    DeploymentLogsAccepted,
+    DeploymentLogsCreate,
     Endpoint,
     EndpointProtocol,
     Invoice,
     InvoicePage,
     InvoiceStatus,
-    LogBatch,
-    LogBatchAccepted,
     LogEntry,
-    LoginRequest,
     LogLines,
+    Organization,
     OrganizationCreate,
-    OrganizationRead,
     Pricing,
     Problem,
     Provider,
-    ProviderAuthRequest,
+    ProviderCreate,
+    ProviderCreated,
     ProviderMetadata,
-    ProviderRegistered,
-    ProviderRegistration,
+    ProviderSignIn,
     Rate,
-    RegisterRequest,
     ResourcePrice,
     ResourcePriceInterval,
     ResourcePriceResource,
-    ResourcesRequest,
+    ResourcesCreate,
     Scope,
     Service,
     ServiceCreate,
@@ -78,7 +78,7 @@ from provider_registry_client.models import (
     Ticket,
     TicketCategory,
     TicketCreate,
-    TokenResponse,
+    TokenPair,
 )
 from provider_registry_client.types import Response
 
@@ -102,9 +102,11 @@ def ok(response: Response[T | Problem], status: int, model: type[T]) -> T:
 def sign_in(clients: ExitStack, base_url: str, email: str, password: str) -> AuthenticatedClient:
     anonymous = clients.enter_context(Client(base_url=base_url))
     tokens = ok(
-        login.sync_detailed(client=anonymous, body=LoginRequest(email=email, password=password)),
+        sign_in_account.sync_detailed(
+            client=anonymous, body=AccountSignIn(email=email, password=password)
+        ),
         200,
-        TokenResponse,
+        TokenPair,
     )
     return clients.enter_context(AuthenticatedClient(base_url=base_url, token=tokens.access_token))
 
@@ -128,12 +130,12 @@ def story(clients: ExitStack, story_server: StoryServer) -> None:
 
     # An account registers and signs in.
     email, password = f"tenant-{unique}@example.com", "a long tenant password"
-    body = RegisterRequest(email=email, password=password, first_name="Ada", last_name="Tenant")
-    assert register.sync_detailed(client=anonymous, body=body).status_code == 201
+    body = AccountCreate(email=email, password=password, first_name="Ada", last_name="Tenant")
+    assert register_account.sync_detailed(client=anonymous, body=body).status_code == 201
     tenant = sign_in(clients, base, email, password)
 
     # A provider registers (anonymously) and signs in with its first API key.
-    registration = ProviderRegistration(
+    registration = ProviderCreate(
         name=f"ACME Compute {unique}",
         email=f"ops-{unique}@acme.example",
         public_key=public_key_pem(),
@@ -151,16 +153,16 @@ def story(clients: ExitStack, story_server: StoryServer) -> None:
     registered = ok(
         register_provider.sync_detailed(client=anonymous, body=registration),
         201,
-        ProviderRegistered,
+        ProviderCreated,
     )
     provider_id = registered.provider.id
     tokens = ok(
-        provider_auth.sync_detailed(
+        sign_in_provider.sync_detailed(
             client=anonymous,
-            body=ProviderAuthRequest(provider_id=provider_id, api_key=registered.api_key),
+            body=ProviderSignIn(provider_id=provider_id, api_key=registered.api_key),
         ),
         200,
-        TokenResponse,
+        TokenPair,
     )
     provider = clients.enter_context(AuthenticatedClient(base_url=base, token=tokens.access_token))
 
@@ -210,7 +212,7 @@ def story(clients: ExitStack, story_server: StoryServer) -> None:
             )
         ],
     )
-    ok(put_pricing.sync_detailed(client=provider, body=prices), 200, Provider)
+    ok(replace_provider_pricing.sync_detailed(client=provider, body=prices), 200, Provider)
 
     # The tenant creates an organization and a deployment in it.
     organization = ok(
@@ -218,7 +220,7 @@ def story(clients: ExitStack, story_server: StoryServer) -> None:
             client=tenant, body=OrganizationCreate(name=f"Tenant Org {unique}")
         ),
         201,
-        OrganizationRead,
+        Organization,
     )
     deployment = ok(
         create_deployment.sync_detailed(
@@ -228,7 +230,7 @@ def story(clients: ExitStack, story_server: StoryServer) -> None:
                 service_id=service.id,
                 organization_id=organization.id,
                 name="web",
-                resources=ResourcesRequest(cpu=2, memory=4, storage=20),
+                resources=ResourcesCreate(cpu=2, memory=4, storage=20),
             ),
         ),
         201,
@@ -247,10 +249,12 @@ def story(clients: ExitStack, story_server: StoryServer) -> None:
     lines = ["booting", "listening on :8080"]
     pushed = ok(
         ingest_deployment_logs.sync_detailed(
-            deployment.id, client=provider, body=LogBatch(lines=[LogEntry(line=x) for x in lines])
+            deployment.id,
+            client=provider,
+            body=DeploymentLogsCreate(lines=[LogEntry(line=x) for x in lines]),
         ),
         202,
-        LogBatchAccepted,
+        DeploymentLogsAccepted,
     )
     assert pushed.accepted == len(lines)
     logs = ok(get_deployment_logs.sync_detailed(deployment.id, client=tenant), 200, LogLines)

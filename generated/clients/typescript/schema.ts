@@ -127,7 +127,7 @@ export interface paths {
          * @description Self-registration as a `consumer` (default) or `provider`. Nobody can register as an
          *     admin or viewer. The email must be unused (case-insensitive).
          */
-        post: operations["register"];
+        post: operations["register_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,7 +148,7 @@ export interface paths {
          * @description JSON `{email, password}`, or an OAuth2 password-grant form (`username`, `password`).
          *     A wrong password and an unknown email get the same answer in about the same time.
          */
-        post: operations["login"];
+        post: operations["sign_in_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -169,7 +169,7 @@ export interface paths {
          * @description Refresh tokens are single use. Presenting one that was already exchanged is treated as
          *     theft: the answer is 401 and every token of that sign-in is revoked.
          */
-        post: operations["refresh"];
+        post: operations["refresh_account_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -191,7 +191,7 @@ export interface paths {
          *     stay valid until they expire (at most the access-token lifetime, 15 minutes by default).
          *     Signing out twice is not an error.
          */
-        post: operations["logout"];
+        post: operations["sign_out_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -206,7 +206,7 @@ export interface paths {
             cookie?: never;
         };
         /** The calling principal */
-        get: operations["get_me"];
+        get: operations["get_current_principal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
          * Exchange a provider API key for tokens
          * @description Returns an access and refresh token for the provider (a pending provider may sign in too). A wrong key and an unknown provider get the same 401. The tokens hold at most the key's scopes, also after refresh; the session ends when the key is revoked or expires.
          */
-        post: operations["provider_auth"];
+        post: operations["sign_in_provider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -337,11 +337,35 @@ export interface paths {
          * Rotate a provider refresh token
          * @description Single use, like account refresh tokens: a spent token revokes its whole family.
          */
-        post: operations["provider_refresh"];
+        post: operations["refresh_provider_session"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your provider profile
+         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         */
+        get: operations["get_provider_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update your provider profile
+         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         */
+        patch: operations["update_provider_profile"];
         trace?: never;
     };
     "/api/v1/registration/profile": {
@@ -353,9 +377,10 @@ export interface paths {
         };
         /**
          * Your provider profile
-         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/profile` (operationId `get_provider_profile`); it will be removed in v2.
          */
-        get: operations["get_profile"];
+        get: operations["get_provider_profile_legacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -363,9 +388,30 @@ export interface paths {
         head?: never;
         /**
          * Update your provider profile
-         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         * @deprecated
+         * @description Deprecated alias of `PATCH /api/v1/provider/profile` (operationId `update_provider_profile`); it will be removed in v2.
          */
-        patch: operations["update_profile"];
+        patch: operations["update_provider_profile_legacy"];
+        trace?: never;
+    };
+    "/api/v1/provider/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your prices
+         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["replace_provider_pricing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/registration/pricing": {
@@ -378,9 +424,30 @@ export interface paths {
         get?: never;
         /**
          * Set your prices
-         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         * @deprecated
+         * @description Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will be removed in v2.
          */
-        put: operations["put_pricing"];
+        put: operations["replace_provider_pricing_legacy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare your capacity
+         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["replace_provider_capacity"];
         post?: never;
         delete?: never;
         options?: never;
@@ -398,10 +465,35 @@ export interface paths {
         get?: never;
         /**
          * Declare your capacity
-         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         * @deprecated
+         * @description Deprecated alias of `PUT /api/v1/provider/capacity` (operationId `replace_provider_capacity`); it will be removed in v2.
          */
-        put: operations["put_capacity"];
+        put: operations["replace_provider_capacity_legacy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your provider API keys
+         * @description Active keys, newest first; never the keys themselves.
+         */
+        get: operations["list_provider_api_keys"];
+        put?: never;
+        /**
+         * Create a provider API key
+         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
+         */
+        post: operations["create_provider_api_key"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,16 +509,38 @@ export interface paths {
         };
         /**
          * List your provider API keys
-         * @description Active keys, newest first; never the keys themselves.
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/api-keys` (operationId `list_provider_api_keys`); it will be removed in v2.
          */
-        get: operations["list_provider_keys"];
+        get: operations["list_provider_api_keys_legacy"];
         put?: never;
         /**
          * Create a provider API key
-         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/provider/api-keys` (operationId `create_provider_api_key`); it will be removed in v2.
          */
-        post: operations["create_provider_key"];
+        post: operations["create_provider_api_key_legacy"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a provider API key
+         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
+         */
+        delete: operations["revoke_provider_api_key"];
         options?: never;
         head?: never;
         patch?: never;
@@ -444,9 +558,10 @@ export interface paths {
         post?: never;
         /**
          * Revoke a provider API key
-         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
+         * @deprecated
+         * @description Deprecated alias of `DELETE /api/v1/provider/api-keys/{key_id}` (operationId `revoke_provider_api_key`); it will be removed in v2.
          */
-        delete: operations["revoke_provider_key"];
+        delete: operations["revoke_provider_api_key_legacy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -463,7 +578,7 @@ export interface paths {
          * List providers for review
          * @description Three ways to page: `limit` + `cursor` (keyset, recommended; newest first), `page` + `page_size`, or `limit` + `offset` (the latter two add `total`). Mixing `cursor` with `page` or `offset`, or `page_size` without `page`, is a 400.
          */
-        get: operations["admin_list_providers"];
+        get: operations["list_providers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -483,7 +598,7 @@ export interface paths {
          * A provider's full record
          * @description With its `ETag` for `If-Match` on review actions.
          */
-        get: operations["admin_get_provider"];
+        get: operations["get_provider"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,7 +758,7 @@ export interface paths {
          * An approved provider's prices
          * @description Public. 404 for providers that are not approved or have not set prices.
          */
-        get: operations["get_public_pricing"];
+        get: operations["get_public_provider_pricing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,7 +782,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a service (as pending approval)
-         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
          */
         post: operations["create_service"];
         delete?: never;
@@ -714,10 +829,15 @@ export interface paths {
         get?: never;
         /**
          * Publish
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/publish` (operationId `publish_service`); it will be removed in v2.
+         */
+        put: operations["publish_service_legacy"];
+        /**
+         * Publish
          * @description `pending_approval` -> `active`. The owner (with `services:publish`, and still approved) or an admin.
          */
-        put: operations["publish_service"];
-        post?: never;
+        post: operations["publish_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,10 +854,15 @@ export interface paths {
         get?: never;
         /**
          * Deprecate
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/deprecate` (operationId `deprecate_service`); it will be removed in v2.
+         */
+        put: operations["deprecate_service_legacy"];
+        /**
+         * Deprecate
          * @description `active` -> `deprecated`. The owner.
          */
-        put: operations["deprecate_service"];
-        post?: never;
+        post: operations["deprecate_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -754,10 +879,15 @@ export interface paths {
         get?: never;
         /**
          * Suspend
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/suspend` (operationId `suspend_service`); it will be removed in v2.
+         */
+        put: operations["suspend_service_legacy"];
+        /**
+         * Suspend
          * @description -> `suspended` from pending, active or deprecated. Admins only.
          */
-        put: operations["suspend_service"];
-        post?: never;
+        post: operations["suspend_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,10 +904,15 @@ export interface paths {
         get?: never;
         /**
          * Retire
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/retire` (operationId `retire_service`); it will be removed in v2.
+         */
+        put: operations["retire_service_legacy"];
+        /**
+         * Retire
          * @description -> `retired` from any other status. The owner or an admin.
          */
-        put: operations["retire_service"];
-        post?: never;
+        post: operations["retire_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -805,7 +940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/services": {
+    "/api/v1/provider/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -816,7 +951,28 @@ export interface paths {
          * Your services
          * @description The calling provider's services in every status except deleted, newest first.
          */
-        get: operations["list_my_services"];
+        get: operations["list_provider_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your services
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/services` (operationId `list_provider_services`); it will be removed in v2.
+         */
+        get: operations["list_provider_services_legacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -953,9 +1109,9 @@ export interface paths {
          *     declines. The answer is the same whether or not an account with that id or email exists
          *     (it names only what you sent). Inviting again while an invitation to the same id or email
          *     is pending answers that invitation. An account that is already a member (named by its id
-         *     or by an email it has) is 409 `ALREADY_MEMBER`.
+         *     or by an email it has) is 409 `ORGANIZATION_MEMBER_EXISTS`.
          */
-        post: operations["add_organization_member"];
+        post: operations["invite_organization_member"];
         delete?: never;
         options?: never;
         head?: never;
@@ -978,8 +1134,8 @@ export interface paths {
          *     member may remove themselves (leave). A member or viewer removing someone else (or a
          *     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
          *     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-         *     a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-         *     removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+         *     a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+         *     removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the same
          *     time.
          */
         delete: operations["remove_organization_member"];
@@ -1025,7 +1181,7 @@ export interface paths {
          *     or to your email address, newest first, in keyset pages (`limit`, `cursor`; a cursor this
          *     API did not issue is 400 `VALIDATION_ERROR`, field code `INVALID_CURSOR`).
          */
-        get: operations["list_my_invitations"];
+        get: operations["list_invitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1048,7 +1204,7 @@ export interface paths {
          * @description Accounts only (`organizations:write`), and only the invitee (the account the invitation
          *     names, or the account with the email it names); for anyone else it does not exist: 404
          *     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the organization with your
-         *     role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+         *     role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
          *     pending; decline it). An invitation that is no longer pending is 409
          *     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
          */
@@ -1175,7 +1331,7 @@ export interface paths {
          *     admins get 403 `FORBIDDEN`) and an `active` deployment (else 409 `DEPLOYMENT_NOT_ACTIVE`).
          *     Not visible: 404 `DEPLOYMENT_NOT_FOUND`.
          */
-        post: operations["request_deployment_action"];
+        post: operations["create_deployment_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1430,7 +1586,7 @@ export interface paths {
          *     time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
          *     404 `DEPLOYMENT_NOT_FOUND`.
          */
-        get: operations["list_pending_actions"];
+        get: operations["list_provider_deployment_actions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1451,11 +1607,11 @@ export interface paths {
         /**
          * Acknowledge an action
          * @description Records how the action ended (`succeeded` or `failed`, with an optional message)
-         *     (`deployments:write`). An action that is not this deployment's: 404 `ACTION_NOT_FOUND`;
-         *     already acknowledged, also by a concurrent request: 409 `ACTION_ALREADY_ACKNOWLEDGED`.
+         *     (`deployments:write`). An action that is not this deployment's: 404 `DEPLOYMENT_ACTION_NOT_FOUND`;
+         *     already acknowledged, also by a concurrent request: 409 `DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED`.
          *     Deployment not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
          */
-        post: operations["acknowledge_action"];
+        post: operations["ack_deployment_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1519,7 +1675,7 @@ export interface paths {
          * Change a ticket's status or priority
          * @description `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
          *     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-         *     `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+         *     `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
          *     changed by the accounts with write access to the deployment (owner, organization `admin`
          *     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
          *     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -1551,7 +1707,7 @@ export interface paths {
          *     a closed ticket takes no comments (409 `TICKET_CLOSED`). The ticket itself (and its ETag)
          *     does not change.
          */
-        post: operations["add_ticket_comment"];
+        post: operations["create_ticket_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1772,7 +1928,7 @@ export interface components {
          *       "database": "connected"
          *     }
          */
-        HealthResponse: {
+        Health: {
             /** @enum {string} */
             status: "healthy" | "unhealthy";
             /** @example provider-registry */
@@ -1791,7 +1947,7 @@ export interface components {
          *       "migrations": "current"
          *     }
          */
-        ReadinessResponse: {
+        Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
             /** @enum {string} */
@@ -1847,7 +2003,7 @@ export interface components {
          *       "role": "consumer"
          *     }
          */
-        RegisterRequest: {
+        AccountCreate: {
             /**
              * Format: email
              * @example ada@example.com
@@ -1914,7 +2070,7 @@ export interface components {
          *       "password": "correct horse battery staple"
          *     }
          */
-        LoginRequest: {
+        AccountSignIn: {
             /** @example ada@example.com */
             email: string;
             /** Format: password */
@@ -1929,7 +2085,7 @@ export interface components {
          *       "scope": ""
          *     }
          */
-        PasswordGrantForm: {
+        AccountSignInForm: {
             username: string;
             /** Format: password */
             password: string;
@@ -1946,7 +2102,7 @@ export interface components {
          *       "refresh_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoicnQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJ0b2tlbl91c2UiOiJyZWZyZXNoIn0.c2lnbmF0dXJlLW9mLXRoZS1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDEyMzQ1Njc4OWFi"
          *     }
          */
-        TokenResponse: {
+        TokenPair: {
             /** @description A short-lived JWT; send it as `Authorization: Bearer <token>`. */
             access_token: string;
             /** @enum {string} */
@@ -1969,7 +2125,7 @@ export interface components {
          *       "refresh_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoicnQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJ0b2tlbl91c2UiOiJyZWZyZXNoIn0.c2lnbmF0dXJlLW9mLXRoZS1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDEyMzQ1Njc4OWFi"
          *     }
          */
-        RefreshRequest: {
+        SessionRefresh: {
             refresh_token: string;
         };
         /**
@@ -2026,7 +2182,7 @@ export interface components {
          *       "expires_in_days": 90
          *     }
          */
-        ApiKeyCreateRequest: {
+        ApiKeyCreate: {
             /** @example CI deploy key */
             name: string;
             scopes: components["schemas"]["Scope"][];
@@ -2094,7 +2250,7 @@ export interface components {
          *       "next_cursor": null
          *     }
          */
-        ApiKeyList: {
+        ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
@@ -2104,7 +2260,7 @@ export interface components {
          *       "name": "legacy billing sync"
          *     }
          */
-        HmacKeyCreateRequest: {
+        HmacKeyCreate: {
             /** @example legacy billing sync */
             name: string;
         };
@@ -2152,7 +2308,7 @@ export interface components {
          *       "next_cursor": null
          *     }
          */
-        HmacKeyList: {
+        HmacKeyPage: {
             items: components["schemas"]["HmacKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
@@ -2283,7 +2439,7 @@ export interface components {
          *       "terms": true
          *     }
          */
-        ProviderRegistration: {
+        ProviderCreate: {
             /**
              * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
              * @example ACME Compute Provider
@@ -2343,10 +2499,16 @@ export interface components {
          *     }
          */
         ProviderUpdate: {
-            name?: components["schemas"]["name"];
-            organization?: components["schemas"]["organization"];
-            public_key?: components["schemas"]["public_key"];
-            endpoints?: components["schemas"]["endpoints"];
+            /**
+             * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
+             * @example ACME Compute Provider
+             */
+            name?: string;
+            /** @example ACME Corp */
+            organization?: string;
+            /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
+            public_key?: string;
+            endpoints?: components["schemas"]["Endpoint"][];
             metadata?: components["schemas"]["ProviderMetadata"];
         };
         ResourcePrice: {
@@ -2425,7 +2587,8 @@ export interface components {
             cpu_cores: number;
             memory_gb: number;
             storage_gb: number;
-            region: components["schemas"]["region"];
+            /** @example us-west-2 */
+            region: string;
         };
         /**
          * @description A provider's full record, as the provider itself and admins see it.
@@ -2593,7 +2756,7 @@ export interface components {
          *       "api_key": "ppk_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a_b7e2c9f4a1d6e3b8c5f0a7d2e9b4c1f6a3d8e5b0c7f2a9d4_cb5c2be0"
          *     }
          */
-        ProviderRegistered: {
+        ProviderCreated: {
             provider: components["schemas"]["Provider"];
             /**
              * @description The provider's first API key. Shown only in this response: exchange it at
@@ -2607,7 +2770,7 @@ export interface components {
          *       "api_key": "ppk_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a_b7e2c9f4a1d6e3b8c5f0a7d2e9b4c1f6a3d8e5b0c7f2a9d4_cb5c2be0"
          *     }
          */
-        ProviderAuthRequest: {
+        ProviderSignIn: {
             /** Format: uuid */
             provider_id: string;
             api_key: string;
@@ -2622,7 +2785,7 @@ export interface components {
          *       "expires_in_days": 365
          *     }
          */
-        ProviderKeyCreateRequest: {
+        ProviderApiKeyCreate: {
             name: string;
             /** @description Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`). */
             scopes?: components["schemas"]["Scope"][];
@@ -2633,7 +2796,7 @@ export interface components {
          *       "rejection_reason": "The endpoints did not answer our health check; fix them and register again."
          *     }
          */
-        ReviewReject: {
+        ProviderReject: {
             rejection_reason: string;
         };
         /**
@@ -2641,7 +2804,7 @@ export interface components {
          *       "reason": "Repeated outages reported by tenants; suspended pending investigation."
          *     }
          */
-        ReviewSuspend: {
+        ProviderSuspend: {
             reason: string;
         };
         /**
@@ -3129,10 +3292,10 @@ export interface components {
          *     }
          */
         ServiceUpdate: {
-            description?: components["schemas"]["description"];
+            description?: string;
             category?: components["schemas"]["Category"];
-            tags?: components["schemas"]["tags"];
-            capabilities?: components["schemas"]["capabilities"];
+            tags?: string[];
+            capabilities?: components["schemas"]["Capability"][];
             endpoint?: components["schemas"]["ServiceEndpoint"];
             pricing?: components["schemas"]["ServicePricing"];
             sla?: components["schemas"]["Sla"];
@@ -3404,7 +3567,7 @@ export interface components {
          *       "next_cursor": null
          *     }
          */
-        ServiceVersions: {
+        ServiceVersionPage: {
             name: string;
             /** @description Public versions, newest semantic version first. */
             items: components["schemas"]["Service"][];
@@ -3444,7 +3607,7 @@ export interface components {
          * @description What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
          *     and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
          */
-        ResourcesRequest: {
+        ResourcesCreate: {
             /**
              * @description vCPUs, more than 0 and at most 1024.
              * @example 2
@@ -3504,7 +3667,7 @@ export interface components {
              */
             organization_id?: string;
             name: components["schemas"]["DeploymentName"];
-            resources: components["schemas"]["ResourcesRequest"];
+            resources: components["schemas"]["ResourcesCreate"];
         };
         /**
          * @example {
@@ -3749,7 +3912,7 @@ export interface components {
          *       "action": "restart"
          *     }
          */
-        DeploymentActionRequest: {
+        DeploymentActionCreate: {
             action: components["schemas"]["DeploymentActionName"];
         };
         /**
@@ -3792,7 +3955,7 @@ export interface components {
          *       ]
          *     }
          */
-        DeploymentActionList: {
+        DeploymentActionPage: {
             /** @description Pending actions, oldest first. */
             items: components["schemas"]["DeploymentAction"][];
         };
@@ -4048,7 +4211,7 @@ export interface components {
          *       "created_at": "2026-11-02T09:30:12Z"
          *     }
          */
-        OrganizationRead: {
+        Organization: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -4076,7 +4239,7 @@ export interface components {
          *     }
          */
         OrganizationPage: {
-            items: components["schemas"]["OrganizationRead"][];
+            items: components["schemas"]["Organization"][];
             next_cursor: string | null;
         };
         /**
@@ -4086,7 +4249,7 @@ export interface components {
          *       "role": "member"
          *     }
          */
-        OrganizationMemberAdd: {
+        OrganizationInvitationCreate: {
             /** Format: uuid */
             account_id?: string;
             /** @example grace@example.com */
@@ -4341,17 +4504,29 @@ export interface components {
          *     }
          */
         TicketDetail: {
-            id: components["schemas"]["id"];
-            deployment_id: components["schemas"]["deployment_id"];
-            provider_id: components["schemas"]["provider_id"];
-            opened_by: components["schemas"]["opened_by"];
-            subject: components["schemas"]["subject"];
-            description: components["schemas"]["description-2"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deployment_id: string;
+            /**
+             * Format: uuid
+             * @description The provider the deployment runs on.
+             */
+            provider_id: string;
+            /**
+             * Format: uuid
+             * @description The account that opened the ticket.
+             */
+            opened_by: string;
+            subject: string;
+            description: string;
             category: components["schemas"]["TicketCategory"];
             priority: components["schemas"]["TicketPriority"];
             status: components["schemas"]["TicketStatus"];
-            created_at: components["schemas"]["created_at"];
-            updated_at: components["schemas"]["updated_at"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
             comments: components["schemas"]["TicketComment"][];
             /** @description Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all. */
             comments_next_cursor: string | null;
@@ -4417,7 +4592,7 @@ export interface components {
          *       ]
          *     }
          */
-        LogBatch: {
+        DeploymentLogsCreate: {
             lines: components["schemas"]["LogEntry"][];
         };
         LogEntry: {
@@ -4436,7 +4611,7 @@ export interface components {
          *       "accepted": 2
          *     }
          */
-        LogBatchAccepted: {
+        DeploymentLogsAccepted: {
             /** @description How many lines were stored. */
             accepted: number;
         };
@@ -4490,7 +4665,7 @@ export interface components {
          *       "gpu": 1
          *     }
          */
-        MetricsReport: {
+        DeploymentMetricsCreate: {
             cpu: number;
             memory: number;
             storage: number;
@@ -4501,7 +4676,7 @@ export interface components {
          *       "service": "web"
          *     }
          */
-        ShellSessionRequest: {
+        ShellSessionCreate: {
             /** @description Which of the deployment's services to open a shell in. */
             service?: string;
         };
@@ -4544,7 +4719,7 @@ export interface components {
          *       "token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxMjM0NTY3ODlhYg"
          *     }
          */
-        ShellTokenCheck: {
+        ShellSessionVerify: {
             token: string;
         };
         /**
@@ -4556,7 +4731,7 @@ export interface components {
          *       "expires_at": "2026-11-02T10:50:00Z"
          *     }
          */
-        ShellTokenVerdict: {
+        ShellSessionVerdict: {
             valid: boolean;
             /**
              * @description Why the token must be refused; absent when valid.
@@ -4571,41 +4746,6 @@ export interface components {
             /** Format: date-time */
             expires_at?: string;
         };
-        /** @example us-west-2 */
-        region: string;
-        /**
-         * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
-         * @example ACME Compute Provider
-         */
-        name: string;
-        /** @example ACME Corp */
-        organization: string;
-        /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
-        public_key: string;
-        endpoints: components["schemas"]["Endpoint"][];
-        description: string;
-        tags: string[];
-        capabilities: components["schemas"]["Capability"][];
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        deployment_id: string;
-        /**
-         * Format: uuid
-         * @description The provider the deployment runs on.
-         */
-        provider_id: string;
-        /**
-         * Format: uuid
-         * @description The account that opened the ticket.
-         */
-        opened_by: string;
-        subject: string;
-        "description-2": string;
-        /** Format: date-time */
-        created_at: string;
-        /** Format: date-time */
-        updated_at: string;
         /**
          * @example {
          *       "items": [
@@ -4753,7 +4893,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HealthResponse"];
+                "application/json": components["schemas"]["Health"];
             };
         };
         /** @description The database cannot be reached. */
@@ -4772,11 +4912,37 @@ export interface components {
                  *       "database": "disconnected"
                  *     }
                  */
-                "application/json": components["schemas"]["HealthResponse"];
+                "application/json": components["schemas"]["Health"];
             };
         };
-        /** @description The request conflicts with existing data (e.g. code `EMAIL_TAKEN`). */
-        Conflict: {
+        /**
+         * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
+         *     with that token (code `UNAUTHENTICATED`).
+         */
+        MetricsUnauthorized: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                /** @description `Bearer realm="provider-registry"` */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:unauthenticated",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "`metrics.token` is configured and the request lacks `Authorization: Bearer <token>` with that token.",
+                 *       "code": "UNAUTHENTICATED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/metrics"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The email address is already registered (code `EMAIL_TAKEN`). */
+        EmailTaken: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
@@ -4827,7 +4993,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TokenResponse"];
+                "application/json": components["schemas"]["TokenPair"];
             };
         };
         /**
@@ -4878,6 +5044,27 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No key with this id among your own (code `API_KEY_NOT_FOUND`). */
+        ApiKeyNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:api-key-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No API key with this id among your own.",
+                 *       "code": "API_KEY_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/api-keys/7d2e9c4b-1a3f-4b5c-8d6e-9f0a1b2c3d4e"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The provider's full record. */
         Provider: {
             headers: {
@@ -4911,9 +5098,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No provider with this id that you may see (code `PROVIDER_NOT_FOUND`). */
+        ProviderNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:provider-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No provider with this id that you may see.",
+                 *       "code": "PROVIDER_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description The provider's current status does not allow this action, or another request changed it
-         *     first (code `INVALID_TRANSITION`; `current_status` says where it is now).
+         *     first (code `PROVIDER_INVALID_TRANSITION`; `current_status` says where it is now).
          */
         TransitionConflict: {
             headers: {
@@ -4923,11 +5131,11 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "urn:problem:provider-registry:invalid-transition",
+                 *       "type": "urn:problem:provider-registry:provider-invalid-transition",
                  *       "title": "Conflict",
                  *       "status": 409,
                  *       "detail": "A provider that is approved cannot be approved.",
-                 *       "code": "INVALID_TRANSITION",
+                 *       "code": "PROVIDER_INVALID_TRANSITION",
                  *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
                  *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70/approve"
                  *     }
@@ -4951,6 +5159,541 @@ export interface components {
                  *       "code": "BILLING_UNAVAILABLE",
                  *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
                  *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70/approve"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The provider already has a service with this name and version (code `SERVICE_VERSION_TAKEN`). */
+        ServiceVersionTaken: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:service-version-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The provider already has a service with this name and version.",
+                 *       "code": "SERVICE_VERSION_TAKEN",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No service with this id that you may see (code `SERVICE_NOT_FOUND`). */
+        ServiceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:service-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No service with this id that you may see.",
+                 *       "code": "SERVICE_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services/5b7e9d1f-2a4c-4e6a-8c0e-1f3a5b7d9e2c"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The service's current status does not allow this action, or another request changed it
+         *     first (code `SERVICE_INVALID_TRANSITION`; `current_status` says where it is now).
+         */
+        ServiceTransitionConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:service-invalid-transition",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The service's current status does not allow this action, or another request changed it first.",
+                 *       "code": "SERVICE_INVALID_TRANSITION",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services/5b7e9d1f-2a4c-4e6a-8c0e-1f3a5b7d9e2c/publish"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No HMAC key with this id among your own (code `HMAC_KEY_NOT_FOUND`). */
+        HmacKeyNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:hmac-key-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No HMAC key with this id among your own.",
+                 *       "code": "HMAC_KEY_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/hmac-keys/7d2e9c4b-1a3f-4b5c-8d6e-9f0a1b2c3d4e"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+        OrganizationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No organization with this id that you may see.",
+                 *       "code": "ORGANIZATION_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
+        OrganizationAdminRequired: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-admin-required",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "You may see the organization but are not one of its admins.",
+                 *       "code": "ORGANIZATION_ADMIN_REQUIRED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The account is already a member (code `ORGANIZATION_MEMBER_EXISTS`). */
+        OrganizationMemberExists: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-member-exists",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The account is already a member.",
+                 *       "code": "ORGANIZATION_MEMBER_EXISTS",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `ORGANIZATION_MEMBER_NOT_FOUND`). */
+        OrganizationMemberNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-member-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No member with this id in this organization.",
+                 *       "code": "ORGANIZATION_MEMBER_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members/0a2c4e6b-8d0f-4b2d-9f4a-6c8e0b2d4f6a"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The member is the organization's last admin (code `ORGANIZATION_LAST_ADMIN`). */
+        OrganizationLastAdmin: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-last-admin",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The member is the organization's last admin.",
+                 *       "code": "ORGANIZATION_LAST_ADMIN",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members/0a2c4e6b-8d0f-4b2d-9f4a-6c8e0b2d4f6a"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
+        InvitationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invitation-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No invitation with this id addressed to you.",
+                 *       "code": "INVITATION_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invitations/1b3d5f7a-9c1e-4c3b-8a5d-7f9b1d3f5a7c/accept"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ORGANIZATION_MEMBER_EXISTS`). */
+        InvitationConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invitation-not-pending",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The invitation is no longer pending.",
+                 *       "code": "INVITATION_NOT_PENDING",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invitations/1b3d5f7a-9c1e-4c3b-8a5d-7f9b1d3f5a7c/accept"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
+         *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
+         *     `errors` names the field).
+         */
+        DeploymentUnprocessable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:provider-not-available",
+                 *       "title": "Unprocessable Entity",
+                 *       "status": 422,
+                 *       "detail": "The request is well-formed but cannot be placed.",
+                 *       "code": "PROVIDER_NOT_AVAILABLE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id is visible to you (code `DEPLOYMENT_NOT_FOUND`). */
+        DeploymentNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No deployment with this id is visible to you.",
+                 *       "code": "DEPLOYMENT_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is not active (code `DEPLOYMENT_NOT_ACTIVE`, or `DEPLOYMENT_CLOSED` once closed; `current_state` says where it is now). */
+        DeploymentNotActive: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-active",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The deployment is not active.",
+                 *       "code": "DEPLOYMENT_NOT_ACTIVE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/actions"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is already closed (code `DEPLOYMENT_CLOSED`; `current_state` is `closed`). */
+        DeploymentAlreadyClosed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-closed",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The deployment is already closed.",
+                 *       "code": "DEPLOYMENT_CLOSED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/close"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is no longer pending (code `DEPLOYMENT_NOT_PENDING`; `current_state` says where it is now). */
+        DeploymentNotPending: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-pending",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The deployment is no longer pending.",
+                 *       "code": "DEPLOYMENT_NOT_PENDING",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/accept"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The report contradicts itself (code `DEPLOYMENT_INVALID_STATUS_REPORT`; `errors` has field codes
+         *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
+         */
+        DeploymentStatusReportInvalid: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-invalid-status-report",
+                 *       "title": "Unprocessable Entity",
+                 *       "status": 422,
+                 *       "detail": "The report contradicts itself.",
+                 *       "code": "DEPLOYMENT_INVALID_STATUS_REPORT",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/status"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id is visible to you (code `DEPLOYMENT_NOT_FOUND`), or the action is not this deployment's (code `DEPLOYMENT_ACTION_NOT_FOUND`). */
+        DeploymentActionNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-action-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No action with this id on this deployment.",
+                 *       "code": "DEPLOYMENT_ACTION_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/actions/6b8d0f2a-4c6e-4a8b-9d1f-5e7a9c1b3d5f/ack"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The action is already acknowledged, also by a concurrent request (code `DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED`; `current_status` says its result). */
+        DeploymentActionAlreadyAcknowledged: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-action-already-acknowledged",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The action is already acknowledged, also by a concurrent request.",
+                 *       "code": "DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/actions/6b8d0f2a-4c6e-4a8b-9d1f-5e7a9c1b3d5f/ack"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
+        TicketDeploymentNotAvailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-available",
+                 *       "title": "Unprocessable Entity",
+                 *       "status": 422,
+                 *       "detail": "No deployment with this id that you can see.",
+                 *       "code": "DEPLOYMENT_NOT_AVAILABLE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+        TicketNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:ticket-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No ticket with this id that you may see.",
+                 *       "code": "TICKET_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets/4a6c8e0b-2d4f-4b6a-8c1e-3f5a7c9e1b3d"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description You may see the ticket but not make this change (code `TICKET_STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
+        TicketChangeForbidden: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:ticket-status-change-not-allowed",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "You may see the ticket but not make this change.",
+                 *       "code": "TICKET_STATUS_CHANGE_NOT_ALLOWED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets/4a6c8e0b-2d4f-4b6a-8c1e-3f5a7c9e1b3d"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The ticket is closed (code `TICKET_CLOSED`). */
+        TicketClosed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:ticket-closed",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The ticket is closed.",
+                 *       "code": "TICKET_CLOSED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets/4a6c8e0b-2d4f-4b6a-8c1e-3f5a7c9e1b3d"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
+        InvoiceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invoice-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No invoice with this id is visible to you.",
+                 *       "code": "INVOICE_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
+        InvoiceAlreadyPaid: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invoice-already-paid",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The invoice is already paid.",
+                 *       "code": "INVOICE_ALREADY_PAID",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c/pay"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -5024,7 +5767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReadinessResponse"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5042,7 +5785,7 @@ export interface operations {
                      *       "migrations": "pending"
                      *     }
                      */
-                    "application/json": components["schemas"]["ReadinessResponse"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -5068,32 +5811,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /**
-             * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
-             *     with that token (code `UNAUTHENTICATED`).
-             */
-            401: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    /** @description `Bearer realm="provider-registry"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:unauthenticated",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "metrics.token is configured and the request lacks Authorization: Bearer <token> with that token.",
-                     *       "code": "UNAUTHENTICATED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/metrics"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["MetricsUnauthorized"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5127,7 +5845,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    register: {
+    register_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -5136,7 +5854,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["AccountCreate"];
             };
         };
         responses: {
@@ -5151,13 +5869,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["EmailTaken"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    login: {
+    sign_in_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -5166,8 +5884,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordGrantForm"];
+                "application/json": components["schemas"]["AccountSignIn"];
+                "application/x-www-form-urlencoded": components["schemas"]["AccountSignInForm"];
             };
         };
         responses: {
@@ -5179,7 +5897,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    refresh: {
+    refresh_account_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -5188,7 +5906,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -5200,7 +5918,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    logout: {
+    sign_out_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -5209,7 +5927,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -5227,7 +5945,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    get_me: {
+    get_current_principal: {
         parameters: {
             query?: never;
             header?: never;
@@ -5273,7 +5991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5291,7 +6009,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApiKeyCreateRequest"];
+                "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {
@@ -5334,7 +6052,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ApiKeyNotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5370,7 +6088,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderRegistration"];
+                "application/json": components["schemas"]["ProviderCreate"];
             };
         };
         responses: {
@@ -5381,18 +6099,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProviderRegistered"];
+                    "application/json": components["schemas"]["ProviderCreated"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["EmailTaken"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    provider_auth: {
+    sign_in_provider: {
         parameters: {
             query?: never;
             header?: never;
@@ -5401,7 +6119,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderAuthRequest"];
+                "application/json": components["schemas"]["ProviderSignIn"];
             };
         };
         responses: {
@@ -5413,7 +6131,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    provider_refresh: {
+    refresh_provider_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -5422,7 +6140,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -5434,7 +6152,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    get_profile: {
+    get_provider_profile: {
         parameters: {
             query?: never;
             header?: never;
@@ -5450,7 +6168,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    update_profile: {
+    update_provider_profile: {
         parameters: {
             query?: never;
             header?: {
@@ -5475,7 +6193,48 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    put_pricing: {
+    get_provider_profile_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    update_provider_profile_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replace_provider_pricing: {
         parameters: {
             query?: never;
             header?: {
@@ -5500,7 +6259,32 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    put_capacity: {
+    replace_provider_pricing_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Pricing"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replace_provider_capacity: {
         parameters: {
             query?: never;
             header?: {
@@ -5525,7 +6309,32 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    list_provider_keys: {
+    replace_provider_capacity_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Capacity"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_api_keys: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -5546,7 +6355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5555,7 +6364,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    create_provider_key: {
+    create_provider_api_key: {
         parameters: {
             query?: never;
             header?: never;
@@ -5564,7 +6373,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderKeyCreateRequest"];
+                "application/json": components["schemas"]["ProviderApiKeyCreate"];
             };
         };
         responses: {
@@ -5585,7 +6394,67 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    revoke_provider_key: {
+    list_provider_api_keys_legacy: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_provider_api_key_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revoke_provider_api_key: {
         parameters: {
             query?: never;
             header?: never;
@@ -5607,11 +6476,37 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ApiKeyNotFound"];
             default: components["responses"]["Problem"];
         };
     };
-    admin_list_providers: {
+    revoke_provider_api_key_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ApiKeyNotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_providers: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ProviderStatus"];
@@ -5652,7 +6547,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    admin_get_provider: {
+    get_provider: {
         parameters: {
             query?: never;
             header?: never;
@@ -5667,7 +6562,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5689,7 +6584,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             502: components["responses"]["BadGateway"];
@@ -5710,7 +6605,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewReject"];
+                "application/json": components["schemas"]["ProviderReject"];
             };
         };
         responses: {
@@ -5718,7 +6613,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5739,7 +6634,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewSuspend"];
+                "application/json": components["schemas"]["ProviderSuspend"];
             };
         };
         responses: {
@@ -5747,7 +6642,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5772,7 +6667,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
@@ -5866,12 +6761,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    get_public_pricing: {
+    get_public_provider_pricing: {
         parameters: {
             query?: never;
             header?: never;
@@ -5893,7 +6788,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -5966,7 +6861,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["ServiceVersionTaken"];
             415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
@@ -5996,7 +6891,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -6026,7 +6921,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
@@ -6064,9 +6959,44 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    publish_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6099,8 +7029,43 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deprecate_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
@@ -6134,9 +7099,49 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspend_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSuspend"];
+            };
+        };
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6173,10 +7178,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    retire_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6209,8 +7249,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Problem"];
         };
@@ -6238,7 +7278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceVersions"];
+                    "application/json": components["schemas"]["ServiceVersionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6246,7 +7286,38 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    list_my_services: {
+    list_provider_services: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ServiceStatus"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_services_legacy: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ServiceStatus"];
@@ -6298,7 +7369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HmacKeyList"];
+                    "application/json": components["schemas"]["HmacKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6316,7 +7387,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HmacKeyCreateRequest"];
+                "application/json": components["schemas"]["HmacKeyCreate"];
             };
         };
         responses: {
@@ -6359,7 +7430,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["HmacKeyNotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6416,7 +7487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6445,33 +7516,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No organization with this id that you may see.",
-                     *       "code": "ORGANIZATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -6505,32 +7556,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No organization with this id that you may see.",
-                     *       "code": "ORGANIZATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    add_organization_member: {
+    invite_organization_member: {
         parameters: {
             query?: never;
             header?: never;
@@ -6541,7 +7572,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrganizationMemberAdd"];
+                "application/json": components["schemas"]["OrganizationInvitationCreate"];
             };
         };
         responses: {
@@ -6557,69 +7588,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-admin-required",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You may see the organization but are not one of its admins.",
-                     *       "code": "ORGANIZATION_ADMIN_REQUIRED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No organization with this id that you may see.",
-                     *       "code": "ORGANIZATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:already-member",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The account is already a member.",
-                     *       "code": "ALREADY_MEMBER",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationNotFound"];
+            409: components["responses"]["OrganizationMemberExists"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -6648,69 +7619,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but not remove this member (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-admin-required",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You may see the organization but not remove this member.",
-                     *       "code": "ORGANIZATION_ADMIN_REQUIRED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members/8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `MEMBER_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No organization with this id that you may see.",
-                     *       "code": "ORGANIZATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members/8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The member is the organization's last admin (code `LAST_ADMIN`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:last-admin",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The organization's last admin cannot be removed.",
-                     *       "code": "LAST_ADMIN",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/members/8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationMemberNotFound"];
+            409: components["responses"]["OrganizationLastAdmin"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -6743,53 +7654,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-admin-required",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You may see the organization but are not one of its admins.",
-                     *       "code": "ORGANIZATION_ADMIN_REQUIRED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/invitations"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No organization with this id that you may see.",
-                     *       "code": "ORGANIZATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/organizations/c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f/invitations"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    list_my_invitations: {
+    list_invitations: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -6838,54 +7709,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invitation-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No invitation with this id addressed to you.",
-                     *       "code": "INVITATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/accept"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invitation-not-pending",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The invitation is no longer pending.",
-                     *       "code": "INVITATION_NOT_PENDING",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/accept"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvitationNotFound"];
+            409: components["responses"]["InvitationConflict"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -6914,48 +7745,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invitation-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No invitation with this id addressed to you.",
-                     *       "code": "INVITATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/decline"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invitation-not-pending",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The invitation is no longer pending.",
-                     *       "code": "INVITATION_NOT_PENDING",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invitations/e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b/decline"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvitationNotFound"];
+            409: components["responses"]["InvitationConflict"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7024,38 +7815,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
-            /**
-             * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
-             *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
-             *     `errors` names the field).
-             */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:provider-not-available",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "No approved provider with this id.",
-                     *       "code": "PROVIDER_NOT_AVAILABLE",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/deployments",
-                     *       "errors": [
-                     *         {
-                     *           "field": "provider_id",
-                     *           "message": "is not an approved provider",
-                     *           "code": "PROVIDER_NOT_AVAILABLE"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["DeploymentUnprocessable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7085,7 +7845,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7115,12 +7875,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    request_deployment_action: {
+    create_deployment_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -7132,7 +7892,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeploymentActionRequest"];
+                "application/json": components["schemas"]["DeploymentActionCreate"];
             };
         };
         responses: {
@@ -7149,8 +7909,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7181,8 +7941,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentAlreadyClosed"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7221,7 +7981,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7251,7 +8011,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7268,7 +8028,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ShellSessionRequest"];
+                "application/json": components["schemas"]["ShellSessionCreate"];
             };
         };
         responses: {
@@ -7285,8 +8045,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7304,7 +8064,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LogBatch"];
+                "application/json": components["schemas"]["DeploymentLogsCreate"];
             };
         };
         responses: {
@@ -7315,14 +8075,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LogBatchAccepted"];
+                    "application/json": components["schemas"]["DeploymentLogsAccepted"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7340,7 +8100,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MetricsReport"];
+                "application/json": components["schemas"]["DeploymentMetricsCreate"];
             };
         };
         responses: {
@@ -7357,8 +8117,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7373,7 +8133,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ShellTokenCheck"];
+                "application/json": components["schemas"]["ShellSessionVerify"];
             };
         };
         responses: {
@@ -7384,7 +8144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShellTokenVerdict"];
+                    "application/json": components["schemas"]["ShellSessionVerdict"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7457,8 +8217,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotPending"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7493,38 +8253,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
             415: components["responses"]["UnsupportedMediaType"];
-            /**
-             * @description The report contradicts itself (code `INVALID_STATUS_REPORT`; `errors` has field codes
-             *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
-             */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invalid-status-report",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "The report contradicts itself.",
-                     *       "code": "INVALID_STATUS_REPORT",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/provider/deployments/d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01/status"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["DeploymentStatusReportInvalid"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    list_pending_actions: {
+    list_provider_deployment_actions: {
         parameters: {
             query?: never;
             header?: never;
@@ -7543,18 +8280,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeploymentActionList"];
+                    "application/json": components["schemas"]["DeploymentActionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    acknowledge_action: {
+    ack_deployment_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -7585,8 +8322,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentActionNotFound"];
+            409: components["responses"]["DeploymentActionAlreadyAcknowledged"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7656,27 +8393,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:deployment-not-available",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "No deployment with this id that you can see.",
-                     *       "code": "DEPLOYMENT_NOT_AVAILABLE",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["TicketDeploymentNotAvailable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7707,27 +8424,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:ticket-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No ticket with this id that you may see.",
-                     *       "code": "TICKET_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -7764,69 +8461,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:status-change-not-allowed",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You may see the ticket but not make this change.",
-                     *       "code": "STATUS_CHANGE_NOT_ALLOWED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:ticket-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No ticket with this id that you may see.",
-                     *       "code": "TICKET_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The ticket is closed (code `TICKET_CLOSED`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:ticket-closed",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The ticket is closed.",
-                     *       "code": "TICKET_CLOSED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["TicketChangeForbidden"];
+            404: components["responses"]["TicketNotFound"];
+            409: components["responses"]["TicketClosed"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -7862,32 +8499,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:ticket-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No ticket with this id that you may see.",
-                     *       "code": "TICKET_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e/comments"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };
-    add_ticket_comment: {
+    create_ticket_comment: {
         parameters: {
             query?: never;
             header?: never;
@@ -7915,48 +8532,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:ticket-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No ticket with this id that you may see.",
-                     *       "code": "TICKET_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e/comments"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The ticket is closed (code `TICKET_CLOSED`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:ticket-closed",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The ticket is closed.",
-                     *       "code": "TICKET_CLOSED",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/tickets/b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e/comments"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
+            409: components["responses"]["TicketClosed"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
@@ -7987,27 +8564,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you are a member of (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:organization-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No organization with this id that you are a member of.",
-                     *       "code": "ORGANIZATION_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/usage"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -8069,27 +8626,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invoice-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No invoice with this id is visible to you.",
-                     *       "code": "INVOICE_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvoiceNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
@@ -8118,48 +8655,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invoice with this id (code `INVOICE_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invoice-not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No invoice with this id.",
-                     *       "code": "INVOICE_NOT_FOUND",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c/pay"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:problem:provider-registry:invoice-already-paid",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The invoice is already paid.",
-                     *       "code": "INVOICE_ALREADY_PAID",
-                     *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                     *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c/pay"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvoiceNotFound"];
+            409: components["responses"]["InvoiceAlreadyPaid"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

@@ -20,7 +20,7 @@ class FieldError(BaseModel):
     code: Annotated[str, Field(examples=["INVALID_FORMAT"], pattern="^[A-Z][A-Z0-9_]*$")]
 
 
-class HealthResponse(BaseModel):
+class Health(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -31,7 +31,7 @@ class HealthResponse(BaseModel):
     database: Literal["connected", "disconnected"]
 
 
-class ReadinessResponse(BaseModel):
+class Readiness(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -43,7 +43,7 @@ class ReadinessResponse(BaseModel):
     """
 
 
-class RegisterRequest(BaseModel):
+class AccountCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -90,7 +90,7 @@ class Account(BaseModel):
     updated_at: AwareDatetime
 
 
-class LoginRequest(BaseModel):
+class AccountSignIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -98,7 +98,7 @@ class LoginRequest(BaseModel):
     password: Annotated[SecretStr, Field(max_length=1024, min_length=1)]
 
 
-class PasswordGrantForm(BaseModel):
+class AccountSignInForm(BaseModel):
     """
     OAuth2 password-grant style form login; `username` is the email address.
     """
@@ -115,7 +115,7 @@ class PasswordGrantForm(BaseModel):
     """
 
 
-class TokenResponse(BaseModel):
+class TokenPair(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -138,7 +138,7 @@ class TokenResponse(BaseModel):
     """
 
 
-class RefreshRequest(BaseModel):
+class SessionRefresh(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -194,7 +194,7 @@ class Principal(BaseModel):
     """
 
 
-class ApiKeyCreateRequest(BaseModel):
+class ApiKeyCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -281,7 +281,7 @@ class ApiKeyCreated(BaseModel):
     """
 
 
-class ApiKeyList(BaseModel):
+class ApiKeyPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -292,7 +292,7 @@ class ApiKeyList(BaseModel):
     """
 
 
-class HmacKeyCreateRequest(BaseModel):
+class HmacKeyCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -327,7 +327,7 @@ class HmacKeyCreated(BaseModel):
     """
 
 
-class HmacKeyList(BaseModel):
+class HmacKeyPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -432,7 +432,7 @@ class ProviderMetadata(BaseModel):
     """
 
 
-class ProviderRegistration(BaseModel):
+class ProviderCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -463,6 +463,35 @@ class ProviderRegistration(BaseModel):
     """
     Acceptance of the terms of service; must be `true`.
     """
+
+
+class ProviderUpdate(BaseModel):
+    """
+    The fields a provider may change itself. Status, email and ids are not among them.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str | None,
+        Field(
+            examples=["ACME Compute Provider"],
+            max_length=100,
+            min_length=3,
+            pattern="^[A-Za-z0-9 _-]+$",
+        ),
+    ] = None
+    """
+    3-100 characters of letters, digits, spaces, `-` and `_`.
+    """
+    organization: Annotated[str | None, Field(examples=["ACME Corp"], max_length=200)] = None
+    public_key: Annotated[str | None, Field(max_length=16384)] = None
+    """
+    An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form.
+    """
+    endpoints: Annotated[list[Endpoint] | None, Field(max_length=20, min_length=1)] = None
+    metadata: ProviderMetadata | None = None
 
 
 class ResourcePrice(BaseModel):
@@ -497,7 +526,84 @@ class Pricing(BaseModel):
     """
 
 
-class ProviderAuthRequest(BaseModel):
+class Capacity(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    gpu_model: Annotated[str | None, Field(examples=["NVIDIA A100"], max_length=100)] = None
+    gpu_count: Annotated[int, Field(ge=0, le=100000)] = 0
+    gpu_memory_gb: Annotated[int | None, Field(ge=0, le=100000)] = None
+    cpu_cores: Annotated[int, Field(ge=1, le=10000000)]
+    memory_gb: Annotated[int, Field(ge=1, le=100000000)]
+    storage_gb: Annotated[int, Field(ge=0, le=1000000000)]
+    region: Annotated[
+        str,
+        Field(examples=["us-west-2"], max_length=50, min_length=2, pattern="^[a-z0-9][a-z0-9-]*$"),
+    ]
+
+
+class Provider(BaseModel):
+    """
+    A provider's full record, as the provider itself and admins see it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    email: str
+    organization: Annotated[str | None, Field(...)]
+    public_key: str
+    endpoints: list[Endpoint]
+    metadata: ProviderMetadata
+    status: Literal["pending", "approved", "rejected", "suspended"]
+    """
+    `pending` until an admin reviews it; then `approved` or `rejected`. An approved provider
+    can be `suspended` and `reinstated` (back to `approved`).
+
+    """
+    rejection_reason: Annotated[str | None, Field(...)]
+    suspension_reason: Annotated[str | None, Field(...)]
+    billing_account_id: Annotated[str | None, Field(...)]
+    """
+    Set when the provider is approved.
+    """
+    owner_account_id: Annotated[UUID | None, Field(...)]
+    """
+    The account that registered the provider, if it registered signed in.
+    """
+    pricing: Pricing | None = None
+    """
+    Absent until the provider sets its prices.
+    """
+    capacity: Capacity | None = None
+    """
+    Absent until the provider declares its capacity.
+    """
+    version: int
+    """
+    Increases with every change; the ETag is derived from it.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    reviewed_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class ProviderCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    provider: Provider
+    api_key: str
+    """
+    The provider's first API key. Shown only in this response: exchange it at
+    `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
+
+    """
+
+
+class ProviderSignIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -505,7 +611,7 @@ class ProviderAuthRequest(BaseModel):
     api_key: Annotated[str, Field(max_length=200, min_length=1)]
 
 
-class ProviderKeyCreateRequest(BaseModel):
+class ProviderApiKeyCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -542,18 +648,70 @@ class ProviderKeyCreateRequest(BaseModel):
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
 
 
-class ReviewReject(BaseModel):
+class ProviderReject(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     rejection_reason: Annotated[str, Field(max_length=1000, min_length=1)]
 
 
-class ReviewSuspend(BaseModel):
+class ProviderSuspend(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     reason: Annotated[str, Field(max_length=1000, min_length=1)]
+
+
+class ProviderPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[Provider]
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    With cursor paging, the cursor of the next page (null on the last).
+    """
+    total: int | None = None
+    """
+    With page/page_size or limit/offset paging, how many providers match.
+    """
+    page: int | None = None
+    page_size: int | None = None
+    offset: int | None = None
+    limit: int | None = None
+
+
+class PublicProvider(BaseModel):
+    """
+    What anyone may know about an approved provider.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    organization: Annotated[str | None, Field(...)]
+    region: str
+    supported_formats: list[str]
+    capabilities: list[str]
+    endpoints: list[Endpoint]
+    version: Annotated[str | None, Field(...)]
+    """
+    The provider daemon's software version, if it reported one.
+    """
+    capacity: Capacity | None = None
+    """
+    What the provider offers; absent until declared.
+    """
+
+
+class PublicProviderPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: list[PublicProvider]
+    next_cursor: Annotated[str | None, Field(...)]
 
 
 class AuditEvent(BaseModel):
@@ -701,7 +859,7 @@ class Resources(BaseModel):
     """
 
 
-class ResourcesRequest(BaseModel):
+class ResourcesCreate(BaseModel):
     """
     What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
     and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
@@ -759,7 +917,7 @@ class DeploymentCreate(BaseModel):
     """
     1 to 100 characters, no control characters, not only spaces.
     """
-    resources: ResourcesRequest
+    resources: ResourcesCreate
 
 
 class Deployment(BaseModel):
@@ -900,7 +1058,7 @@ class DeploymentAccept(BaseModel):
     """
 
 
-class DeploymentActionRequest(BaseModel):
+class DeploymentActionCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -926,7 +1084,7 @@ class DeploymentAction(BaseModel):
     acknowledged_at: Annotated[AwareDatetime | None, Field(...)]
 
 
-class DeploymentActionList(BaseModel):
+class DeploymentActionPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1182,7 +1340,7 @@ class OrganizationCreate(BaseModel):
     ] = None
 
 
-class OrganizationRead(BaseModel):
+class Organization(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1200,11 +1358,11 @@ class OrganizationPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: list[OrganizationRead]
+    items: list[Organization]
     next_cursor: Annotated[str | None, Field(...)]
 
 
-class OrganizationMemberAdd(BaseModel):
+class OrganizationInvitationCreate(BaseModel):
     """
     Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
     """
@@ -1402,6 +1560,45 @@ class Ticket(BaseModel):
     updated_at: AwareDatetime
 
 
+class TicketDetail(BaseModel):
+    """
+    A ticket with its first 100 comments, oldest first; when there are more,
+    `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    deployment_id: UUID
+    provider_id: UUID
+    """
+    The provider the deployment runs on.
+    """
+    opened_by: UUID
+    """
+    The account that opened the ticket.
+    """
+    subject: str
+    description: str
+    category: Literal["technical", "billing", "general", "security"]
+    priority: Literal["low", "medium", "high", "critical"]
+    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
+    """
+    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
+    `waiting_customer` and `resolved`, and `closed` is final.
+
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    comments: Annotated[list[TicketComment], Field(max_length=100)]
+    comments_next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
+    """
+
+
 class TicketPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -1447,7 +1644,7 @@ class LogEntry(BaseModel):
     """
 
 
-class LogBatchAccepted(BaseModel):
+class DeploymentLogsAccepted(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1486,7 +1683,7 @@ class DeploymentMetrics(BaseModel):
     """
 
 
-class MetricsReport(BaseModel):
+class DeploymentMetricsCreate(BaseModel):
     """
     Current usage, in the units of the deployment's resources.
     """
@@ -1500,7 +1697,7 @@ class MetricsReport(BaseModel):
     gpu: Annotated[float | None, Field(ge=0.0, le=10000.0)] = None
 
 
-class ShellSessionRequest(BaseModel):
+class ShellSessionCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1535,14 +1732,14 @@ class ShellSession(BaseModel):
     """
 
 
-class ShellTokenCheck(BaseModel):
+class ShellSessionVerify(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     token: Annotated[str, Field(max_length=4096, min_length=1)]
 
 
-class ShellTokenVerdict(BaseModel):
+class ShellSessionVerdict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1638,164 +1835,6 @@ class Problem(BaseModel):
     """
     On a 401 for a signed request (wallet or HMAC) that was refused, why (a stable code).
     """
-
-
-class ProviderUpdate(BaseModel):
-    """
-    The fields a provider may change itself. Status, email and ids are not among them.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    name: Annotated[
-        str | None,
-        Field(
-            examples=["ACME Compute Provider"],
-            max_length=100,
-            min_length=3,
-            pattern="^[A-Za-z0-9 _-]+$",
-        ),
-    ] = None
-    """
-    3-100 characters of letters, digits, spaces, `-` and `_`.
-    """
-    organization: Annotated[str | None, Field(examples=["ACME Corp"], max_length=200)] = None
-    public_key: Annotated[str | None, Field(max_length=16384)] = None
-    """
-    An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form.
-    """
-    endpoints: Annotated[list[Endpoint] | None, Field(max_length=20, min_length=1)] = None
-    metadata: ProviderMetadata | None = None
-
-
-class Capacity(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    gpu_model: Annotated[str | None, Field(examples=["NVIDIA A100"], max_length=100)] = None
-    gpu_count: Annotated[int, Field(ge=0, le=100000)] = 0
-    gpu_memory_gb: Annotated[int | None, Field(ge=0, le=100000)] = None
-    cpu_cores: Annotated[int, Field(ge=1, le=10000000)]
-    memory_gb: Annotated[int, Field(ge=1, le=100000000)]
-    storage_gb: Annotated[int, Field(ge=0, le=1000000000)]
-    region: Annotated[
-        str,
-        Field(examples=["us-west-2"], max_length=50, min_length=2, pattern="^[a-z0-9][a-z0-9-]*$"),
-    ]
-
-
-class Provider(BaseModel):
-    """
-    A provider's full record, as the provider itself and admins see it.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: UUID
-    name: str
-    email: str
-    organization: Annotated[str | None, Field(...)]
-    public_key: str
-    endpoints: list[Endpoint]
-    metadata: ProviderMetadata
-    status: Literal["pending", "approved", "rejected", "suspended"]
-    """
-    `pending` until an admin reviews it; then `approved` or `rejected`. An approved provider
-    can be `suspended` and `reinstated` (back to `approved`).
-
-    """
-    rejection_reason: Annotated[str | None, Field(...)]
-    suspension_reason: Annotated[str | None, Field(...)]
-    billing_account_id: Annotated[str | None, Field(...)]
-    """
-    Set when the provider is approved.
-    """
-    owner_account_id: Annotated[UUID | None, Field(...)]
-    """
-    The account that registered the provider, if it registered signed in.
-    """
-    pricing: Pricing | None = None
-    """
-    Absent until the provider sets its prices.
-    """
-    capacity: Capacity | None = None
-    """
-    Absent until the provider declares its capacity.
-    """
-    version: int
-    """
-    Increases with every change; the ETag is derived from it.
-    """
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    reviewed_at: Annotated[AwareDatetime | None, Field(...)]
-
-
-class ProviderRegistered(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    provider: Provider
-    api_key: str
-    """
-    The provider's first API key. Shown only in this response: exchange it at
-    `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
-
-    """
-
-
-class ProviderPage(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    items: list[Provider]
-    next_cursor: Annotated[str | None, Field(...)]
-    """
-    With cursor paging, the cursor of the next page (null on the last).
-    """
-    total: int | None = None
-    """
-    With page/page_size or limit/offset paging, how many providers match.
-    """
-    page: int | None = None
-    page_size: int | None = None
-    offset: int | None = None
-    limit: int | None = None
-
-
-class PublicProvider(BaseModel):
-    """
-    What anyone may know about an approved provider.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: UUID
-    name: str
-    organization: Annotated[str | None, Field(...)]
-    region: str
-    supported_formats: list[str]
-    capabilities: list[str]
-    endpoints: list[Endpoint]
-    version: Annotated[str | None, Field(...)]
-    """
-    The provider daemon's software version, if it reported one.
-    """
-    capacity: Capacity | None = None
-    """
-    What the provider offers; absent until declared.
-    """
-
-
-class PublicProviderPage(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    items: list[PublicProvider]
-    next_cursor: Annotated[str | None, Field(...)]
 
 
 class Rate(BaseModel):
@@ -1965,7 +2004,7 @@ class ServicePage(BaseModel):
     next_cursor: Annotated[str | None, Field(...)]
 
 
-class ServiceVersions(BaseModel):
+class ServiceVersionPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1980,46 +2019,7 @@ class ServiceVersions(BaseModel):
     """
 
 
-class TicketDetail(BaseModel):
-    """
-    A ticket with its first 100 comments, oldest first; when there are more,
-    `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
-
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: UUID
-    deployment_id: UUID
-    provider_id: UUID
-    """
-    The provider the deployment runs on.
-    """
-    opened_by: UUID
-    """
-    The account that opened the ticket.
-    """
-    subject: str
-    description: str
-    category: Literal["technical", "billing", "general", "security"]
-    priority: Literal["low", "medium", "high", "critical"]
-    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
-    """
-    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
-    `waiting_customer` and `resolved`, and `closed` is final.
-
-    """
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    comments: Annotated[list[TicketComment], Field(max_length=100)]
-    comments_next_cursor: Annotated[str | None, Field(...)]
-    """
-    Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
-    """
-
-
-class LogBatch(BaseModel):
+class DeploymentLogsCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )

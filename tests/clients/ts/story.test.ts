@@ -50,7 +50,7 @@ test("the story through the TypeScript client", async () => {
   // An account registers (no `role`: it has a default) and signs in.
   const email = `tenant-${unique}@example.com`;
   const password = "a long tenant password";
-  const account: Schemas["RegisterRequest"] = {
+  const account: Schemas["AccountCreate"] = {
     email,
     password,
     first_name: "Ada",
@@ -114,7 +114,7 @@ test("the story through the TypeScript client", async () => {
     201,
   );
   const published = must(
-    await provider.PUT("/api/v1/services/{service_id}/publish", {
+    await provider.POST("/api/v1/services/{service_id}/publish", {
       params: { path: { service_id: service.id } },
     }),
     200,
@@ -135,7 +135,7 @@ test("the story through the TypeScript client", async () => {
       { resource: "storage", unit: "GiB", price: "0.0001", interval: "hourly" },
     ],
   };
-  must(await provider.PUT("/api/v1/registration/pricing", { body: prices }), 200);
+  must(await provider.PUT("/api/v1/provider/pricing", { body: prices }), 200);
 
   // The tenant creates an organization and a deployment in it.
   const organization = must(

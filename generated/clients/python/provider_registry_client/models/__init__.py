@@ -1,11 +1,16 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .account import Account
+from .account_create import AccountCreate
+from .account_create_role import AccountCreateRole
+from .account_sign_in import AccountSignIn
+from .account_sign_in_form import AccountSignInForm
+from .account_sign_in_form_grant_type import AccountSignInFormGrantType
 from .account_status import AccountStatus
 from .api_key import ApiKey
-from .api_key_create_request import ApiKeyCreateRequest
+from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
-from .api_key_list import ApiKeyList
+from .api_key_page import ApiKeyPage
 from .audit_event import AuditEvent
 from .audit_event_actor_kind import AuditEventActorKind
 from .audit_event_details import AuditEventDetails
@@ -23,12 +28,15 @@ from .deployment_accept import DeploymentAccept
 from .deployment_action import DeploymentAction
 from .deployment_action_ack import DeploymentActionAck
 from .deployment_action_ack_result import DeploymentActionAckResult
-from .deployment_action_list import DeploymentActionList
+from .deployment_action_create import DeploymentActionCreate
 from .deployment_action_name import DeploymentActionName
-from .deployment_action_request import DeploymentActionRequest
+from .deployment_action_page import DeploymentActionPage
 from .deployment_action_status import DeploymentActionStatus
 from .deployment_create import DeploymentCreate
+from .deployment_logs_accepted import DeploymentLogsAccepted
+from .deployment_logs_create import DeploymentLogsCreate
 from .deployment_metrics import DeploymentMetrics
+from .deployment_metrics_create import DeploymentMetricsCreate
 from .deployment_page import DeploymentPage
 from .deployment_service_status import DeploymentServiceStatus
 from .deployment_state import DeploymentState
@@ -38,13 +46,13 @@ from .deployment_status_report_state import DeploymentStatusReportState
 from .endpoint import Endpoint
 from .endpoint_protocol import EndpointProtocol
 from .field_error import FieldError
-from .health_response import HealthResponse
-from .health_response_database import HealthResponseDatabase
-from .health_response_status import HealthResponseStatus
+from .health import Health
+from .health_database import HealthDatabase
+from .health_status import HealthStatus
 from .hmac_key import HmacKey
-from .hmac_key_create_request import HmacKeyCreateRequest
+from .hmac_key_create import HmacKeyCreate
 from .hmac_key_created import HmacKeyCreated
-from .hmac_key_list import HmacKeyList
+from .hmac_key_page import HmacKeyPage
 from .invoice import Invoice
 from .invoice_line import InvoiceLine
 from .invoice_page import InvoicePage
@@ -61,57 +69,47 @@ from .list_services_compliance_level import ListServicesComplianceLevel
 from .list_services_pricing_model import ListServicesPricingModel
 from .list_services_sort_by import ListServicesSortBy
 from .list_services_sort_order import ListServicesSortOrder
-from .log_batch import LogBatch
-from .log_batch_accepted import LogBatchAccepted
 from .log_entry import LogEntry
 from .log_lines import LogLines
-from .login_request import LoginRequest
-from .metrics_report import MetricsReport
+from .organization import Organization
 from .organization_create import OrganizationCreate
 from .organization_invitation import OrganizationInvitation
+from .organization_invitation_create import OrganizationInvitationCreate
 from .organization_invitation_page import OrganizationInvitationPage
 from .organization_invitation_status import OrganizationInvitationStatus
 from .organization_member import OrganizationMember
-from .organization_member_add import OrganizationMemberAdd
 from .organization_member_page import OrganizationMemberPage
 from .organization_page import OrganizationPage
-from .organization_read import OrganizationRead
-from .organization_read_role import OrganizationReadRole
 from .organization_role import OrganizationRole
-from .password_grant_form import PasswordGrantForm
-from .password_grant_form_grant_type import PasswordGrantFormGrantType
 from .pricing import Pricing
 from .principal import Principal
 from .principal_auth_method import PrincipalAuthMethod
 from .principal_kind import PrincipalKind
 from .problem import Problem
 from .provider import Provider
-from .provider_auth_request import ProviderAuthRequest
-from .provider_key_create_request import ProviderKeyCreateRequest
+from .provider_api_key_create import ProviderApiKeyCreate
+from .provider_create import ProviderCreate
+from .provider_created import ProviderCreated
 from .provider_metadata import ProviderMetadata
 from .provider_page import ProviderPage
-from .provider_registered import ProviderRegistered
-from .provider_registration import ProviderRegistration
+from .provider_reject import ProviderReject
+from .provider_sign_in import ProviderSignIn
 from .provider_status import ProviderStatus
+from .provider_suspend import ProviderSuspend
 from .provider_update import ProviderUpdate
 from .public_provider import PublicProvider
 from .public_provider_page import PublicProviderPage
 from .rate import Rate
-from .readiness_response import ReadinessResponse
-from .readiness_response_database import ReadinessResponseDatabase
-from .readiness_response_migrations import ReadinessResponseMigrations
-from .readiness_response_status import ReadinessResponseStatus
-from .refresh_request import RefreshRequest
-from .register_request import RegisterRequest
-from .register_request_role import RegisterRequestRole
+from .readiness import Readiness
+from .readiness_database import ReadinessDatabase
+from .readiness_migrations import ReadinessMigrations
+from .readiness_status import ReadinessStatus
 from .replicas import Replicas
 from .resource_price import ResourcePrice
 from .resource_price_interval import ResourcePriceInterval
 from .resource_price_resource import ResourcePriceResource
 from .resources import Resources
-from .resources_request import ResourcesRequest
-from .review_reject import ReviewReject
-from .review_suspend import ReviewSuspend
+from .resources_create import ResourcesCreate
 from .role import Role
 from .scope import Scope
 from .service import Service
@@ -126,13 +124,14 @@ from .service_provider import ServiceProvider
 from .service_status import ServiceStatus
 from .service_suspend import ServiceSuspend
 from .service_update import ServiceUpdate
-from .service_versions import ServiceVersions
+from .service_version_page import ServiceVersionPage
+from .session_refresh import SessionRefresh
 from .shell_session import ShellSession
-from .shell_session_request import ShellSessionRequest
+from .shell_session_create import ShellSessionCreate
 from .shell_session_token_type import ShellSessionTokenType
-from .shell_token_check import ShellTokenCheck
-from .shell_token_verdict import ShellTokenVerdict
-from .shell_token_verdict_reason import ShellTokenVerdictReason
+from .shell_session_verdict import ShellSessionVerdict
+from .shell_session_verdict_reason import ShellSessionVerdictReason
+from .shell_session_verify import ShellSessionVerify
 from .sla import Sla
 from .sla_support_level import SlaSupportLevel
 from .ticket import Ticket
@@ -147,8 +146,8 @@ from .ticket_page import TicketPage
 from .ticket_priority import TicketPriority
 from .ticket_status import TicketStatus
 from .ticket_update import TicketUpdate
-from .token_response import TokenResponse
-from .token_response_token_type import TokenResponseTokenType
+from .token_pair import TokenPair
+from .token_pair_token_type import TokenPairTokenType
 from .usage import Usage
 from .usage_against_limit import UsageAgainstLimit
 from .usage_item import UsageItem
@@ -159,11 +158,16 @@ from .usage_total import UsageTotal
 __all__ = (
     "JWKS",
     "Account",
+    "AccountCreate",
+    "AccountCreateRole",
+    "AccountSignIn",
+    "AccountSignInForm",
+    "AccountSignInFormGrantType",
     "AccountStatus",
     "ApiKey",
-    "ApiKeyCreateRequest",
+    "ApiKeyCreate",
     "ApiKeyCreated",
-    "ApiKeyList",
+    "ApiKeyPage",
     "AuditEvent",
     "AuditEventActorKind",
     "AuditEventDetails",
@@ -181,12 +185,15 @@ __all__ = (
     "DeploymentAction",
     "DeploymentActionAck",
     "DeploymentActionAckResult",
-    "DeploymentActionList",
+    "DeploymentActionCreate",
     "DeploymentActionName",
-    "DeploymentActionRequest",
+    "DeploymentActionPage",
     "DeploymentActionStatus",
     "DeploymentCreate",
+    "DeploymentLogsAccepted",
+    "DeploymentLogsCreate",
     "DeploymentMetrics",
+    "DeploymentMetricsCreate",
     "DeploymentPage",
     "DeploymentServiceStatus",
     "DeploymentState",
@@ -196,13 +203,13 @@ __all__ = (
     "Endpoint",
     "EndpointProtocol",
     "FieldError",
-    "HealthResponse",
-    "HealthResponseDatabase",
-    "HealthResponseStatus",
+    "Health",
+    "HealthDatabase",
+    "HealthStatus",
     "HmacKey",
-    "HmacKeyCreateRequest",
+    "HmacKeyCreate",
     "HmacKeyCreated",
-    "HmacKeyList",
+    "HmacKeyPage",
     "Invoice",
     "InvoiceLine",
     "InvoicePage",
@@ -218,57 +225,47 @@ __all__ = (
     "ListServicesPricingModel",
     "ListServicesSortBy",
     "ListServicesSortOrder",
-    "LogBatch",
-    "LogBatchAccepted",
     "LogEntry",
     "LogLines",
-    "LoginRequest",
-    "MetricsReport",
+    "Organization",
     "OrganizationCreate",
     "OrganizationInvitation",
+    "OrganizationInvitationCreate",
     "OrganizationInvitationPage",
     "OrganizationInvitationStatus",
     "OrganizationMember",
-    "OrganizationMemberAdd",
     "OrganizationMemberPage",
     "OrganizationPage",
-    "OrganizationRead",
-    "OrganizationReadRole",
     "OrganizationRole",
-    "PasswordGrantForm",
-    "PasswordGrantFormGrantType",
     "Pricing",
     "Principal",
     "PrincipalAuthMethod",
     "PrincipalKind",
     "Problem",
     "Provider",
-    "ProviderAuthRequest",
-    "ProviderKeyCreateRequest",
+    "ProviderApiKeyCreate",
+    "ProviderCreate",
+    "ProviderCreated",
     "ProviderMetadata",
     "ProviderPage",
-    "ProviderRegistered",
-    "ProviderRegistration",
+    "ProviderReject",
+    "ProviderSignIn",
     "ProviderStatus",
+    "ProviderSuspend",
     "ProviderUpdate",
     "PublicProvider",
     "PublicProviderPage",
     "Rate",
-    "ReadinessResponse",
-    "ReadinessResponseDatabase",
-    "ReadinessResponseMigrations",
-    "ReadinessResponseStatus",
-    "RefreshRequest",
-    "RegisterRequest",
-    "RegisterRequestRole",
+    "Readiness",
+    "ReadinessDatabase",
+    "ReadinessMigrations",
+    "ReadinessStatus",
     "Replicas",
     "ResourcePrice",
     "ResourcePriceInterval",
     "ResourcePriceResource",
     "Resources",
-    "ResourcesRequest",
-    "ReviewReject",
-    "ReviewSuspend",
+    "ResourcesCreate",
     "Role",
     "Scope",
     "Service",
@@ -283,13 +280,14 @@ __all__ = (
     "ServiceStatus",
     "ServiceSuspend",
     "ServiceUpdate",
-    "ServiceVersions",
+    "ServiceVersionPage",
+    "SessionRefresh",
     "ShellSession",
-    "ShellSessionRequest",
+    "ShellSessionCreate",
     "ShellSessionTokenType",
-    "ShellTokenCheck",
-    "ShellTokenVerdict",
-    "ShellTokenVerdictReason",
+    "ShellSessionVerdict",
+    "ShellSessionVerdictReason",
+    "ShellSessionVerify",
     "Sla",
     "SlaSupportLevel",
     "Ticket",
@@ -304,8 +302,8 @@ __all__ = (
     "TicketPriority",
     "TicketStatus",
     "TicketUpdate",
-    "TokenResponse",
-    "TokenResponseTokenType",
+    "TokenPair",
+    "TokenPairTokenType",
     "Usage",
     "UsageAgainstLimit",
     "UsageItem",

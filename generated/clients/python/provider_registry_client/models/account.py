@@ -16,6 +16,11 @@ T = TypeVar("T", bound="Account")
 @_attrs_define
 class Account:
     """
+    Example:
+        {'id': '5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f', 'email': 'ada@example.com', 'wallet_address': None, 'first_name':
+            'Ada', 'last_name': 'Lovelace', 'role': 'consumer', 'status': 'active', 'email_verified': False,
+            'last_login_at': None, 'created_at': '2026-11-02T09:14:05Z', 'updated_at': '2026-11-02T09:14:05Z'}
+
     Attributes:
         id (UUID):
         email (None | str): Null for a wallet account (one created by its address's first signed request).

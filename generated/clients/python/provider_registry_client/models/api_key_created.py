@@ -15,6 +15,12 @@ T = TypeVar("T", bound="ApiKeyCreated")
 @_attrs_define
 class ApiKeyCreated:
     """
+    Example:
+        {'api_key': {'id': '7c2f4e1a-9b3d-4c5e-8f6a-0b1c2d3e4f50', 'key_prefix': 'prk_7c2f4e1a', 'name': 'CI deploy
+            key', 'scopes': ['deployments:read', 'deployments:write'], 'expires_at': '2027-01-31T09:22:10Z', 'last_used_at':
+            None, 'created_at': '2026-11-02T09:22:10Z'}, 'key':
+            'prk_7c2f4e1a9b3d4c5e8f6a0b1c2d3e4f50_4f1c9a2e7b3d8c6f0a5e1d9b2c7f3a8e6d0b4c1f9e2a7d3b_d4d91b7d'}
+
     Attributes:
         api_key (ApiKey):
         key (str): The key itself. It is shown only in this response; store it now.

@@ -13,6 +13,10 @@ T = TypeVar("T", bound="Capacity")
 @_attrs_define
 class Capacity:
     """
+    Example:
+        {'gpu_model': 'NVIDIA A100', 'gpu_count': 8, 'gpu_memory_gb': 80, 'cpu_cores': 64, 'memory_gb': 512,
+            'storage_gb': 10000, 'region': 'us-west-2'}
+
     Attributes:
         cpu_cores (int):
         memory_gb (int):

@@ -21,6 +21,17 @@ T = TypeVar("T", bound="Deployment")
 @_attrs_define
 class Deployment:
     """
+    Example:
+        {'id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'name': 'inference-us-west-1', 'owner_account_id':
+            '5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f', 'organization_id': 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f',
+            'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'service_id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+            'state': 'active', 'lease_id': 'lease-7f3a', 'resources': {'cpu': 8, 'memory': 64, 'storage': 200, 'gpu': 1},
+            'pricing': {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit': 'vcpu', 'price': '0.0425', 'interval':
+            'hourly'}, {'resource': 'memory', 'unit': 'GiB', 'price': '0.005', 'interval': 'hourly'}, {'resource':
+            'storage', 'unit': 'GiB', 'price': '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit': 'gpu', 'price':
+            '1.20', 'interval': 'hourly'}]}, 'created_at': '2026-11-02T10:05:03Z', 'updated_at': '2026-11-02T10:31:52Z',
+            'accepted_at': '2026-11-02T10:31:52Z', 'closed_at': None}
+
     Attributes:
         id (UUID):
         name (str):
@@ -38,7 +49,10 @@ class Deployment:
         updated_at (datetime.datetime):
         accepted_at (datetime.datetime | None):
         closed_at (datetime.datetime | None):
-        pricing (Pricing | Unset):
+        pricing (Pricing | Unset):  Example: {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit': 'vcpu', 'price':
+            '0.0425', 'interval': 'hourly'}, {'resource': 'memory', 'unit': 'GiB', 'price': '0.005', 'interval': 'hourly'},
+            {'resource': 'storage', 'unit': 'GiB', 'price': '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit':
+            'gpu', 'price': '1.20', 'interval': 'hourly'}]}.
     """
 
     id: UUID

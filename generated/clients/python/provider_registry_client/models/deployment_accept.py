@@ -14,6 +14,9 @@ T = TypeVar("T", bound="DeploymentAccept")
 class DeploymentAccept:
     """Optional; an empty request body is the same as `{}`.
 
+    Example:
+        {'lease_id': 'lease-7f3a'}
+
     Attributes:
         lease_id (str | Unset): The provider's own lease id; one is generated when absent. Example: lease-7f3a.
     """

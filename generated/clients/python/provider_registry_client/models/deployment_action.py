@@ -16,6 +16,11 @@ T = TypeVar("T", bound="DeploymentAction")
 @_attrs_define
 class DeploymentAction:
     """
+    Example:
+        {'id': 'f0e1d2c3-b4a5-4968-8776-655443322110', 'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01',
+            'action': 'restart', 'status': 'pending', 'message': None, 'created_at': '2026-11-02T10:40:00Z',
+            'acknowledged_at': None}
+
     Attributes:
         id (UUID):
         deployment_id (UUID):

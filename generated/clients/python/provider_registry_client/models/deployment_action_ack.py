@@ -14,6 +14,9 @@ T = TypeVar("T", bound="DeploymentActionAck")
 @_attrs_define
 class DeploymentActionAck:
     """
+    Example:
+        {'result': 'succeeded', 'message': 'Restarted in 4 s.'}
+
     Attributes:
         result (DeploymentActionAckResult):
         message (str | Unset):

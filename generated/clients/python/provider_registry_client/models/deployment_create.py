@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.resources_request import ResourcesRequest
+    from ..models.resources_create import ResourcesCreate
 
 
 T = TypeVar("T", bound="DeploymentCreate")
@@ -18,10 +18,15 @@ T = TypeVar("T", bound="DeploymentCreate")
 @_attrs_define
 class DeploymentCreate:
     """
+    Example:
+        {'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'service_id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+            'organization_id': 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'name': 'inference-us-west-1', 'resources': {'cpu':
+            8, 'memory': 64, 'storage': 200, 'gpu': 1}}
+
     Attributes:
         provider_id (UUID): An approved provider (else 422 `PROVIDER_NOT_AVAILABLE`).
         name (str): 1 to 100 characters, no control characters, not only spaces. Example: inference-eu-1.
-        resources (ResourcesRequest): What to ask of the provider. Numbers take at most three decimal places
+        resources (ResourcesCreate): What to ask of the provider. Numbers take at most three decimal places
             (`TOO_MANY_DECIMALS`),
             and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
         service_id (UUID | Unset): An `active` service of that provider (else 422 `SERVICE_NOT_AVAILABLE`).
@@ -32,7 +37,7 @@ class DeploymentCreate:
 
     provider_id: UUID
     name: str
-    resources: ResourcesRequest
+    resources: ResourcesCreate
     service_id: UUID | Unset = UNSET
     organization_id: UUID | Unset = UNSET
 
@@ -69,14 +74,14 @@ class DeploymentCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.resources_request import ResourcesRequest
+        from ..models.resources_create import ResourcesCreate
 
         d = dict(src_dict)
         provider_id = UUID(d.pop("provider_id"))
 
         name = d.pop("name")
 
-        resources = ResourcesRequest.from_dict(d.pop("resources"))
+        resources = ResourcesCreate.from_dict(d.pop("resources"))
 
         _service_id = d.pop("service_id", UNSET)
         service_id: UUID | Unset

@@ -17,6 +17,11 @@ T = TypeVar("T", bound="DeploymentMetrics")
 @_attrs_define
 class DeploymentMetrics:
     """
+    Example:
+        {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'cpu': {'usage': 3.5, 'limit': 8}, 'memory': {'usage':
+            41.2, 'limit': 64}, 'storage': {'usage': 87, 'limit': 200}, 'gpu': {'usage': 1, 'limit': 1}, 'reported_at':
+            '2026-11-02T10:36:00Z'}
+
     Attributes:
         deployment_id (UUID):
         cpu (UsageAgainstLimit):

@@ -20,6 +20,11 @@ T = TypeVar("T", bound="DeploymentStatus")
 @_attrs_define
 class DeploymentStatus:
     """
+    Example:
+        {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'lease_id': 'lease-7f3a', 'state': 'active',
+            'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state': 'running', 'replicas': 1}],
+            'updated_at': '2026-11-02T10:33:10Z'}
+
     Attributes:
         deployment_id (UUID):
         lease_id (None | str):

@@ -21,6 +21,9 @@ class DeploymentStatusReport:
     """What the provider sees now. `state: closed` ends the lease. Service names are unique
     (`DUPLICATE_SERVICE`).
 
+        Example:
+            {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state': 'running', 'replicas': 1}]}
+
         Attributes:
             replicas (Replicas):
             services (list[DeploymentServiceStatus] | Unset):

@@ -15,6 +15,10 @@ T = TypeVar("T", bound="HmacKeyCreated")
 @_attrs_define
 class HmacKeyCreated:
     """
+    Example:
+        {'hmac_key': {'id': '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d', 'name': 'legacy billing sync', 'last_used_at': None,
+            'created_at': '2026-11-02T09:24:30Z'}, 'secret': 'q3Jv9mX2c1T8bK4pZ7wN0sH6fD5gL2aY8eR1uC4iV0o='}
+
     Attributes:
         hmac_key (HmacKey):
         secret (str): Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response.

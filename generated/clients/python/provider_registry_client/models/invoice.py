@@ -21,6 +21,15 @@ T = TypeVar("T", bound="Invoice")
 class Invoice:
     """An invoice with its lines; `total` is the sum of the lines' amounts.
 
+    Example:
+        {'id': '91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c', 'number': 'INV-202611-91A2B3C4', 'period': '2026-11',
+            'billed_to': {'kind': 'organization', 'id': 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f'}, 'currency': 'USD', 'total':
+            '18.8739726', 'status': 'pending', 'due_date': '2026-12-15', 'paid_at': None, 'created_at':
+            '2026-12-01T00:05:00Z', 'lines': [{'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'provider_id':
+            '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'description': 'inference-us-west-1 on ACME Compute, 2026-11',
+            'cpu_hours': '80', 'memory_gb_hours': '640', 'storage_gb_hours': '2000', 'gpu_hours': '10', 'amount':
+            '18.8739726'}]}
+
     Attributes:
         id (UUID):
         number (str):  Example: INV-202610-3F9A0C1B.

@@ -15,6 +15,12 @@ T = TypeVar("T", bound="InvoicePage")
 @_attrs_define
 class InvoicePage:
     """
+    Example:
+        {'items': [{'id': '91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c', 'number': 'INV-202611-91A2B3C4', 'period': '2026-11',
+            'billed_to': {'kind': 'organization', 'id': 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f'}, 'currency': 'USD', 'total':
+            '18.8739726', 'status': 'pending', 'due_date': '2026-12-15', 'paid_at': None, 'created_at':
+            '2026-12-01T00:05:00Z'}], 'next_cursor': None}
+
     Attributes:
         items (list[InvoiceSummary]):
         next_cursor (None | str):

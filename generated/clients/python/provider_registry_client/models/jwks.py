@@ -15,6 +15,10 @@ T = TypeVar("T", bound="JWKS")
 @_attrs_define
 class JWKS:
     """
+    Example:
+        {'keys': [{'kty': 'OKP', 'crv': 'Ed25519', 'x': '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', 'kid':
+            'NnQ3RldrX2xKcE1uV0ZqR1d4b0NmQ2dKSWVv', 'use': 'sig', 'alg': 'EdDSA'}]}
+
     Attributes:
         keys (list[JWKSKeysItem]):
     """

@@ -12,6 +12,10 @@ T = TypeVar("T", bound="LogLines")
 @_attrs_define
 class LogLines:
     """
+    Example:
+        {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'lines': ['2026-11-02T10:35:01Z web Model loaded in
+            41.2 s', '2026-11-02T10:35:02Z web Listening on :8000'], 'truncated': False, 'next_cursor': None}
+
     Attributes:
         deployment_id (UUID):
         lines (list[str]): Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`.

@@ -13,6 +13,9 @@ T = TypeVar("T", bound="OrganizationCreate")
 @_attrs_define
 class OrganizationCreate:
     """
+    Example:
+        {'name': 'Acme Research', 'description': "The research team's GPU workloads."}
+
     Attributes:
         name (str): Any printable text (no control characters), with at least one non-space character. Example: Acme
             Research.

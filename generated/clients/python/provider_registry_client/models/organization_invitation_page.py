@@ -15,6 +15,13 @@ T = TypeVar("T", bound="OrganizationInvitationPage")
 @_attrs_define
 class OrganizationInvitationPage:
     """
+    Example:
+        {'items': [{'id': 'e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b', 'organization_id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'organization_name': 'Acme Research', 'account_id': None, 'email':
+            'grace@example.com', 'role': 'member', 'status': 'pending', 'invited_by':
+            '5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f', 'created_at': '2026-11-02T09:31:05Z', 'responded_at': None}],
+            'next_cursor': None}
+
     Attributes:
         items (list[OrganizationInvitation]):
         next_cursor (None | str):

@@ -15,6 +15,12 @@ T = TypeVar("T", bound="OrganizationMemberPage")
 @_attrs_define
 class OrganizationMemberPage:
     """
+    Example:
+        {'items': [{'member_id': '5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f', 'email': 'ada@example.com', 'wallet_address':
+            None, 'role': 'admin', 'joined_at': '2026-11-02T09:30:12Z'}, {'member_id':
+            '8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6', 'email': 'grace@example.com', 'wallet_address': None, 'role': 'member',
+            'joined_at': '2026-11-02T11:02:40Z'}], 'next_cursor': None}
+
     Attributes:
         items (list[OrganizationMember]):
         next_cursor (None | str):

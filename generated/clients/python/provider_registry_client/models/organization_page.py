@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.organization_read import OrganizationRead
+    from ..models.organization import Organization
 
 
 T = TypeVar("T", bound="OrganizationPage")
@@ -15,12 +15,16 @@ T = TypeVar("T", bound="OrganizationPage")
 @_attrs_define
 class OrganizationPage:
     """
+    Example:
+        {'items': [{'id': 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'name': 'Acme Research', 'description': "The research
+            team's GPU workloads.", 'role': 'admin', 'created_at': '2026-11-02T09:30:12Z'}], 'next_cursor': None}
+
     Attributes:
-        items (list[OrganizationRead]):
+        items (list[Organization]):
         next_cursor (None | str):
     """
 
-    items: list[OrganizationRead]
+    items: list[Organization]
     next_cursor: None | str
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,13 +49,13 @@ class OrganizationPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.organization_read import OrganizationRead
+        from ..models.organization import Organization
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = OrganizationRead.from_dict(items_item_data)
+            items_item = Organization.from_dict(items_item_data)
 
             items.append(items_item)
 

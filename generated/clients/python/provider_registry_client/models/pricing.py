@@ -15,6 +15,12 @@ T = TypeVar("T", bound="Pricing")
 @_attrs_define
 class Pricing:
     """
+    Example:
+        {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit': 'vcpu', 'price': '0.0425', 'interval': 'hourly'},
+            {'resource': 'memory', 'unit': 'GiB', 'price': '0.005', 'interval': 'hourly'}, {'resource': 'storage', 'unit':
+            'GiB', 'price': '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit': 'gpu', 'price': '1.20', 'interval':
+            'hourly'}]}
+
     Attributes:
         currency (str): ISO 4217 code. Example: USD.
         prices (list[ResourcePrice]): At most one price per resource.

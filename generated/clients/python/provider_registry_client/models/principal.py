@@ -23,6 +23,13 @@ T = TypeVar("T", bound="Principal")
 class Principal:
     """Who is calling, however they authenticated.
 
+    Example:
+        {'kind': 'provider', 'id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'role': 'provider', 'scopes':
+            ['account:read', 'keys:read', 'keys:write', 'profile:read', 'profile:write', 'services:read', 'services:write',
+            'services:publish', 'deployments:read', 'deployments:write', 'organizations:read', 'organizations:write',
+            'tickets:read', 'tickets:write', 'billing:read'], 'auth_method': 'bearer', 'provider_id':
+            '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70'}
+
     Attributes:
         kind (PrincipalKind):
         id (UUID):
@@ -31,7 +38,10 @@ class Principal:
         scopes (list[Scope]):
         auth_method (PrincipalAuthMethod):
         provider_id (None | UUID): The provider this principal acts for, if any.
-        account (Account | Unset):
+        account (Account | Unset):  Example: {'id': '5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f', 'email': 'ada@example.com',
+            'wallet_address': None, 'first_name': 'Ada', 'last_name': 'Lovelace', 'role': 'consumer', 'status': 'active',
+            'email_verified': False, 'last_login_at': None, 'created_at': '2026-11-02T09:14:05Z', 'updated_at':
+            '2026-11-02T09:14:05Z'}.
     """
 
     kind: PrincipalKind

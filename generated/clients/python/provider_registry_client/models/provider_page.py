@@ -17,6 +17,28 @@ T = TypeVar("T", bound="ProviderPage")
 @_attrs_define
 class ProviderPage:
     """
+    Example:
+        {'items': [{'id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'name': 'ACME Compute', 'email': 'ops@acme-
+            compute.example', 'organization': 'ACME Corp', 'public_key': '-----BEGIN PUBLIC
+            KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF
+            \\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\\nmEvmEf
+            gROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\\nF7p3RN5iGODUZjY
+            9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\\n/vUMuMtsBCicBkz65ufcHfUz
+            daiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7
+            CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\\nxQIDAQAB\\n-----END PUBLIC KEY-----\\n', 'endpoints': [{'type': 'api', 'url':
+            'https://api.acme-compute.example:8443', 'protocol': 'https', 'secure': True}, {'type': 'shell', 'url':
+            'wss://shell.acme-compute.example/v1', 'protocol': 'wss', 'secure': True}], 'metadata': {'region': 'us-west-2',
+            'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'], 'software_version': '1.4.2',
+            'description': 'GPU inference on NVIDIA A100s in Oregon.', 'website': 'https://acme-compute.example'}, 'status':
+            'approved', 'rejection_reason': None, 'suspension_reason': None, 'billing_account_id': 'ba_3f6c2a1e7b8d4c9e',
+            'owner_account_id': None, 'pricing': {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit': 'vcpu', 'price':
+            '0.0425', 'interval': 'hourly'}, {'resource': 'memory', 'unit': 'GiB', 'price': '0.005', 'interval': 'hourly'},
+            {'resource': 'storage', 'unit': 'GiB', 'price': '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit':
+            'gpu', 'price': '1.20', 'interval': 'hourly'}]}, 'capacity': {'gpu_model': 'NVIDIA A100', 'gpu_count': 8,
+            'gpu_memory_gb': 80, 'cpu_cores': 64, 'memory_gb': 512, 'storage_gb': 10000, 'region': 'us-west-2'}, 'version':
+            4, 'created_at': '2026-11-02T09:14:05Z', 'updated_at': '2026-11-02T10:02:17Z', 'reviewed_at':
+            '2026-11-02T09:20:41Z'}], 'next_cursor': None, 'total': 1, 'page': 1, 'page_size': 20, 'offset': 0, 'limit': 20}
+
     Attributes:
         items (list[Provider]):
         next_cursor (None | str): With cursor paging, the cursor of the next page (null on the last).

@@ -19,6 +19,19 @@ T = TypeVar("T", bound="ProviderUpdate")
 class ProviderUpdate:
     """The fields a provider may change itself. Status, email and ids are not among them.
 
+    Example:
+        {'name': 'ACME Compute West', 'organization': 'ACME Corp', 'public_key': '-----BEGIN PUBLIC
+            KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF
+            \\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\\nmEvmEf
+            gROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\\nF7p3RN5iGODUZjY
+            9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\\n/vUMuMtsBCicBkz65ufcHfUz
+            daiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7
+            CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\\nxQIDAQAB\\n-----END PUBLIC KEY-----\\n', 'endpoints': [{'type': 'api', 'url':
+            'https://api.acme-compute.example:8443', 'protocol': 'https', 'secure': True}, {'type': 'shell', 'url':
+            'wss://shell.acme-compute.example/v1', 'protocol': 'wss', 'secure': True}], 'metadata': {'region': 'us-west-2',
+            'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'], 'software_version': '1.5.0',
+            'description': 'GPU inference on NVIDIA A100s in Oregon.', 'website': 'https://acme-compute.example'}}
+
     Attributes:
         name (str | Unset): 3-100 characters of letters, digits, spaces, `-` and `_`. Example: ACME Compute Provider.
         organization (str | Unset):  Example: ACME Corp.
@@ -44,9 +57,9 @@ class ProviderUpdate:
         endpoints: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.endpoints, Unset):
             endpoints = []
-            for componentsschemasendpoints_item_data in self.endpoints:
-                componentsschemasendpoints_item = componentsschemasendpoints_item_data.to_dict()
-                endpoints.append(componentsschemasendpoints_item)
+            for endpoints_item_data in self.endpoints:
+                endpoints_item = endpoints_item_data.to_dict()
+                endpoints.append(endpoints_item)
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -84,12 +97,10 @@ class ProviderUpdate:
         endpoints: list[Endpoint] | Unset = UNSET
         if _endpoints is not UNSET:
             endpoints = []
-            for componentsschemasendpoints_item_data in _endpoints:
-                componentsschemasendpoints_item = Endpoint.from_dict(
-                    componentsschemasendpoints_item_data
-                )
+            for endpoints_item_data in _endpoints:
+                endpoints_item = Endpoint.from_dict(endpoints_item_data)
 
-                endpoints.append(componentsschemasendpoints_item)
+                endpoints.append(endpoints_item)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: ProviderMetadata | Unset

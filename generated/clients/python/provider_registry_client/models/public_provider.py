@@ -20,6 +20,14 @@ T = TypeVar("T", bound="PublicProvider")
 class PublicProvider:
     """What anyone may know about an approved provider.
 
+    Example:
+        {'id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'name': 'ACME Compute', 'organization': 'ACME Corp', 'region':
+            'us-west-2', 'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'], 'endpoints':
+            [{'type': 'api', 'url': 'https://api.acme-compute.example:8443', 'protocol': 'https', 'secure': True}, {'type':
+            'shell', 'url': 'wss://shell.acme-compute.example/v1', 'protocol': 'wss', 'secure': True}], 'version': '1.4.2',
+            'capacity': {'gpu_model': 'NVIDIA A100', 'gpu_count': 8, 'gpu_memory_gb': 80, 'cpu_cores': 64, 'memory_gb': 512,
+            'storage_gb': 10000, 'region': 'us-west-2'}}
+
     Attributes:
         id (UUID):
         name (str):
@@ -29,7 +37,8 @@ class PublicProvider:
         capabilities (list[str]):
         endpoints (list[Endpoint]):
         version (None | str): The provider daemon's software version, if it reported one.
-        capacity (Capacity | Unset):
+        capacity (Capacity | Unset):  Example: {'gpu_model': 'NVIDIA A100', 'gpu_count': 8, 'gpu_memory_gb': 80,
+            'cpu_cores': 64, 'memory_gb': 512, 'storage_gb': 10000, 'region': 'us-west-2'}.
     """
 
     id: UUID

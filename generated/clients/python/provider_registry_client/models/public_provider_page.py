@@ -15,6 +15,14 @@ T = TypeVar("T", bound="PublicProviderPage")
 @_attrs_define
 class PublicProviderPage:
     """
+    Example:
+        {'items': [{'id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'name': 'ACME Compute', 'organization': 'ACME Corp',
+            'region': 'us-west-2', 'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'],
+            'endpoints': [{'type': 'api', 'url': 'https://api.acme-compute.example:8443', 'protocol': 'https', 'secure':
+            True}, {'type': 'shell', 'url': 'wss://shell.acme-compute.example/v1', 'protocol': 'wss', 'secure': True}],
+            'version': '1.4.2', 'capacity': {'gpu_model': 'NVIDIA A100', 'gpu_count': 8, 'gpu_memory_gb': 80, 'cpu_cores':
+            64, 'memory_gb': 512, 'storage_gb': 10000, 'region': 'us-west-2'}}], 'next_cursor': None}
+
     Attributes:
         items (list[PublicProvider]):
         next_cursor (None | str):

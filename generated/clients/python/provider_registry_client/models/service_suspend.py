@@ -11,6 +11,9 @@ T = TypeVar("T", bound="ServiceSuspend")
 @_attrs_define
 class ServiceSuspend:
     """
+    Example:
+        {'reason': 'The endpoint has returned errors for six hours.'}
+
     Attributes:
         reason (str):
     """

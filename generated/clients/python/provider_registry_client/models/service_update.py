@@ -23,6 +23,16 @@ T = TypeVar("T", bound="ServiceUpdate")
 class ServiceUpdate:
     """Name, version, status and ids cannot change; publish a new version instead.
 
+    Example:
+        {'description': 'Llama 3 70B chat completions on A100s, now with 8k context.', 'category': 'text-generation',
+            'tags': ['llm', 'chat', '8k-context'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-
+            compatible chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type': 'integer',
+            'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-compute.example/v1/chat/completions', 'protocol':
+            'rest', 'authentication': 'api-key'}, 'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier':
+            'standard', 'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla':
+            {'availability': 99.9, 'max_latency': 2000, 'support_level': 'premium'}, 'compliance': {'level': 'public',
+            'certifications': ['SOC2', 'ISO27001'], 'data_residency': ['US']}}
+
     Attributes:
         description (str | Unset):
         category (Category | Unset):
@@ -57,11 +67,9 @@ class ServiceUpdate:
         capabilities: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.capabilities, Unset):
             capabilities = []
-            for componentsschemascapabilities_item_data in self.capabilities:
-                componentsschemascapabilities_item = (
-                    componentsschemascapabilities_item_data.to_dict()
-                )
-                capabilities.append(componentsschemascapabilities_item)
+            for capabilities_item_data in self.capabilities:
+                capabilities_item = capabilities_item_data.to_dict()
+                capabilities.append(capabilities_item)
 
         endpoint: dict[str, Any] | Unset = UNSET
         if not isinstance(self.endpoint, Unset):
@@ -125,12 +133,10 @@ class ServiceUpdate:
         capabilities: list[Capability] | Unset = UNSET
         if _capabilities is not UNSET:
             capabilities = []
-            for componentsschemascapabilities_item_data in _capabilities:
-                componentsschemascapabilities_item = Capability.from_dict(
-                    componentsschemascapabilities_item_data
-                )
+            for capabilities_item_data in _capabilities:
+                capabilities_item = Capability.from_dict(capabilities_item_data)
 
-                capabilities.append(componentsschemascapabilities_item)
+                capabilities.append(capabilities_item)
 
         _endpoint = d.pop("endpoint", UNSET)
         endpoint: ServiceEndpoint | Unset

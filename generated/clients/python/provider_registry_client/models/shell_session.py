@@ -15,6 +15,13 @@ T = TypeVar("T", bound="ShellSession")
 @_attrs_define
 class ShellSession:
     """
+    Example:
+        {'token': 'eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZ
+            S03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFt
+            cGxlLTAxMjM0NTY3ODlhYg', 'token_type': 'shell', 'expires_at': '2026-11-02T10:50:00Z', 'deployment_id':
+            'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'service': 'web',
+            'shell_url': 'wss://shell.acme-compute.example/v1'}
+
     Attributes:
         token (str): A JWT signed by this registry (header `typ: shell+jwt`, claim `token_use: shell`), with
             `aud` = `provider:<provider_id>`, `sub` = your account id, `deployment_id` and

@@ -11,6 +11,9 @@ T = TypeVar("T", bound="TicketCommentCreate")
 @_attrs_define
 class TicketCommentCreate:
     """
+    Example:
+        {'body': 'We moved the deployment to a less loaded node; please check again.'}
+
     Attributes:
         body (str):  Example: We restarted the node; please check again..
     """

@@ -15,6 +15,11 @@ T = TypeVar("T", bound="TicketCommentPage")
 @_attrs_define
 class TicketCommentPage:
     """
+    Example:
+        {'items': [{'id': 'a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d', 'author_kind': 'provider', 'author_id':
+            '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'body': 'We moved the deployment to a less loaded node; please check
+            again.', 'created_at': '2026-11-02T11:10:00Z'}], 'next_cursor': None}
+
     Attributes:
         items (list[TicketComment]): Oldest first.
         next_cursor (None | str):

@@ -16,6 +16,11 @@ T = TypeVar("T", bound="TicketCreate")
 @_attrs_define
 class TicketCreate:
     """
+    Example:
+        {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'subject': 'Inference latency above the SLA',
+            'description': 'Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.', 'category': 'technical',
+            'priority': 'high'}
+
     Attributes:
         deployment_id (UUID): A deployment you may change (its owner, or an admin or member of its organization).
         subject (str): One line of printable text (no control characters). Example: Deployment stuck in pending.

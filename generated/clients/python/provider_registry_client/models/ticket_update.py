@@ -16,6 +16,9 @@ T = TypeVar("T", bound="TicketUpdate")
 class TicketUpdate:
     """At least one field. Only the deployment's provider or a platform admin may change `status`.
 
+    Example:
+        {'status': 'in_progress', 'priority': 'critical'}
+
     Attributes:
         status (TicketStatus | Unset): `open` when created; the provider (or a platform admin) moves it through
             `in_progress`,

@@ -17,6 +17,14 @@ T = TypeVar("T", bound="Usage")
 @_attrs_define
 class Usage:
     """
+    Example:
+        {'period': {'start': '2026-11-01T00:00:00Z', 'end': '2026-11-03T08:45:00Z'}, 'items': [{'deployment_id':
+            'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'name': 'inference-us-west-1', 'provider_id':
+            '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'organization_id': 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'state':
+            'active', 'hours': '10', 'cpu_hours': '80', 'memory_gb_hours': '640', 'storage_gb_hours': '2000', 'gpu_hours':
+            '10', 'cost': '18.8739726', 'currency': 'USD'}], 'totals': [{'currency': 'USD', 'cost': '18.8739726'}],
+            'truncated': False}
+
     Attributes:
         period (UsagePeriod): The current calendar month (UTC) from its first moment (`start`) up to the moment the
             usage was computed (`end`).

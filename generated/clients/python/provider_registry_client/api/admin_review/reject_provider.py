@@ -8,14 +8,14 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.provider import Provider
-from ...models.review_reject import ReviewReject
+from ...models.provider_reject import ProviderReject
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     provider_id: UUID,
     *,
-    body: ReviewReject,
+    body: ProviderReject,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -100,7 +100,7 @@ def sync_detailed(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewReject,
+    body: ProviderReject,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Provider]:
     """Reject a pending provider
@@ -110,7 +110,8 @@ def sync_detailed(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewReject):
+        body (ProviderReject):  Example: {'rejection_reason': 'The endpoints did not answer our
+            health check; fix them and register again.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +138,7 @@ def sync(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewReject,
+    body: ProviderReject,
     if_match: str | Unset = UNSET,
 ) -> Problem | Provider | None:
     """Reject a pending provider
@@ -147,7 +148,8 @@ def sync(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewReject):
+        body (ProviderReject):  Example: {'rejection_reason': 'The endpoints did not answer our
+            health check; fix them and register again.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +171,7 @@ async def asyncio_detailed(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewReject,
+    body: ProviderReject,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Provider]:
     """Reject a pending provider
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewReject):
+        body (ProviderReject):  Example: {'rejection_reason': 'The endpoints did not answer our
+            health check; fix them and register again.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +207,7 @@ async def asyncio(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewReject,
+    body: ProviderReject,
     if_match: str | Unset = UNSET,
 ) -> Problem | Provider | None:
     """Reject a pending provider
@@ -214,7 +217,8 @@ async def asyncio(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewReject):
+        body (ProviderReject):  Example: {'rejection_reason': 'The endpoints did not answer our
+            health check; fix them and register again.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

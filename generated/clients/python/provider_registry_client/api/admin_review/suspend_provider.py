@@ -8,14 +8,14 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.provider import Provider
-from ...models.review_suspend import ReviewSuspend
+from ...models.provider_suspend import ProviderSuspend
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     provider_id: UUID,
     *,
-    body: ReviewSuspend,
+    body: ProviderSuspend,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -100,7 +100,7 @@ def sync_detailed(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewSuspend,
+    body: ProviderSuspend,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Provider]:
     """Suspend an approved provider
@@ -110,7 +110,8 @@ def sync_detailed(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewSuspend):
+        body (ProviderSuspend):  Example: {'reason': 'Repeated outages reported by tenants;
+            suspended pending investigation.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +138,7 @@ def sync(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewSuspend,
+    body: ProviderSuspend,
     if_match: str | Unset = UNSET,
 ) -> Problem | Provider | None:
     """Suspend an approved provider
@@ -147,7 +148,8 @@ def sync(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewSuspend):
+        body (ProviderSuspend):  Example: {'reason': 'Repeated outages reported by tenants;
+            suspended pending investigation.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +171,7 @@ async def asyncio_detailed(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewSuspend,
+    body: ProviderSuspend,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Provider]:
     """Suspend an approved provider
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewSuspend):
+        body (ProviderSuspend):  Example: {'reason': 'Repeated outages reported by tenants;
+            suspended pending investigation.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +207,7 @@ async def asyncio(
     provider_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReviewSuspend,
+    body: ProviderSuspend,
     if_match: str | Unset = UNSET,
 ) -> Problem | Provider | None:
     """Suspend an approved provider
@@ -214,7 +217,8 @@ async def asyncio(
     Args:
         provider_id (UUID):
         if_match (str | Unset):
-        body (ReviewSuspend):
+        body (ProviderSuspend):  Example: {'reason': 'Repeated outages reported by tenants;
+            suspended pending investigation.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.api_key_create_request import ApiKeyCreateRequest
+from ...models.api_key_create import ApiKeyCreate
 from ...models.api_key_created import ApiKeyCreated
 from ...models.problem import Problem
 from ...types import Response
@@ -12,7 +12,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: ApiKeyCreateRequest,
+    body: ApiKeyCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -76,7 +76,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ApiKeyCreateRequest,
+    body: ApiKeyCreate,
 ) -> Response[ApiKeyCreated | Problem]:
     """Create an API key
 
@@ -85,7 +85,8 @@ def sync_detailed(
     hold is 403 `SCOPE_NOT_ALLOWED`.
 
     Args:
-        body (ApiKeyCreateRequest):
+        body (ApiKeyCreate):  Example: {'name': 'CI deploy key', 'scopes': ['deployments:read',
+            'deployments:write'], 'expires_in_days': 90}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +110,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ApiKeyCreateRequest,
+    body: ApiKeyCreate,
 ) -> ApiKeyCreated | Problem | None:
     """Create an API key
 
@@ -118,7 +119,8 @@ def sync(
     hold is 403 `SCOPE_NOT_ALLOWED`.
 
     Args:
-        body (ApiKeyCreateRequest):
+        body (ApiKeyCreate):  Example: {'name': 'CI deploy key', 'scopes': ['deployments:read',
+            'deployments:write'], 'expires_in_days': 90}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +139,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ApiKeyCreateRequest,
+    body: ApiKeyCreate,
 ) -> Response[ApiKeyCreated | Problem]:
     """Create an API key
 
@@ -146,7 +148,8 @@ async def asyncio_detailed(
     hold is 403 `SCOPE_NOT_ALLOWED`.
 
     Args:
-        body (ApiKeyCreateRequest):
+        body (ApiKeyCreate):  Example: {'name': 'CI deploy key', 'scopes': ['deployments:read',
+            'deployments:write'], 'expires_in_days': 90}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +171,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ApiKeyCreateRequest,
+    body: ApiKeyCreate,
 ) -> ApiKeyCreated | Problem | None:
     """Create an API key
 
@@ -177,7 +180,8 @@ async def asyncio(
     hold is 403 `SCOPE_NOT_ALLOWED`.
 
     Args:
-        body (ApiKeyCreateRequest):
+        body (ApiKeyCreate):  Example: {'name': 'CI deploy key', 'scopes': ['deployments:read',
+            'deployments:write'], 'expires_in_days': 90}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

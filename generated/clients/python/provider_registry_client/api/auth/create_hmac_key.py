@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.hmac_key_create_request import HmacKeyCreateRequest
+from ...models.hmac_key_create import HmacKeyCreate
 from ...models.hmac_key_created import HmacKeyCreated
 from ...models.problem import Problem
 from ...types import Response
@@ -12,7 +12,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: HmacKeyCreateRequest,
+    body: HmacKeyCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -76,7 +76,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: HmacKeyCreateRequest,
+    body: HmacKeyCreate,
 ) -> Response[HmacKeyCreated | Problem]:
     """Create an HMAC signing key (deprecated)
 
@@ -86,7 +86,7 @@ def sync_detailed(
     signed request acts with the scopes of your role.
 
     Args:
-        body (HmacKeyCreateRequest):
+        body (HmacKeyCreate):  Example: {'name': 'legacy billing sync'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,7 +110,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: HmacKeyCreateRequest,
+    body: HmacKeyCreate,
 ) -> HmacKeyCreated | Problem | None:
     """Create an HMAC signing key (deprecated)
 
@@ -120,7 +120,7 @@ def sync(
     signed request acts with the scopes of your role.
 
     Args:
-        body (HmacKeyCreateRequest):
+        body (HmacKeyCreate):  Example: {'name': 'legacy billing sync'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +139,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: HmacKeyCreateRequest,
+    body: HmacKeyCreate,
 ) -> Response[HmacKeyCreated | Problem]:
     """Create an HMAC signing key (deprecated)
 
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     signed request acts with the scopes of your role.
 
     Args:
-        body (HmacKeyCreateRequest):
+        body (HmacKeyCreate):  Example: {'name': 'legacy billing sync'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: HmacKeyCreateRequest,
+    body: HmacKeyCreate,
 ) -> HmacKeyCreated | Problem | None:
     """Create an HMAC signing key (deprecated)
 
@@ -181,7 +181,7 @@ async def asyncio(
     signed request acts with the scopes of your role.
 
     Args:
-        body (HmacKeyCreateRequest):
+        body (HmacKeyCreate):  Example: {'name': 'legacy billing sync'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.api_key_list import ApiKeyList
+from ...models.api_key_page import ApiKeyPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -34,9 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiKeyList | Problem:
+) -> ApiKeyPage | Problem:
     if response.status_code == 200:
-        response_200 = ApiKeyList.from_dict(response.json())
+        response_200 = ApiKeyPage.from_dict(response.json())
 
         return response_200
 
@@ -62,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiKeyList | Problem]:
+) -> Response[ApiKeyPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +76,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> Response[ApiKeyList | Problem]:
+) -> Response[ApiKeyPage | Problem]:
     """List your API keys
 
      Active keys (not revoked), newest first. The keys themselves are never shown again.
@@ -90,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiKeyList | Problem]
+        Response[ApiKeyPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> ApiKeyList | Problem | None:
+) -> ApiKeyPage | Problem | None:
     """List your API keys
 
      Active keys (not revoked), newest first. The keys themselves are never shown again.
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiKeyList | Problem
+        ApiKeyPage | Problem
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> Response[ApiKeyList | Problem]:
+) -> Response[ApiKeyPage | Problem]:
     """List your API keys
 
      Active keys (not revoked), newest first. The keys themselves are never shown again.
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiKeyList | Problem]
+        Response[ApiKeyPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +171,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> ApiKeyList | Problem | None:
+) -> ApiKeyPage | Problem | None:
     """List your API keys
 
      Active keys (not revoked), newest first. The keys themselves are never shown again.
@@ -185,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiKeyList | Problem
+        ApiKeyPage | Problem
     """
 
     return (

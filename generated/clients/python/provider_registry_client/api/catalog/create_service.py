@@ -87,12 +87,22 @@ def sync_detailed(
 
      An approved provider (its provider token, or a provider key with `services:write`) adds a service.
     It starts `pending_approval`; status is never set by the client. The same provider, name and version
-    again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An
-    endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is
-    400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+    again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403
+    `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public
+    host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
 
     Args:
-        body (ServiceCreate):
+        body (ServiceCreate):  Example: {'name': 'acme-chat', 'version': '1.0.0', 'description':
+            'Llama 3 70B chat completions on A100s.', 'category': 'text-generation', 'tags': ['llm',
+            'chat'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-compatible
+            chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type':
+            'integer', 'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-
+            compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'},
+            'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard',
+            'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]},
+            'sla': {'availability': 99.9, 'max_latency': 2000, 'support_level': 'standard'},
+            'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
+            'data_residency': ['US']}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,12 +132,22 @@ def sync(
 
      An approved provider (its provider token, or a provider key with `services:write`) adds a service.
     It starts `pending_approval`; status is never set by the client. The same provider, name and version
-    again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An
-    endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is
-    400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+    again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403
+    `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public
+    host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
 
     Args:
-        body (ServiceCreate):
+        body (ServiceCreate):  Example: {'name': 'acme-chat', 'version': '1.0.0', 'description':
+            'Llama 3 70B chat completions on A100s.', 'category': 'text-generation', 'tags': ['llm',
+            'chat'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-compatible
+            chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type':
+            'integer', 'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-
+            compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'},
+            'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard',
+            'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]},
+            'sla': {'availability': 99.9, 'max_latency': 2000, 'support_level': 'standard'},
+            'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
+            'data_residency': ['US']}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,12 +172,22 @@ async def asyncio_detailed(
 
      An approved provider (its provider token, or a provider key with `services:write`) adds a service.
     It starts `pending_approval`; status is never set by the client. The same provider, name and version
-    again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An
-    endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is
-    400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+    again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403
+    `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public
+    host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
 
     Args:
-        body (ServiceCreate):
+        body (ServiceCreate):  Example: {'name': 'acme-chat', 'version': '1.0.0', 'description':
+            'Llama 3 70B chat completions on A100s.', 'category': 'text-generation', 'tags': ['llm',
+            'chat'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-compatible
+            chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type':
+            'integer', 'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-
+            compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'},
+            'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard',
+            'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]},
+            'sla': {'availability': 99.9, 'max_latency': 2000, 'support_level': 'standard'},
+            'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
+            'data_residency': ['US']}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,12 +215,22 @@ async def asyncio(
 
      An approved provider (its provider token, or a provider key with `services:write`) adds a service.
     It starts `pending_approval`; status is never set by the client. The same provider, name and version
-    again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An
-    endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is
-    400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+    again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403
+    `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public
+    host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
 
     Args:
-        body (ServiceCreate):
+        body (ServiceCreate):  Example: {'name': 'acme-chat', 'version': '1.0.0', 'description':
+            'Llama 3 70B chat completions on A100s.', 'category': 'text-generation', 'tags': ['llm',
+            'chat'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-compatible
+            chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type':
+            'integer', 'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-
+            compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'},
+            'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard',
+            'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]},
+            'sla': {'availability': 99.9, 'max_latency': 2000, 'support_level': 'standard'},
+            'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
+            'data_residency': ['US']}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

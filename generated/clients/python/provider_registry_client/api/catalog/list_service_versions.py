@@ -6,7 +6,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.service_versions import ServiceVersions
+from ...models.service_version_page import ServiceVersionPage
 from ...types import UNSET, Response, Unset
 
 
@@ -38,9 +38,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ServiceVersions:
+) -> Problem | ServiceVersionPage:
     if response.status_code == 200:
-        response_200 = ServiceVersions.from_dict(response.json())
+        response_200 = ServiceVersionPage.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ServiceVersions]:
+) -> Response[Problem | ServiceVersionPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +76,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> Response[Problem | ServiceVersions]:
+) -> Response[Problem | ServiceVersionPage]:
     """Public versions of a service name
 
      Active and deprecated services of this name, newest semantic version first, a page at a
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ServiceVersions]
+        Response[Problem | ServiceVersionPage]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +114,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> Problem | ServiceVersions | None:
+) -> Problem | ServiceVersionPage | None:
     """Public versions of a service name
 
      Active and deprecated services of this name, newest semantic version first, a page at a
@@ -130,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ServiceVersions
+        Problem | ServiceVersionPage
     """
 
     return sync_detailed(
@@ -147,7 +147,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> Response[Problem | ServiceVersions]:
+) -> Response[Problem | ServiceVersionPage]:
     """Public versions of a service name
 
      Active and deprecated services of this name, newest semantic version first, a page at a
@@ -163,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ServiceVersions]
+        Response[Problem | ServiceVersionPage]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +183,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-) -> Problem | ServiceVersions | None:
+) -> Problem | ServiceVersionPage | None:
     """Public versions of a service name
 
      Active and deprecated services of this name, newest semantic version first, a page at a
@@ -199,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ServiceVersions
+        Problem | ServiceVersionPage
     """
 
     return (

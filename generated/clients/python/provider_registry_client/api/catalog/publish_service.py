@@ -21,7 +21,7 @@ def _get_kwargs(
         headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
+        "method": "post",
         "url": "/api/v1/services/{service_id}/publish".format(
             service_id=quote(str(service_id), safe=""),
         ),

@@ -23,7 +23,7 @@ def _get_kwargs(
         headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
+        "method": "post",
         "url": "/api/v1/services/{service_id}/suspend".format(
             service_id=quote(str(service_id), safe=""),
         ),
@@ -110,7 +110,8 @@ def sync_detailed(
     Args:
         service_id (UUID):
         if_match (str | Unset):
-        body (ServiceSuspend):
+        body (ServiceSuspend):  Example: {'reason': 'The endpoint has returned errors for six
+            hours.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +148,8 @@ def sync(
     Args:
         service_id (UUID):
         if_match (str | Unset):
-        body (ServiceSuspend):
+        body (ServiceSuspend):  Example: {'reason': 'The endpoint has returned errors for six
+            hours.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     Args:
         service_id (UUID):
         if_match (str | Unset):
-        body (ServiceSuspend):
+        body (ServiceSuspend):  Example: {'reason': 'The endpoint has returned errors for six
+            hours.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,7 +217,8 @@ async def asyncio(
     Args:
         service_id (UUID):
         if_match (str | Unset):
-        body (ServiceSuspend):
+        body (ServiceSuspend):  Example: {'reason': 'The endpoint has returned errors for six
+            hours.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

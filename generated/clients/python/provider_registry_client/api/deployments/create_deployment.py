@@ -101,7 +101,10 @@ def sync_detailed(
     keys without the scope.
 
     Args:
-        body (DeploymentCreate):
+        body (DeploymentCreate):  Example: {'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70',
+            'service_id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'organization_id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'name': 'inference-us-west-1', 'resources':
+            {'cpu': 8, 'memory': 64, 'storage': 200, 'gpu': 1}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +143,10 @@ def sync(
     keys without the scope.
 
     Args:
-        body (DeploymentCreate):
+        body (DeploymentCreate):  Example: {'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70',
+            'service_id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'organization_id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'name': 'inference-us-west-1', 'resources':
+            {'cpu': 8, 'memory': 64, 'storage': 200, 'gpu': 1}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +180,10 @@ async def asyncio_detailed(
     keys without the scope.
 
     Args:
-        body (DeploymentCreate):
+        body (DeploymentCreate):  Example: {'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70',
+            'service_id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'organization_id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'name': 'inference-us-west-1', 'resources':
+            {'cpu': 8, 'memory': 64, 'storage': 200, 'gpu': 1}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +220,10 @@ async def asyncio(
     keys without the scope.
 
     Args:
-        body (DeploymentCreate):
+        body (DeploymentCreate):  Example: {'provider_id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70',
+            'service_id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'organization_id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'name': 'inference-us-west-1', 'resources':
+            {'cpu': 8, 'memory': 64, 'storage': 200, 'gpu': 1}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,14 +8,14 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.shell_session import ShellSession
-from ...models.shell_session_request import ShellSessionRequest
+from ...models.shell_session_create import ShellSessionCreate
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     deployment_id: UUID,
     *,
-    body: ShellSessionRequest | Unset = UNSET,
+    body: ShellSessionCreate | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -98,7 +98,7 @@ def sync_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ShellSessionRequest | Unset = UNSET,
+    body: ShellSessionCreate | Unset = UNSET,
 ) -> Response[Problem | ShellSession]:
     """Open a shell session on an active deployment
 
@@ -112,7 +112,7 @@ def sync_detailed(
 
     Args:
         deployment_id (UUID):
-        body (ShellSessionRequest | Unset):
+        body (ShellSessionCreate | Unset):  Example: {'service': 'web'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +138,7 @@ def sync(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ShellSessionRequest | Unset = UNSET,
+    body: ShellSessionCreate | Unset = UNSET,
 ) -> Problem | ShellSession | None:
     """Open a shell session on an active deployment
 
@@ -152,7 +152,7 @@ def sync(
 
     Args:
         deployment_id (UUID):
-        body (ShellSessionRequest | Unset):
+        body (ShellSessionCreate | Unset):  Example: {'service': 'web'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ShellSessionRequest | Unset = UNSET,
+    body: ShellSessionCreate | Unset = UNSET,
 ) -> Response[Problem | ShellSession]:
     """Open a shell session on an active deployment
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
 
     Args:
         deployment_id (UUID):
-        body (ShellSessionRequest | Unset):
+        body (ShellSessionCreate | Unset):  Example: {'service': 'web'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +211,7 @@ async def asyncio(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ShellSessionRequest | Unset = UNSET,
+    body: ShellSessionCreate | Unset = UNSET,
 ) -> Problem | ShellSession | None:
     """Open a shell session on an active deployment
 
@@ -225,7 +225,7 @@ async def asyncio(
 
     Args:
         deployment_id (UUID):
-        body (ShellSessionRequest | Unset):
+        body (ShellSessionCreate | Unset):  Example: {'service': 'web'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

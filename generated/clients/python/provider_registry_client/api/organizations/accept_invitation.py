@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.organization_read import OrganizationRead
+from ...models.organization import Organization
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OrganizationRead | Problem:
+) -> Organization | Problem:
     if response.status_code == 200:
-        response_200 = OrganizationRead.from_dict(response.json())
+        response_200 = Organization.from_dict(response.json())
 
         return response_200
 
@@ -70,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,14 +83,14 @@ def sync_detailed(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     """Accept an invitation
 
      Accounts only (`organizations:write`), and only the invitee (the account the invitation
     names, or the account with the email it names); for anyone else it does not exist: 404
     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the
     organization with your
-    role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+    role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
     pending; decline it). An invitation that is no longer pending is 409
     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
 
@@ -102,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationRead | Problem]
+        Response[Organization | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,14 +120,14 @@ def sync(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> OrganizationRead | Problem | None:
+) -> Organization | Problem | None:
     """Accept an invitation
 
      Accounts only (`organizations:write`), and only the invitee (the account the invitation
     names, or the account with the email it names); for anyone else it does not exist: 404
     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the
     organization with your
-    role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+    role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
     pending; decline it). An invitation that is no longer pending is 409
     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
 
@@ -139,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationRead | Problem
+        Organization | Problem
     """
 
     return sync_detailed(
@@ -152,14 +152,14 @@ async def asyncio_detailed(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     """Accept an invitation
 
      Accounts only (`organizations:write`), and only the invitee (the account the invitation
     names, or the account with the email it names); for anyone else it does not exist: 404
     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the
     organization with your
-    role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+    role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
     pending; decline it). An invitation that is no longer pending is 409
     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
 
@@ -171,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationRead | Problem]
+        Response[Organization | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -187,14 +187,14 @@ async def asyncio(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> OrganizationRead | Problem | None:
+) -> Organization | Problem | None:
     """Accept an invitation
 
      Accounts only (`organizations:write`), and only the invitee (the account the invitation
     names, or the account with the email it names); for anyone else it does not exist: 404
     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the
     organization with your
-    role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+    role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
     pending; decline it). An invitation that is no longer pending is 409
     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
 
@@ -206,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationRead | Problem
+        Organization | Problem
     """
 
     return (

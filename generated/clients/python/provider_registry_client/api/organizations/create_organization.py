@@ -4,8 +4,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.organization import Organization
 from ...models.organization_create import OrganizationCreate
-from ...models.organization_read import OrganizationRead
 from ...models.problem import Problem
 from ...types import Response
 
@@ -31,9 +31,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OrganizationRead | Problem:
+) -> Organization | Problem:
     if response.status_code == 201:
-        response_201 = OrganizationRead.from_dict(response.json())
+        response_201 = Organization.from_dict(response.json())
 
         return response_201
 
@@ -69,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganizationCreate,
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     """Create an organization
 
      Accounts only (`organizations:write`). The caller becomes the organization's first `admin`.
@@ -90,14 +90,15 @@ def sync_detailed(
     `VALIDATION_ERROR` (a name with control characters or only spaces: field code `INVALID_NAME`).
 
     Args:
-        body (OrganizationCreate):
+        body (OrganizationCreate):  Example: {'name': 'Acme Research', 'description': "The
+            research team's GPU workloads."}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationRead | Problem]
+        Response[Organization | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrganizationCreate,
-) -> OrganizationRead | Problem | None:
+) -> Organization | Problem | None:
     """Create an organization
 
      Accounts only (`organizations:write`). The caller becomes the organization's first `admin`.
@@ -123,14 +124,15 @@ def sync(
     `VALIDATION_ERROR` (a name with control characters or only spaces: field code `INVALID_NAME`).
 
     Args:
-        body (OrganizationCreate):
+        body (OrganizationCreate):  Example: {'name': 'Acme Research', 'description': "The
+            research team's GPU workloads."}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationRead | Problem
+        Organization | Problem
     """
 
     return sync_detailed(
@@ -143,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganizationCreate,
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     """Create an organization
 
      Accounts only (`organizations:write`). The caller becomes the organization's first `admin`.
@@ -151,14 +153,15 @@ async def asyncio_detailed(
     `VALIDATION_ERROR` (a name with control characters or only spaces: field code `INVALID_NAME`).
 
     Args:
-        body (OrganizationCreate):
+        body (OrganizationCreate):  Example: {'name': 'Acme Research', 'description': "The
+            research team's GPU workloads."}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationRead | Problem]
+        Response[Organization | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +177,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrganizationCreate,
-) -> OrganizationRead | Problem | None:
+) -> Organization | Problem | None:
     """Create an organization
 
      Accounts only (`organizations:write`). The caller becomes the organization's first `admin`.
@@ -182,14 +185,15 @@ async def asyncio(
     `VALIDATION_ERROR` (a name with control characters or only spaces: field code `INVALID_NAME`).
 
     Args:
-        body (OrganizationCreate):
+        body (OrganizationCreate):  Example: {'name': 'Acme Research', 'description': "The
+            research team's GPU workloads."}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationRead | Problem
+        Organization | Problem
     """
 
     return (

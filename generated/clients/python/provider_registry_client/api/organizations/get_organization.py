@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.organization_read import OrganizationRead
+from ...models.organization import Organization
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OrganizationRead | Problem:
+) -> Organization | Problem:
     if response.status_code == 200:
-        response_200 = OrganizationRead.from_dict(response.json())
+        response_200 = Organization.from_dict(response.json())
 
         return response_200
 
@@ -65,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +78,7 @@ def sync_detailed(
     organization_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     """An organization
 
      Accounts only (`organizations:read`). Members (any role) see it with their role; platform
@@ -93,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationRead | Problem]
+        Response[Organization | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +111,7 @@ def sync(
     organization_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> OrganizationRead | Problem | None:
+) -> Organization | Problem | None:
     """An organization
 
      Accounts only (`organizations:read`). Members (any role) see it with their role; platform
@@ -126,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationRead | Problem
+        Organization | Problem
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     organization_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[OrganizationRead | Problem]:
+) -> Response[Organization | Problem]:
     """An organization
 
      Accounts only (`organizations:read`). Members (any role) see it with their role; platform
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationRead | Problem]
+        Response[Organization | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     organization_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> OrganizationRead | Problem | None:
+) -> Organization | Problem | None:
     """An organization
 
      Accounts only (`organizations:read`). Members (any role) see it with their role; platform
@@ -185,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationRead | Problem
+        Organization | Problem
     """
 
     return (

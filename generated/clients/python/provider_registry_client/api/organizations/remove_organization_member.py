@@ -91,8 +91,9 @@ def sync_detailed(
     member may remove themselves (leave). A member or viewer removing someone else (or a
     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-    a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-    removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+    a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+    removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the
+    same
     time.
 
     Args:
@@ -131,8 +132,9 @@ def sync(
     member may remove themselves (leave). A member or viewer removing someone else (or a
     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-    a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-    removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+    a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+    removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the
+    same
     time.
 
     Args:
@@ -166,8 +168,9 @@ async def asyncio_detailed(
     member may remove themselves (leave). A member or viewer removing someone else (or a
     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-    a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-    removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+    a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+    removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the
+    same
     time.
 
     Args:
@@ -204,8 +207,9 @@ async def asyncio(
     member may remove themselves (leave). A member or viewer removing someone else (or a
     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-    a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-    removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+    a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+    removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the
+    same
     time.
 
     Args:

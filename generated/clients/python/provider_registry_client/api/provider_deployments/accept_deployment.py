@@ -111,6 +111,7 @@ def sync_detailed(
     Args:
         deployment_id (UUID):
         body (DeploymentAccept | Unset): Optional; an empty request body is the same as `{}`.
+            Example: {'lease_id': 'lease-7f3a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +150,7 @@ def sync(
     Args:
         deployment_id (UUID):
         body (DeploymentAccept | Unset): Optional; an empty request body is the same as `{}`.
+            Example: {'lease_id': 'lease-7f3a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,6 +184,7 @@ async def asyncio_detailed(
     Args:
         deployment_id (UUID):
         body (DeploymentAccept | Unset): Optional; an empty request body is the same as `{}`.
+            Example: {'lease_id': 'lease-7f3a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +221,7 @@ async def asyncio(
     Args:
         deployment_id (UUID):
         body (DeploymentAccept | Unset): Optional; an empty request body is the same as `{}`.
+            Example: {'lease_id': 'lease-7f3a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

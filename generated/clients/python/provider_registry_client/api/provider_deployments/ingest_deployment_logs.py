@@ -6,8 +6,8 @@ from uuid import UUID
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.log_batch import LogBatch
-from ...models.log_batch_accepted import LogBatchAccepted
+from ...models.deployment_logs_accepted import DeploymentLogsAccepted
+from ...models.deployment_logs_create import DeploymentLogsCreate
 from ...models.problem import Problem
 from ...types import Response
 
@@ -15,7 +15,7 @@ from ...types import Response
 def _get_kwargs(
     deployment_id: UUID,
     *,
-    body: LogBatch,
+    body: DeploymentLogsCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> LogBatchAccepted | Problem:
+) -> DeploymentLogsAccepted | Problem:
     if response.status_code == 202:
-        response_202 = LogBatchAccepted.from_dict(response.json())
+        response_202 = DeploymentLogsAccepted.from_dict(response.json())
 
         return response_202
 
@@ -84,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[LogBatchAccepted | Problem]:
+) -> Response[DeploymentLogsAccepted | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,8 +97,8 @@ def sync_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LogBatch,
-) -> Response[LogBatchAccepted | Problem]:
+    body: DeploymentLogsCreate,
+) -> Response[DeploymentLogsAccepted | Problem]:
     """Send a batch of log lines
 
      Up to 1,000 lines per request, stored in one statement (`deployments:write`). Pending and
@@ -107,14 +107,16 @@ def sync_detailed(
 
     Args:
         deployment_id (UUID):
-        body (LogBatch):
+        body (DeploymentLogsCreate):  Example: {'lines': [{'line': 'Model loaded in 41.2 s',
+            'timestamp': '2026-11-02T10:35:01Z', 'service': 'web'}, {'line': 'Listening on :8000',
+            'timestamp': '2026-11-02T10:35:02Z', 'service': 'web'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LogBatchAccepted | Problem]
+        Response[DeploymentLogsAccepted | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -133,8 +135,8 @@ def sync(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LogBatch,
-) -> LogBatchAccepted | Problem | None:
+    body: DeploymentLogsCreate,
+) -> DeploymentLogsAccepted | Problem | None:
     """Send a batch of log lines
 
      Up to 1,000 lines per request, stored in one statement (`deployments:write`). Pending and
@@ -143,14 +145,16 @@ def sync(
 
     Args:
         deployment_id (UUID):
-        body (LogBatch):
+        body (DeploymentLogsCreate):  Example: {'lines': [{'line': 'Model loaded in 41.2 s',
+            'timestamp': '2026-11-02T10:35:01Z', 'service': 'web'}, {'line': 'Listening on :8000',
+            'timestamp': '2026-11-02T10:35:02Z', 'service': 'web'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LogBatchAccepted | Problem
+        DeploymentLogsAccepted | Problem
     """
 
     return sync_detailed(
@@ -164,8 +168,8 @@ async def asyncio_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LogBatch,
-) -> Response[LogBatchAccepted | Problem]:
+    body: DeploymentLogsCreate,
+) -> Response[DeploymentLogsAccepted | Problem]:
     """Send a batch of log lines
 
      Up to 1,000 lines per request, stored in one statement (`deployments:write`). Pending and
@@ -174,14 +178,16 @@ async def asyncio_detailed(
 
     Args:
         deployment_id (UUID):
-        body (LogBatch):
+        body (DeploymentLogsCreate):  Example: {'lines': [{'line': 'Model loaded in 41.2 s',
+            'timestamp': '2026-11-02T10:35:01Z', 'service': 'web'}, {'line': 'Listening on :8000',
+            'timestamp': '2026-11-02T10:35:02Z', 'service': 'web'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LogBatchAccepted | Problem]
+        Response[DeploymentLogsAccepted | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -198,8 +204,8 @@ async def asyncio(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LogBatch,
-) -> LogBatchAccepted | Problem | None:
+    body: DeploymentLogsCreate,
+) -> DeploymentLogsAccepted | Problem | None:
     """Send a batch of log lines
 
      Up to 1,000 lines per request, stored in one statement (`deployments:write`). Pending and
@@ -208,14 +214,16 @@ async def asyncio(
 
     Args:
         deployment_id (UUID):
-        body (LogBatch):
+        body (DeploymentLogsCreate):  Example: {'lines': [{'line': 'Model loaded in 41.2 s',
+            'timestamp': '2026-11-02T10:35:01Z', 'service': 'web'}, {'line': 'Listening on :8000',
+            'timestamp': '2026-11-02T10:35:02Z', 'service': 'web'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LogBatchAccepted | Problem
+        DeploymentLogsAccepted | Problem
     """
 
     return (

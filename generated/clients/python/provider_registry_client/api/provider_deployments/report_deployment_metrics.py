@@ -7,7 +7,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.deployment_metrics import DeploymentMetrics
-from ...models.metrics_report import MetricsReport
+from ...models.deployment_metrics_create import DeploymentMetricsCreate
 from ...models.problem import Problem
 from ...types import Response
 
@@ -15,7 +15,7 @@ from ...types import Response
 def _get_kwargs(
     deployment_id: UUID,
     *,
-    body: MetricsReport,
+    body: DeploymentMetricsCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -97,7 +97,7 @@ def sync_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: MetricsReport,
+    body: DeploymentMetricsCreate,
 ) -> Response[DeploymentMetrics | Problem]:
     """Report current resource usage
 
@@ -106,7 +106,8 @@ def sync_detailed(
 
     Args:
         deployment_id (UUID):
-        body (MetricsReport): Current usage, in the units of the deployment's resources.
+        body (DeploymentMetricsCreate): Current usage, in the units of the deployment's resources.
+            Example: {'cpu': 3.5, 'memory': 41.2, 'storage': 87, 'gpu': 1}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +133,7 @@ def sync(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: MetricsReport,
+    body: DeploymentMetricsCreate,
 ) -> DeploymentMetrics | Problem | None:
     """Report current resource usage
 
@@ -141,7 +142,8 @@ def sync(
 
     Args:
         deployment_id (UUID):
-        body (MetricsReport): Current usage, in the units of the deployment's resources.
+        body (DeploymentMetricsCreate): Current usage, in the units of the deployment's resources.
+            Example: {'cpu': 3.5, 'memory': 41.2, 'storage': 87, 'gpu': 1}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +164,7 @@ async def asyncio_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: MetricsReport,
+    body: DeploymentMetricsCreate,
 ) -> Response[DeploymentMetrics | Problem]:
     """Report current resource usage
 
@@ -171,7 +173,8 @@ async def asyncio_detailed(
 
     Args:
         deployment_id (UUID):
-        body (MetricsReport): Current usage, in the units of the deployment's resources.
+        body (DeploymentMetricsCreate): Current usage, in the units of the deployment's resources.
+            Example: {'cpu': 3.5, 'memory': 41.2, 'storage': 87, 'gpu': 1}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +198,7 @@ async def asyncio(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: MetricsReport,
+    body: DeploymentMetricsCreate,
 ) -> DeploymentMetrics | Problem | None:
     """Report current resource usage
 
@@ -204,7 +207,8 @@ async def asyncio(
 
     Args:
         deployment_id (UUID):
-        body (MetricsReport): Current usage, in the units of the deployment's resources.
+        body (DeploymentMetricsCreate): Current usage, in the units of the deployment's resources.
+            Example: {'cpu': 3.5, 'memory': 41.2, 'storage': 87, 'gpu': 1}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

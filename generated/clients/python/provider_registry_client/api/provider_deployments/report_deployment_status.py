@@ -117,6 +117,8 @@ def sync_detailed(
         body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
             Service names are unique
             (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +159,8 @@ def sync(
         body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
             Service names are unique
             (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,6 +196,8 @@ async def asyncio_detailed(
         body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
             Service names are unique
             (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,6 +236,8 @@ async def asyncio(
         body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
             Service names are unique
             (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,14 +5,14 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.shell_token_check import ShellTokenCheck
-from ...models.shell_token_verdict import ShellTokenVerdict
+from ...models.shell_session_verdict import ShellSessionVerdict
+from ...models.shell_session_verify import ShellSessionVerify
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: ShellTokenCheck,
+    body: ShellSessionVerify,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -31,9 +31,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ShellTokenVerdict:
+) -> Problem | ShellSessionVerdict:
     if response.status_code == 200:
-        response_200 = ShellTokenVerdict.from_dict(response.json())
+        response_200 = ShellSessionVerdict.from_dict(response.json())
 
         return response_200
 
@@ -69,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ShellTokenVerdict]:
+) -> Response[Problem | ShellSessionVerdict]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,8 +81,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ShellTokenCheck,
-) -> Response[Problem | ShellTokenVerdict]:
+    body: ShellSessionVerify,
+) -> Response[Problem | ShellSessionVerdict]:
     """Check a shell session token
 
      For the provider's shell endpoint, which cannot check an HS256 signature itself. Always
@@ -93,14 +93,17 @@ def sync_detailed(
     `expired`, `wrong_provider`, `deployment_not_active`, `access_revoked`).
 
     Args:
-        body (ShellTokenCheck):
+        body (ShellSessionVerify):  Example: {'token': 'eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIi
+            widHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1
+            ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxM
+            jM0NTY3ODlhYg'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShellTokenVerdict]
+        Response[Problem | ShellSessionVerdict]
     """
 
     kwargs = _get_kwargs(
@@ -117,8 +120,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ShellTokenCheck,
-) -> Problem | ShellTokenVerdict | None:
+    body: ShellSessionVerify,
+) -> Problem | ShellSessionVerdict | None:
     """Check a shell session token
 
      For the provider's shell endpoint, which cannot check an HS256 signature itself. Always
@@ -129,14 +132,17 @@ def sync(
     `expired`, `wrong_provider`, `deployment_not_active`, `access_revoked`).
 
     Args:
-        body (ShellTokenCheck):
+        body (ShellSessionVerify):  Example: {'token': 'eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIi
+            widHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1
+            ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxM
+            jM0NTY3ODlhYg'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShellTokenVerdict
+        Problem | ShellSessionVerdict
     """
 
     return sync_detailed(
@@ -148,8 +154,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ShellTokenCheck,
-) -> Response[Problem | ShellTokenVerdict]:
+    body: ShellSessionVerify,
+) -> Response[Problem | ShellSessionVerdict]:
     """Check a shell session token
 
      For the provider's shell endpoint, which cannot check an HS256 signature itself. Always
@@ -160,14 +166,17 @@ async def asyncio_detailed(
     `expired`, `wrong_provider`, `deployment_not_active`, `access_revoked`).
 
     Args:
-        body (ShellTokenCheck):
+        body (ShellSessionVerify):  Example: {'token': 'eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIi
+            widHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1
+            ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxM
+            jM0NTY3ODlhYg'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShellTokenVerdict]
+        Response[Problem | ShellSessionVerdict]
     """
 
     kwargs = _get_kwargs(
@@ -182,8 +191,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ShellTokenCheck,
-) -> Problem | ShellTokenVerdict | None:
+    body: ShellSessionVerify,
+) -> Problem | ShellSessionVerdict | None:
     """Check a shell session token
 
      For the provider's shell endpoint, which cannot check an HS256 signature itself. Always
@@ -194,14 +203,17 @@ async def asyncio(
     `expired`, `wrong_provider`, `deployment_not_active`, `access_revoked`).
 
     Args:
-        body (ShellTokenCheck):
+        body (ShellSessionVerify):  Example: {'token': 'eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIi
+            widHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1
+            ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxM
+            jM0NTY3ODlhYg'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShellTokenVerdict
+        Problem | ShellSessionVerdict
     """
 
     return (

@@ -5,14 +5,14 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.provider_registered import ProviderRegistered
-from ...models.provider_registration import ProviderRegistration
+from ...models.provider_create import ProviderCreate
+from ...models.provider_created import ProviderCreated
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: ProviderRegistration,
+    body: ProviderCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -31,9 +31,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProviderRegistered:
+) -> Problem | ProviderCreated:
     if response.status_code == 201:
-        response_201 = ProviderRegistered.from_dict(response.json())
+        response_201 = ProviderCreated.from_dict(response.json())
 
         return response_201
 
@@ -69,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProviderRegistered]:
+) -> Response[Problem | ProviderCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,8 +81,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderRegistration,
-) -> Response[Problem | ProviderRegistered]:
+    body: ProviderCreate,
+) -> Response[Problem | ProviderCreated]:
     """Register a provider
 
      Public. Registers a compute provider; it starts `pending` until an admin reviews it. Send an
@@ -93,14 +93,27 @@ def sync_detailed(
     response holds the provider's first API key, shown only once.
 
     Args:
-        body (ProviderRegistration):
+        body (ProviderCreate):  Example: {'name': 'ACME Compute', 'email': 'ops@acme-
+            compute.example', 'organization': 'ACME Corp', 'public_key': '-----BEGIN PUBLIC
+            KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF
+            \\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\\nmEvmEf
+            gROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\\nF7p3RN5iGODUZjY
+            9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\\n/vUMuMtsBCicBkz65ufcHfUz
+            daiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7
+            CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\\nxQIDAQAB\\n-----END PUBLIC KEY-----\\n', 'endpoints':
+            [{'type': 'api', 'url': 'https://api.acme-compute.example:8443', 'protocol': 'https',
+            'secure': True}, {'type': 'shell', 'url': 'wss://shell.acme-compute.example/v1',
+            'protocol': 'wss', 'secure': True}], 'metadata': {'region': 'us-west-2',
+            'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'],
+            'software_version': '1.4.2', 'description': 'GPU inference on NVIDIA A100s in Oregon.',
+            'website': 'https://acme-compute.example'}, 'terms': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProviderRegistered]
+        Response[Problem | ProviderCreated]
     """
 
     kwargs = _get_kwargs(
@@ -117,8 +130,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderRegistration,
-) -> Problem | ProviderRegistered | None:
+    body: ProviderCreate,
+) -> Problem | ProviderCreated | None:
     """Register a provider
 
      Public. Registers a compute provider; it starts `pending` until an admin reviews it. Send an
@@ -129,14 +142,27 @@ def sync(
     response holds the provider's first API key, shown only once.
 
     Args:
-        body (ProviderRegistration):
+        body (ProviderCreate):  Example: {'name': 'ACME Compute', 'email': 'ops@acme-
+            compute.example', 'organization': 'ACME Corp', 'public_key': '-----BEGIN PUBLIC
+            KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF
+            \\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\\nmEvmEf
+            gROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\\nF7p3RN5iGODUZjY
+            9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\\n/vUMuMtsBCicBkz65ufcHfUz
+            daiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7
+            CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\\nxQIDAQAB\\n-----END PUBLIC KEY-----\\n', 'endpoints':
+            [{'type': 'api', 'url': 'https://api.acme-compute.example:8443', 'protocol': 'https',
+            'secure': True}, {'type': 'shell', 'url': 'wss://shell.acme-compute.example/v1',
+            'protocol': 'wss', 'secure': True}], 'metadata': {'region': 'us-west-2',
+            'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'],
+            'software_version': '1.4.2', 'description': 'GPU inference on NVIDIA A100s in Oregon.',
+            'website': 'https://acme-compute.example'}, 'terms': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProviderRegistered
+        Problem | ProviderCreated
     """
 
     return sync_detailed(
@@ -148,8 +174,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderRegistration,
-) -> Response[Problem | ProviderRegistered]:
+    body: ProviderCreate,
+) -> Response[Problem | ProviderCreated]:
     """Register a provider
 
      Public. Registers a compute provider; it starts `pending` until an admin reviews it. Send an
@@ -160,14 +186,27 @@ async def asyncio_detailed(
     response holds the provider's first API key, shown only once.
 
     Args:
-        body (ProviderRegistration):
+        body (ProviderCreate):  Example: {'name': 'ACME Compute', 'email': 'ops@acme-
+            compute.example', 'organization': 'ACME Corp', 'public_key': '-----BEGIN PUBLIC
+            KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF
+            \\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\\nmEvmEf
+            gROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\\nF7p3RN5iGODUZjY
+            9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\\n/vUMuMtsBCicBkz65ufcHfUz
+            daiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7
+            CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\\nxQIDAQAB\\n-----END PUBLIC KEY-----\\n', 'endpoints':
+            [{'type': 'api', 'url': 'https://api.acme-compute.example:8443', 'protocol': 'https',
+            'secure': True}, {'type': 'shell', 'url': 'wss://shell.acme-compute.example/v1',
+            'protocol': 'wss', 'secure': True}], 'metadata': {'region': 'us-west-2',
+            'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'],
+            'software_version': '1.4.2', 'description': 'GPU inference on NVIDIA A100s in Oregon.',
+            'website': 'https://acme-compute.example'}, 'terms': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProviderRegistered]
+        Response[Problem | ProviderCreated]
     """
 
     kwargs = _get_kwargs(
@@ -182,8 +221,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderRegistration,
-) -> Problem | ProviderRegistered | None:
+    body: ProviderCreate,
+) -> Problem | ProviderCreated | None:
     """Register a provider
 
      Public. Registers a compute provider; it starts `pending` until an admin reviews it. Send an
@@ -194,14 +233,27 @@ async def asyncio(
     response holds the provider's first API key, shown only once.
 
     Args:
-        body (ProviderRegistration):
+        body (ProviderCreate):  Example: {'name': 'ACME Compute', 'email': 'ops@acme-
+            compute.example', 'organization': 'ACME Corp', 'public_key': '-----BEGIN PUBLIC
+            KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF
+            \\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\\nmEvmEf
+            gROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\\nF7p3RN5iGODUZjY
+            9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\\n/vUMuMtsBCicBkz65ufcHfUz
+            daiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7
+            CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\\nxQIDAQAB\\n-----END PUBLIC KEY-----\\n', 'endpoints':
+            [{'type': 'api', 'url': 'https://api.acme-compute.example:8443', 'protocol': 'https',
+            'secure': True}, {'type': 'shell', 'url': 'wss://shell.acme-compute.example/v1',
+            'protocol': 'wss', 'secure': True}], 'metadata': {'region': 'us-west-2',
+            'supported_formats': ['ONNX', 'TensorRT'], 'capabilities': ['inference', 'gpu'],
+            'software_version': '1.4.2', 'description': 'GPU inference on NVIDIA A100s in Oregon.',
+            'website': 'https://acme-compute.example'}, 'terms': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProviderRegistered
+        Problem | ProviderCreated
     """
 
     return (

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.health_response import HealthResponse
+from ...models.health import Health
 from ...models.problem import Problem
 from ...types import Response
 
@@ -21,9 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HealthResponse | Problem:
+) -> Health | Problem:
     if response.status_code == 200:
-        response_200 = HealthResponse.from_dict(response.json())
+        response_200 = Health.from_dict(response.json())
 
         return response_200
 
@@ -33,7 +33,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 503:
-        response_503 = HealthResponse.from_dict(response.json())
+        response_503 = Health.from_dict(response.json())
 
         return response_503
 
@@ -44,7 +44,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HealthResponse | Problem]:
+) -> Response[Health | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,7 +56,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HealthResponse | Problem]:
+) -> Response[Health | Problem]:
     """Health, under the versioned API
 
      The same as `GET /health`.
@@ -66,7 +66,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HealthResponse | Problem]
+        Response[Health | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -81,7 +81,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> HealthResponse | Problem | None:
+) -> Health | Problem | None:
     """Health, under the versioned API
 
      The same as `GET /health`.
@@ -91,7 +91,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HealthResponse | Problem
+        Health | Problem
     """
 
     return sync_detailed(
@@ -102,7 +102,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HealthResponse | Problem]:
+) -> Response[Health | Problem]:
     """Health, under the versioned API
 
      The same as `GET /health`.
@@ -112,7 +112,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HealthResponse | Problem]
+        Response[Health | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -125,7 +125,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> HealthResponse | Problem | None:
+) -> Health | Problem | None:
     """Health, under the versioned API
 
      The same as `GET /health`.
@@ -135,7 +135,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HealthResponse | Problem
+        Health | Problem
     """
 
     return (

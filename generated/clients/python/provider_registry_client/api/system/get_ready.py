@@ -5,7 +5,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.readiness_response import ReadinessResponse
+from ...models.readiness import Readiness
 from ...types import Response
 
 
@@ -21,9 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReadinessResponse:
+) -> Problem | Readiness:
     if response.status_code == 200:
-        response_200 = ReadinessResponse.from_dict(response.json())
+        response_200 = Readiness.from_dict(response.json())
 
         return response_200
 
@@ -33,7 +33,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 503:
-        response_503 = ReadinessResponse.from_dict(response.json())
+        response_503 = Readiness.from_dict(response.json())
 
         return response_503
 
@@ -44,7 +44,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReadinessResponse]:
+) -> Response[Problem | Readiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,7 +56,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReadinessResponse]:
+) -> Response[Problem | Readiness]:
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
@@ -68,7 +68,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadinessResponse]
+        Response[Problem | Readiness]
     """
 
     kwargs = _get_kwargs()
@@ -83,7 +83,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReadinessResponse | None:
+) -> Problem | Readiness | None:
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
@@ -95,7 +95,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadinessResponse
+        Problem | Readiness
     """
 
     return sync_detailed(
@@ -106,7 +106,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReadinessResponse]:
+) -> Response[Problem | Readiness]:
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
@@ -118,7 +118,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadinessResponse]
+        Response[Problem | Readiness]
     """
 
     kwargs = _get_kwargs()
@@ -131,7 +131,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReadinessResponse | None:
+) -> Problem | Readiness | None:
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
@@ -143,7 +143,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadinessResponse
+        Problem | Readiness
     """
 
     return (

@@ -98,7 +98,9 @@ def sync_detailed(
     is the deployment's provider. The answer carries the ticket's `ETag` and `Location`.
 
     Args:
-        body (TicketCreate):
+        body (TicketCreate):  Example: {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01',
+            'subject': 'Inference latency above the SLA', 'description': 'Since 10:00 UTC p95 latency
+            is about 4 s; the SLA promises 2 s.', 'category': 'technical', 'priority': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +136,9 @@ def sync(
     is the deployment's provider. The answer carries the ticket's `ETag` and `Location`.
 
     Args:
-        body (TicketCreate):
+        body (TicketCreate):  Example: {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01',
+            'subject': 'Inference latency above the SLA', 'description': 'Since 10:00 UTC p95 latency
+            is about 4 s; the SLA promises 2 s.', 'category': 'technical', 'priority': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +169,9 @@ async def asyncio_detailed(
     is the deployment's provider. The answer carries the ticket's `ETag` and `Location`.
 
     Args:
-        body (TicketCreate):
+        body (TicketCreate):  Example: {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01',
+            'subject': 'Inference latency above the SLA', 'description': 'Since 10:00 UTC p95 latency
+            is about 4 s; the SLA promises 2 s.', 'category': 'technical', 'priority': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +205,9 @@ async def asyncio(
     is the deployment's provider. The answer carries the ticket's `ETag` and `Location`.
 
     Args:
-        body (TicketCreate):
+        body (TicketCreate):  Example: {'deployment_id': 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01',
+            'subject': 'Inference latency above the SLA', 'description': 'Since 10:00 UTC p95 latency
+            is about 4 s; the SLA promises 2 s.', 'category': 'technical', 'priority': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

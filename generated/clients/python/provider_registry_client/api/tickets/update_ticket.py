@@ -112,7 +112,7 @@ def sync_detailed(
 
      `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-    `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+    `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
     changed by the accounts with write access to the deployment (owner, organization `admin`
     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -123,7 +123,7 @@ def sync_detailed(
         ticket_id (UUID):
         if_match (str | Unset):
         body (TicketUpdate): At least one field. Only the deployment's provider or a platform
-            admin may change `status`.
+            admin may change `status`. Example: {'status': 'in_progress', 'priority': 'critical'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ def sync(
 
      `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-    `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+    `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
     changed by the accounts with write access to the deployment (owner, organization `admin`
     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -168,7 +168,7 @@ def sync(
         ticket_id (UUID):
         if_match (str | Unset):
         body (TicketUpdate): At least one field. Only the deployment's provider or a platform
-            admin may change `status`.
+            admin may change `status`. Example: {'status': 'in_progress', 'priority': 'critical'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio_detailed(
 
      `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-    `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+    `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
     changed by the accounts with write access to the deployment (owner, organization `admin`
     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -208,7 +208,7 @@ async def asyncio_detailed(
         ticket_id (UUID):
         if_match (str | Unset):
         body (TicketUpdate): At least one field. Only the deployment's provider or a platform
-            admin may change `status`.
+            admin may change `status`. Example: {'status': 'in_progress', 'priority': 'critical'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
 
      `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-    `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+    `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
     changed by the accounts with write access to the deployment (owner, organization `admin`
     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -251,7 +251,7 @@ async def asyncio(
         ticket_id (UUID):
         if_match (str | Unset):
         body (TicketUpdate): At least one field. Only the deployment's provider or a platform
-            admin may change `status`.
+            admin may change `status`. Example: {'status': 'in_progress', 'priority': 'critical'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class HealthResponseDatabase(StrEnum):
-    CONNECTED = "connected"
-    DISCONNECTED = "disconnected"
-
-    def __str__(self) -> str:
-        return str(self.value)

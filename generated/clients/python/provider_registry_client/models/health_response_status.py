@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class HealthResponseStatus(StrEnum):
-    HEALTHY = "healthy"
-    UNHEALTHY = "unhealthy"
-
-    def __str__(self) -> str:
-        return str(self.value)
