@@ -177,3 +177,43 @@ def test_runs_in_pieces_accumulate_and_the_record_is_checked_after(
     check = inner.run(sys.executable, "-m", "tests.support.statuses", str(record))
     assert check.ret == 1
     check.stdout.fnmatch_lines(["1 undeclared (operation, status) pairs:", "  GET /things -> 503*"])
+
+
+# What the server answers on every operation, whatever the operation does, so declared on each:
+# the recorder only sees what tests happen to provoke, and a new operation gets these from day one.
+def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+    spec = json.loads(statuses.BUNDLED_SPEC.read_text())
+    return [
+        (method.upper(), path, operation)
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method in statuses.HTTP_METHODS
+    ]
+
+
+def _resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        *_, section, name = node["$ref"].split("/")
+        node = spec["components"][section][name]
+    return node
+
+
+@pytest.mark.unit
+def test_statuses_every_operation_can_get_are_declared_on_each() -> None:
+    from provider_registry.kit import ratelimit
+
+    spec = json.loads(statuses.BUNDLED_SPEC.read_text())
+    missing = []
+    for method, path, operation in _operations():
+        expected = {"500"}  # the unexpected-error handler, on every route
+        if path not in ratelimit.EXEMPT_PATHS and not path.startswith(ratelimit.EXEMPT_PREFIXES):
+            expected.add("429")  # kit/ratelimit.py limits everything it does not exempt
+        if "requestBody" in operation:
+            expected |= {"413", "415"}  # the body limit, and a media type the operation lacks
+        missing += [f"{method} {path} -> {code}" for code in expected - set(operation["responses"])]
+        if "429" in operation["responses"]:
+            headers = _resolved(spec, operation["responses"]["429"]).get("headers", {})
+            for name in ("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"):
+                if name not in headers:
+                    missing.append(f"{method} {path} -> 429 header {name}")
+    assert missing == []
