@@ -70,6 +70,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
