@@ -23,7 +23,7 @@ help: ## List the targets
 install: system-deps $(PY_STAMP) $(NODE_STAMP) ## Install what is missing: system packages, Python and npm dependencies
 
 .PHONY: system-deps
-system-deps: ## Install system packages this project needs (Python venv, Node.js, PostgreSQL) if missing
+system-deps: ## Install system packages this project needs (Python venv, Node.js, PostgreSQL, Redis, Chromium) if missing
 	@scripts/install-system-deps.sh
 
 $(PY_STAMP): requirements.lock pyproject.toml
@@ -31,6 +31,7 @@ $(PY_STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet --no-deps -e generated/clients/python
 	@touch $@
 
 $(NODE_STAMP): package-lock.json package.json
@@ -66,10 +67,12 @@ check-generated: $(PY_STAMP) $(NODE_STAMP) ## Fail if generated/ differs from wh
 	scripts/check-generated.sh
 
 .PHONY: lint
-lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml) and the breaking-change guard
+lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict mypy and tsc, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml) and the breaking-change guard
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
+	$(BIN)/mypy --strict generated/clients/python/provider_registry_client tests/clients
+	node_modules/.bin/tsc -p tests/clients/ts/tsconfig.json --noEmit
 	$(BIN)/openapi-spec-validator api/openapi.yaml
 	REDOCLY_TELEMETRY=off node_modules/.bin/redocly lint api/openapi.yaml --extends=recommended --format=stylish 2>&1 | grep -v -E '^\s*$$|Node.js|nodejs.org|╔|╚|║' ; test $${PIPESTATUS[0]} -eq 0
 	$(PY) scripts/check-breaking.py

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Install the system packages a fresh Debian/Ubuntu machine lacks: a Python 3.11 venv module,
 # redis-server (the rate-limit tests share limits between two app instances through it),
-# Node.js with npm (spec tooling, docs assets) and the PostgreSQL server binaries (the test suite
-# starts its own throwaway cluster with them). Does nothing when everything is present.
+# Node.js with npm (spec tooling, docs assets), the PostgreSQL server binaries (the test suite
+# starts its own throwaway cluster with them) and Chromium (the docs browser test drives it through
+# Playwright; Playwright's own browser download cannot be used). Does nothing when everything is
+# present.
 set -euo pipefail
 
 missing=()
@@ -10,6 +12,7 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+test -x /usr/bin/chromium || missing+=(chromium)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi

@@ -18,11 +18,18 @@ import provider_registry.models  # noqa: F401  (all tables on the metadata)
 from provider_registry.app import create_app
 from provider_registry.config import Settings, load_settings
 from provider_registry.kit import migrate
-from tests.support import postgres
+from tests.support import postgres, statuses
 
 ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ["pytester"]  # tests/test_statuses.py runs pytest sessions of its own
 TEST_JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 TEST_API_KEY_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Records every response's (operation, status); fails the run on one the spec does not declare.
+    if not config.pluginmanager.is_registered(statuses):
+        config.pluginmanager.register(statuses, "provider_registry_statuses")
 
 
 @pytest.fixture(scope="session")
@@ -96,8 +103,10 @@ def make_client(make_settings: MakeSettings) -> Iterator[MakeClient]:
     apps: list[tuple[FlaskApp, TestClient]] = []
 
     def make(settings: Settings | None = None, **overrides: str) -> TestClient:
-        app = create_app(settings or make_settings(**overrides))
+        app_settings = settings or make_settings(**overrides)
+        app = create_app(app_settings)
         client = TestClient(app, raise_server_exceptions=False)
+        statuses.watch(client, app_settings.api_dir)
         # Run the lifespan, as servers do: Connexion builds its middleware stack at start-up.
         client.__enter__()
         apps.append((app, client))

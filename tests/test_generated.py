@@ -56,7 +56,7 @@ def test_check_generated_passes_on_the_committed_tree_and_fails_on_drift(tmp_pat
 
 
 def test_handlers_use_the_generated_models() -> None:
-    report = models.HealthResponse.model_validate(
+    report = models.Health.model_validate(
         {
             "status": "healthy",
             "service": "s",
@@ -67,4 +67,4 @@ def test_handlers_use_the_generated_models() -> None:
     )
     assert report.database == "connected"
     with pytest.raises(ValueError, match="extra"):
-        models.HealthResponse.model_validate({**report.model_dump(), "surprise": 1})
+        models.Health.model_validate({**report.model_dump(), "surprise": 1})

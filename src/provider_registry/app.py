@@ -58,10 +58,11 @@ class SpecIndex:
     methods: dict[str, set[str]]
 
     def allowed_methods(self, path: str) -> list[str] | None:
-        """The methods the spec declares for the route ``path`` matches, for 405's Allow."""
+        """The methods the spec declares for the route ``path`` matches, for 405's Allow; HEAD
+        wherever GET is (every GET operation answers HEAD, as HTTP requires)."""
         for template, methods in self.methods.items():
             if _template_regex(template).fullmatch(path):
-                return sorted(methods)
+                return sorted(methods | {"HEAD"} if "GET" in methods else methods)
         return None
 
 

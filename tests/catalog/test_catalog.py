@@ -88,7 +88,7 @@ class World:
         return body
 
     def act(self, service_id: str, action: str, who: dict[str, str], **kwargs: Any) -> Any:
-        return self.client.put(f"{SERVICES}/{service_id}/{action}", headers=who, **kwargs)
+        return self.client.post(f"{SERVICES}/{service_id}/{action}", headers=who, **kwargs)
 
     def published(self, **overrides: Any) -> dict[str, Any]:
         created = self.create(**overrides)
@@ -125,13 +125,13 @@ def test_who_may_create(world: World, client: TestClient) -> None:
     problem(client.post(SERVICES, headers=account, json=service_body()), 403, "FORBIDDEN")
     # A provider key needs services:write.
     read_only = client.post(
-        "/api/v1/registration/api-keys",
+        "/api/v1/provider/api-keys",
         headers=world.owner,
         json={"name": "ro", "scopes": ["services:read"]},
     ).json()["key"]
     problem(client.post(SERVICES, headers={"X-API-Key": read_only}, json=service_body()), 403)
     writer = client.post(
-        "/api/v1/registration/api-keys",
+        "/api/v1/provider/api-keys",
         headers=world.owner,
         json={"name": "rw", "scopes": ["services:write"]},
     ).json()["key"]
@@ -146,7 +146,9 @@ def test_who_may_create(world: World, client: TestClient) -> None:
 def test_same_provider_name_and_version_is_409(world: World) -> None:
     world.create()
     problem(
-        world.client.post(SERVICES, headers=world.owner, json=service_body()), 409, "SERVICE_EXISTS"
+        world.client.post(SERVICES, headers=world.owner, json=service_body()),
+        409,
+        "SERVICE_VERSION_TAKEN",
     )
     # Another provider may use the same name and version.
     assert world.client.post(SERVICES, headers=world.other, json=service_body()).status_code == 201
@@ -228,7 +230,7 @@ def test_lifecycle_edges(world: World) -> None:
     created = world.create()
     sid = created["id"]
     assert (
-        problem(world.act(sid, "deprecate", world.owner), 409, "INVALID_TRANSITION")[
+        problem(world.act(sid, "deprecate", world.owner), 409, "SERVICE_INVALID_TRANSITION")[
             "current_status"
         ]
         == "pending_approval"
@@ -272,7 +274,7 @@ def test_publish_needs_a_still_approved_provider_and_the_scope(
 ) -> None:
     created = world.create()
     key = client.post(
-        "/api/v1/registration/api-keys",
+        "/api/v1/provider/api-keys",
         headers=world.owner,
         json={"name": "w", "scopes": ["services:write"]},
     ).json()["key"]
@@ -394,12 +396,12 @@ def test_versions_newest_semver_first_and_my_services(world: World, client: Test
         "1.2.0",
         "0.9.0",
     ]
-    mine = client.get("/api/v1/me/services?limit=100", headers=world.owner).json()["items"]
+    mine = client.get("/api/v1/provider/services?limit=100", headers=world.owner).json()["items"]
     assert len(mine) == 6
-    drafts = client.get("/api/v1/me/services?status=pending_approval", headers=world.owner)
+    drafts = client.get("/api/v1/provider/services?status=pending_approval", headers=world.owner)
     assert [s["version"] for s in drafts.json()["items"]] == ["3.0.0"]
-    assert client.get("/api/v1/me/services", headers=world.other).json()["items"] == []
-    problem(client.get("/api/v1/me/services", headers=world.admin), 403)
+    assert client.get("/api/v1/provider/services", headers=world.other).json()["items"] == []
+    problem(client.get("/api/v1/provider/services", headers=world.admin), 403)
 
 
 def test_semver_precedence() -> None:

@@ -148,7 +148,9 @@ def test_revoke_takes_effect_at_once_and_only_for_the_owner(client: TestClient) 
     key_id, raw = key["api_key"]["id"], key["key"]
 
     # Someone else's key does not exist for them: 404, and it keeps working.
-    problem(client.delete(f"/api/v1/auth/api-keys/{key_id}", headers=mallory), 404, "NOT_FOUND")
+    problem(
+        client.delete(f"/api/v1/auth/api-keys/{key_id}", headers=mallory), 404, "API_KEY_NOT_FOUND"
+    )
     assert mallory["Authorization"] != alice["Authorization"]
     assert client.get("/api/v1/auth/api-keys", headers=mallory).json()["items"] == []
     assert client.get("/api/v1/auth/me", headers={"X-API-Key": raw}).status_code == 200

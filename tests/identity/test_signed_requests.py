@@ -127,8 +127,8 @@ def test_a_signed_body_and_query_are_bound_to_the_signature(
     )
     problem(intact, 403)
 
-    # /me/services is for providers: a wallet account that authenticates gets 403, not 401.
-    mine = "/api/v1/me/services"
+    # /provider/services is for providers: a wallet account that authenticates gets 403, not 401.
+    mine = "/api/v1/provider/services"
     signed = wallet_headers(key, "GET", mine, query="limit=5")
     problem(wallet_client.get(mine + "?limit=5", headers=signed), 403)
     other = wallet_headers(key, "GET", mine, query="limit=5")

@@ -153,7 +153,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "get_deployment_status": TENANT_READ,
     "get_deployment_logs": TENANT_READ,
     "get_deployment_metrics": TENANT_READ,
-    "request_deployment_action": TENANT_WRITE,
+    "create_deployment_action": TENANT_WRITE,
     "close_deployment": TENANT_WRITE,
     "create_shell_session": TENANT_WRITE,
     # deployments (provider)
@@ -161,12 +161,12 @@ EXPECTED: dict[str, dict[str, str]] = {
     "report_deployment_status": PROVIDER_SIDE,
     "ingest_deployment_logs": PROVIDER_SIDE,
     "report_deployment_metrics": PROVIDER_SIDE,
-    "list_pending_actions": PROVIDER_SIDE,
-    "acknowledge_action": PROVIDER_SIDE,
+    "list_provider_deployment_actions": PROVIDER_SIDE,
+    "ack_deployment_action": PROVIDER_SIDE,
     # organizations
     "get_organization": ORG_READ,
     "list_organization_members": ORG_READ,
-    "add_organization_member": ORG_ADD_MEMBER,
+    "invite_organization_member": ORG_ADD_MEMBER,
     "list_organization_invitations": ORG_ADD_MEMBER,
     "accept_invitation": INVITEE,
     "decline_invitation": INVITEE,
@@ -174,7 +174,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     # tickets
     "get_ticket": TICKET_READ,
     "list_ticket_comments": TICKET_READ,
-    "add_ticket_comment": TICKET_COMMENT,
+    "create_ticket_comment": TICKET_COMMENT,
     "update_ticket": TICKET_STATUS,
     # billing
     "get_invoice": INVOICE_READ,
@@ -182,16 +182,16 @@ EXPECTED: dict[str, dict[str, str]] = {
     # identity
     "revoke_api_key": OWN_ACCOUNT_KEY,
     "revoke_hmac_key": OWN_ACCOUNT_KEY,
-    "revoke_provider_key": OWN_PROVIDER_KEY,
+    "revoke_provider_api_key": OWN_PROVIDER_KEY,
     # admin review
-    "admin_get_provider": ADMIN_ONLY,
+    "get_provider": ADMIN_ONLY,
     "approve_provider": ADMIN_ONLY,
     "reject_provider": ADMIN_ONLY,
     "suspend_provider": ADMIN_ONLY,
     "reinstate_provider": ADMIN_ONLY,
     # public directory and catalog
     "get_public_provider": PUBLIC,
-    "get_public_pricing": PUBLIC,
+    "get_public_provider_pricing": PUBLIC,
     "get_service": PUBLIC,
     "list_service_versions": PUBLIC,
     "update_service": SERVICE_WRITE,
@@ -303,7 +303,7 @@ class MatrixWorld(World):
         )
         assert created.status_code == 201, created.text
         service_id = created.json()["id"]
-        published = self.client.put(f"/api/v1/services/{service_id}/publish", headers=self.admin)
+        published = self.client.post(f"/api/v1/services/{service_id}/publish", headers=self.admin)
         assert published.status_code == 200, published.text
         return service_id, name
 
@@ -327,7 +327,7 @@ class MatrixWorld(World):
 
     def _provider_key(self) -> str:
         response = self.client.post(
-            "/api/v1/registration/api-keys",
+            "/api/v1/provider/api-keys",
             headers=self.provider_a.headers,
             json={"name": "extra", "scopes": ["services:read"]},
         )
@@ -339,7 +339,7 @@ class MatrixWorld(World):
         key_id = {
             "revoke_api_key": self.api_key_id,
             "revoke_hmac_key": self.hmac_key_id,
-            "revoke_provider_key": self.provider_key_id,
+            "revoke_provider_api_key": self.provider_key_id,
         }.get(operation_id, "")
         pending = operation_id == "accept_deployment"
         return {
@@ -358,7 +358,7 @@ class MatrixWorld(World):
 
     def body(self, operation_id: str) -> Any:
         bodies: dict[str, Callable[[], Any]] = {
-            "request_deployment_action": lambda: {"action": "restart"},
+            "create_deployment_action": lambda: {"action": "restart"},
             "create_shell_session": lambda: {},
             "accept_deployment": lambda: {},
             "report_deployment_status": lambda: {
@@ -367,9 +367,9 @@ class MatrixWorld(World):
             },
             "ingest_deployment_logs": lambda: {"lines": [{"line": "started"}]},
             "report_deployment_metrics": lambda: {"cpu": 0.5, "memory": 1.0, "storage": 2.0},
-            "acknowledge_action": lambda: {"result": "succeeded"},
-            "add_organization_member": lambda: {"account_id": self.spare.id, "role": "viewer"},
-            "add_ticket_comment": lambda: {"body": "Any news?"},
+            "ack_deployment_action": lambda: {"result": "succeeded"},
+            "invite_organization_member": lambda: {"account_id": self.spare.id, "role": "viewer"},
+            "create_ticket_comment": lambda: {"body": "Any news?"},
             "update_ticket": lambda: {"status": "in_progress"},
             "reject_provider": lambda: {"rejection_reason": "Incomplete documentation"},
             "suspend_provider": lambda: {"reason": "Repeated SLA violations observed"},
@@ -413,7 +413,9 @@ def _operations() -> list[tuple[str, str, str]]:
         if "{" not in path:
             continue
         for method, operation in item.items():
-            if method in HTTP_METHODS and "operationId" in operation:
+            # A deprecated alias (`…_legacy`) is its target's handler with its target's x-access
+            # (tests/contract/test_naming.py): the target's row covers it.
+            if method in HTTP_METHODS and not operation["operationId"].endswith("_legacy"):
                 found.append((operation["operationId"], method.upper(), path))
     return sorted(found)
 

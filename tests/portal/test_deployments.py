@@ -69,7 +69,7 @@ def publish_service(
     assert response.status_code == 201, response.text
     service_id: str = response.json()["id"]
     if publish:
-        published = world.client.put(
+        published = world.client.post(
             f"/api/v1/services/{service_id}/publish", headers=provider.headers
         )
         assert published.status_code == 200, published.text
@@ -363,7 +363,7 @@ def test_declared_capacity_is_a_ceiling(world: World) -> None:
         "region": "eu-west-1",
     }
     response = world.client.put(
-        "/api/v1/registration/capacity", headers=provider.headers, json=capacity
+        "/api/v1/provider/capacity", headers=provider.headers, json=capacity
     )
     assert response.status_code == 200, response.text
 

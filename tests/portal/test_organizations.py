@@ -423,8 +423,16 @@ def test_adding_a_member_twice_is_409(world: World) -> None:
     admin, bob = world.tenant(), world.tenant()
     org_id = create_org(world, admin)["id"]
     assert add(world, org_id, admin, account_id=bob.id, role="viewer").status_code == 202
-    problem(invite(world, org_id, admin, email=bob.email, role="admin"), 409, "ALREADY_MEMBER")
-    problem(invite(world, org_id, admin, account_id=admin.id, role="member"), 409, "ALREADY_MEMBER")
+    problem(
+        invite(world, org_id, admin, email=bob.email, role="admin"),
+        409,
+        "ORGANIZATION_MEMBER_EXISTS",
+    )
+    problem(
+        invite(world, org_id, admin, account_id=admin.id, role="member"),
+        409,
+        "ORGANIZATION_MEMBER_EXISTS",
+    )
     assert memberships(world, org_id) == {admin.id: "admin", bob.id: "viewer"}
 
 
@@ -460,8 +468,8 @@ def test_admin_removes_members_and_they_lose_access(world: World) -> None:
     )
     assert world.client.get(ORGS, headers=member.headers).json()["items"] == []
     assert memberships(world, org_id) == {admin.id: "admin", viewer.id: "viewer"}
-    problem(remove(world, org_id, admin, member.id), 404, "MEMBER_NOT_FOUND")
-    problem(remove(world, org_id, admin, str(uuid.uuid4())), 404, "MEMBER_NOT_FOUND")
+    problem(remove(world, org_id, admin, member.id), 404, "ORGANIZATION_MEMBER_NOT_FOUND")
+    problem(remove(world, org_id, admin, str(uuid.uuid4())), 404, "ORGANIZATION_MEMBER_NOT_FOUND")
 
 
 def test_members_may_leave_but_not_remove_others(world: World) -> None:
@@ -472,7 +480,9 @@ def test_members_may_leave_but_not_remove_others(world: World) -> None:
     problem(remove(world, org_id, outsider, member.id), 404, "ORGANIZATION_NOT_FOUND")
     problem(remove(world, org_id, outsider, outsider.id), 404, "ORGANIZATION_NOT_FOUND")
     problem(remove(world, org_id, world.admin, member.id), 403, "ORGANIZATION_ADMIN_REQUIRED")
-    problem(remove(world, org_id, world.admin, admin_id(world)), 404, "MEMBER_NOT_FOUND")
+    problem(
+        remove(world, org_id, world.admin, admin_id(world)), 404, "ORGANIZATION_MEMBER_NOT_FOUND"
+    )
     problem(remove(world, str(uuid.uuid4()), admin, member.id), 404, "ORGANIZATION_NOT_FOUND")
     problem(remove(world, org_id, {}, member.id), 401)
     assert len(memberships(world, org_id)) == 3
@@ -485,10 +495,10 @@ def test_members_may_leave_but_not_remove_others(world: World) -> None:
 def test_the_last_admin_cannot_leave_or_be_removed(world: World) -> None:
     admin, second = world.tenant(), world.tenant()
     org_id = create_org(world, admin)["id"]
-    problem(remove(world, org_id, admin, admin.id), 409, "LAST_ADMIN")
+    problem(remove(world, org_id, admin, admin.id), 409, "ORGANIZATION_LAST_ADMIN")
     assert add(world, org_id, admin, account_id=second.id, role="admin").status_code == 202
     assert remove(world, org_id, second, admin.id).status_code == 204
-    problem(remove(world, org_id, second, second.id), 409, "LAST_ADMIN")
+    problem(remove(world, org_id, second, second.id), 409, "ORGANIZATION_LAST_ADMIN")
     assert memberships(world, org_id) == {second.id: "admin"}
 
 

@@ -207,7 +207,7 @@ def test_a_read_only_provider_key_cannot_accept(world: World) -> None:
     tenant, provider = world.tenant(), world.provider()
     deployment_id = world.insert_deployment(tenant, provider, state="pending")
     created = world.client.post(
-        "/api/v1/registration/api-keys",
+        "/api/v1/provider/api-keys",
         headers=provider.headers,
         json={"name": "reader", "scopes": ["deployments:read"]},
     )
@@ -219,7 +219,7 @@ def test_a_read_only_provider_key_cannot_accept(world: World) -> None:
     )
     # A provider key with the write scope works like the provider's token.
     full = world.client.post(
-        "/api/v1/registration/api-keys",
+        "/api/v1/provider/api-keys",
         headers=provider.headers,
         json={"name": "writer", "scopes": ["deployments:read", "deployments:write"]},
     ).json()["key"]
@@ -318,7 +318,7 @@ def test_contradictory_reports_are_422(world: World) -> None:
     errors = problem(
         report(world, provider, deployment_id, {"replicas": {"ready": 3, "total": 2}}),
         422,
-        "INVALID_STATUS_REPORT",
+        "DEPLOYMENT_INVALID_STATUS_REPORT",
     )["errors"]
     assert [(e["field"], e["code"]) for e in errors] == [
         ("replicas.ready", "REPLICAS_READY_EXCEEDS_TOTAL")
@@ -429,7 +429,7 @@ def test_pending_actions_oldest_first_and_acknowledgement(world: World) -> None:
             f"{base}/{first}/ack", headers=provider.headers, json={"result": "failed"}
         ),
         409,
-        "ACTION_ALREADY_ACKNOWLEDGED",
+        "DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED",
     )
     assert again["current_status"] == "succeeded"
     with db_session(world.database_url) as session:
@@ -453,7 +453,7 @@ def test_acknowledging_someone_elses_action_is_404(world: World) -> None:
                 json={"result": "succeeded"},
             ),
             404,
-            "ACTION_NOT_FOUND",
+            "DEPLOYMENT_ACTION_NOT_FOUND",
         )
     problem(
         world.client.post(

@@ -410,7 +410,7 @@ def test_who_may_change_status(scene: Scene) -> None:
         problem(
             scene.patch(ticket["id"], who, {"status": "resolved", "priority": "high"}),
             403,
-            "STATUS_CHANGE_NOT_ALLOWED",
+            "TICKET_STATUS_CHANGE_NOT_ALLOWED",
         )
     problem(scene.patch(ticket["id"], "stranger", {"status": "open"}), 404, "TICKET_NOT_FOUND")
     current = scene.client.get(f"{TICKETS}/{ticket['id']}", headers=scene.owner.headers)

@@ -87,7 +87,7 @@ class World:
         headers = provider_session(self.client, registered)
         if approve:
             response = self.client.put(
-                "/api/v1/registration/pricing", headers=headers, json=prices or PRICES
+                "/api/v1/provider/pricing", headers=headers, json=prices or PRICES
             )
             assert response.status_code == 200, response.text
         return ProviderActor(id=provider_id, headers=headers, registered=registered)

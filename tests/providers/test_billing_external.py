@@ -27,6 +27,7 @@ from provider_registry.app import create_app
 from provider_registry.config import load_settings
 from tests.conftest import problem, settings_env
 from tests.identity.helpers import login, register
+from tests.support import statuses
 from tests.support.billing_server import BillingServer, running_billing_server, unused_url
 
 pytestmark = pytest.mark.integration
@@ -73,6 +74,7 @@ def apps(database_url: str) -> Iterator[Apps]:
                 load_settings(config_file=None, environ=settings_env(database_url, **settings))
             )
             client = TestClient(app, raise_server_exceptions=False)
+            statuses.watch(client)
             client.__enter__()  # run the lifespan, as servers do
             built[key] = (app, client)
         return built[key][1]

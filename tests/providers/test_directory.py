@@ -44,7 +44,7 @@ def test_only_approved_providers_with_public_fields(client: TestClient, database
     gpu_auth = provider_session(client, gpu)
     assert (
         client.put(
-            "/api/v1/registration/capacity",
+            "/api/v1/provider/capacity",
             headers=gpu_auth,
             json={
                 "gpu_model": "NVIDIA H100",
@@ -59,7 +59,7 @@ def test_only_approved_providers_with_public_fields(client: TestClient, database
     )
     assert (
         client.put(
-            "/api/v1/registration/pricing",
+            "/api/v1/provider/pricing",
             headers=gpu_auth,
             json={
                 "currency": "USD",

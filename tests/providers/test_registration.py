@@ -36,7 +36,7 @@ def test_registration_returns_a_pending_provider_and_its_key_once(client: TestCl
     assert registered["api_key"].startswith("ppk_")
     assert "pricing" not in provider
     auth = provider_session(client, registered)
-    profile = client.get("/api/v1/registration/profile", headers=auth)
+    profile = client.get("/api/v1/provider/profile", headers=auth)
     assert registered["api_key"] not in profile.text
     assert profile.json()["email"] == provider["email"]
 

@@ -77,10 +77,10 @@ def test_the_lifecycle_and_its_refusals(client: TestClient, admin: dict[str, str
     body = problem(
         client.post(f"{base}/suspend", headers=admin, json={"reason": "x"}),
         409,
-        "INVALID_TRANSITION",
+        "PROVIDER_INVALID_TRANSITION",
     )
     assert body["current_status"] == "pending"
-    problem(client.post(f"{base}/reinstate", headers=admin), 409, "INVALID_TRANSITION")
+    problem(client.post(f"{base}/reinstate", headers=admin), 409, "PROVIDER_INVALID_TRANSITION")
     assert _approve(client, admin, provider_id).status_code == 200
     assert problem(_approve(client, admin, provider_id), 409)["current_status"] == "approved"
     problem(client.post(f"{base}/reject", headers=admin, json={"rejection_reason": "late"}), 409)

@@ -15,7 +15,7 @@ from tests.providers.factories import (
 
 pytestmark = pytest.mark.integration
 
-PROFILE = "/api/v1/registration/profile"
+PROFILE = "/api/v1/provider/profile"
 PRICING = {
     "currency": "EUR",
     "prices": [
@@ -150,13 +150,13 @@ def test_pricing_and_capacity_need_approval(client: TestClient, database_url: st
     registered = register_provider(client)
     auth = provider_session(client, registered)
     body = problem(
-        client.put("/api/v1/registration/pricing", headers=auth, json=PRICING),
+        client.put("/api/v1/provider/pricing", headers=auth, json=PRICING),
         403,
         "PROVIDER_NOT_APPROVED",
     )
     assert body["current_status"] == "pending"
     problem(
-        client.put("/api/v1/registration/capacity", headers=auth, json=CAPACITY),
+        client.put("/api/v1/provider/capacity", headers=auth, json=CAPACITY),
         403,
         "PROVIDER_NOT_APPROVED",
     )
@@ -164,10 +164,10 @@ def test_pricing_and_capacity_need_approval(client: TestClient, database_url: st
     assert client.get(PROFILE, headers=auth).status_code == 200
 
     _approve(client, database_url, registered["provider"]["id"])
-    priced = client.put("/api/v1/registration/pricing", headers=auth, json=PRICING)
+    priced = client.put("/api/v1/provider/pricing", headers=auth, json=PRICING)
     assert priced.status_code == 200, priced.text
     assert priced.json()["pricing"] == PRICING
-    sized = client.put("/api/v1/registration/capacity", headers=auth, json=CAPACITY)
+    sized = client.put("/api/v1/provider/capacity", headers=auth, json=CAPACITY)
     assert sized.json()["capacity"] == CAPACITY
 
 
@@ -183,14 +183,12 @@ def test_prices_are_decimal_strings(client: TestClient, database_url: str) -> No
         }
 
     for bad in (0.5, "-1", "1e3", "01.5", "0.123456789", "abc"):
-        problem(client.put("/api/v1/registration/pricing", headers=auth, json=price(bad)), 400)
+        problem(client.put("/api/v1/provider/pricing", headers=auth, json=price(bad)), 400)
     duplicate = {"currency": "USD", "prices": [PRICING["prices"][0], PRICING["prices"][0]]}
-    body = problem(client.put("/api/v1/registration/pricing", headers=auth, json=duplicate), 400)
+    body = problem(client.put("/api/v1/provider/pricing", headers=auth, json=duplicate), 400)
     assert body["errors"][0]["code"] == "DUPLICATE_RESOURCE"
     problem(
-        client.put(
-            "/api/v1/registration/pricing", headers=auth, json={**PRICING, "currency": "usd"}
-        ),
+        client.put("/api/v1/provider/pricing", headers=auth, json={**PRICING, "currency": "usd"}),
         400,
     )
 
@@ -199,13 +197,11 @@ def test_key_rotation_without_downtime(client: TestClient, database_url: str) ->
     registered = register_provider(client)
     provider_id, first_key = registered["provider"]["id"], registered["api_key"]
     auth = provider_session(client, registered)
-    created = client.post(
-        "/api/v1/registration/api-keys", headers=auth, json={"name": "2026 rotation"}
-    )
+    created = client.post("/api/v1/provider/api-keys", headers=auth, json={"name": "2026 rotation"})
     assert created.status_code == 201, created.text
     second_key = created.json()["key"]
     assert second_key.startswith("ppk_")
-    listed = client.get("/api/v1/registration/api-keys", headers=auth).json()["items"]
+    listed = client.get("/api/v1/provider/api-keys", headers=auth).json()["items"]
     assert len(listed) == 2
     first_id = next(k["id"] for k in listed if k["name"] == "initial key")
 
@@ -217,9 +213,7 @@ def test_key_rotation_without_downtime(client: TestClient, database_url: str) ->
             ).status_code
             == 200
         )
-    assert (
-        client.delete(f"/api/v1/registration/api-keys/{first_id}", headers=auth).status_code == 204
-    )
+    assert client.delete(f"/api/v1/provider/api-keys/{first_id}", headers=auth).status_code == 204
     problem(
         client.post(
             "/api/v1/registration/auth", json={"provider_id": provider_id, "api_key": first_key}
@@ -230,16 +224,16 @@ def test_key_rotation_without_downtime(client: TestClient, database_url: str) ->
         "provider"
     )
     # The session obtained with the revoked key ended with it; the new key's session works.
-    problem(client.get("/api/v1/registration/api-keys", headers=auth), 401)
+    problem(client.get("/api/v1/provider/api-keys", headers=auth), 401)
     auth = provider_session(client, {**registered, "api_key": second_key})
 
     # Another provider cannot see or revoke these keys.
     other = provider_session(client, register_provider(client))
     second_id = next(
-        k["id"] for k in client.get("/api/v1/registration/api-keys", headers=auth).json()["items"]
+        k["id"] for k in client.get("/api/v1/provider/api-keys", headers=auth).json()["items"]
     )
-    problem(client.delete(f"/api/v1/registration/api-keys/{second_id}", headers=other), 404)
-    assert len(client.get("/api/v1/registration/api-keys", headers=other).json()["items"]) == 1
+    problem(client.delete(f"/api/v1/provider/api-keys/{second_id}", headers=other), 404)
+    assert len(client.get("/api/v1/provider/api-keys", headers=other).json()["items"]) == 1
 
     admin = admin_session(client, database_url)
     actions = {

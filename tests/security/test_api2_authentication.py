@@ -31,7 +31,7 @@ pytestmark = pytest.mark.integration
 
 ME = "/api/v1/auth/me"
 PREFIX = "cosmos"
-PROVIDER_KEYS = "/api/v1/registration/api-keys"
+PROVIDER_KEYS = "/api/v1/provider/api-keys"
 
 
 def _sql(url: str, statement: str, **params: Any) -> list[Any]:
@@ -93,13 +93,13 @@ def test_tokens_from_a_key_carry_at_most_its_scopes_also_after_refresh(client: T
         problem(client.post(path, headers=_bearer(tokens["access_token"]), json=body), 403)
     problem(
         client.patch(
-            "/api/v1/registration/profile",
+            "/api/v1/provider/profile",
             headers=_bearer(tokens["access_token"]),
             json={"name": "Hijacked"},
         ),
         403,
     )
-    mine = client.get("/api/v1/me/services", headers=_bearer(tokens["access_token"]))
+    mine = client.get("/api/v1/provider/services", headers=_bearer(tokens["access_token"]))
     assert mine.status_code == 200, mine.text
 
     rotated = client.post(
@@ -108,7 +108,7 @@ def test_tokens_from_a_key_carry_at_most_its_scopes_also_after_refresh(client: T
     assert rotated.status_code == 200, rotated.text
     again = _bearer(rotated.json()["access_token"])
     problem(client.post(PROVIDER_KEYS, headers=again, json={"name": "wider"}), 403)
-    assert client.get("/api/v1/me/services", headers=again).status_code == 200
+    assert client.get("/api/v1/provider/services", headers=again).status_code == 200
 
 
 def test_revoking_a_key_ends_every_session_minted_from_it(client: TestClient) -> None:
@@ -126,7 +126,7 @@ def test_revoking_a_key_ends_every_session_minted_from_it(client: TestClient) ->
     )
     assert revoked.status_code == 204, revoked.text
 
-    problem(client.get("/api/v1/me/services", headers=_bearer(rotated["access_token"])), 401)
+    problem(client.get("/api/v1/provider/services", headers=_bearer(rotated["access_token"])), 401)
     problem(
         client.post(
             "/api/v1/registration/refresh", json={"refresh_token": rotated["refresh_token"]}
@@ -156,7 +156,7 @@ def test_a_session_from_a_key_does_not_outlive_the_key(client: TestClient, clean
         "UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = :id",
         id=response.json()["api_key"]["id"],
     )
-    problem(client.get("/api/v1/me/services", headers=_bearer(tokens["access_token"])), 401)
+    problem(client.get("/api/v1/provider/services", headers=_bearer(tokens["access_token"])), 401)
     problem(
         client.post(
             "/api/v1/registration/refresh", json={"refresh_token": tokens["refresh_token"]}
@@ -279,7 +279,7 @@ def test_suspending_a_provider_stops_its_access_tokens_at_once(
     )
     # It may sign in again and see that it is suspended.
     fresh = _exchange(client, provider_id, registered["api_key"])
-    profile = client.get("/api/v1/registration/profile", headers=_bearer(fresh["access_token"]))
+    profile = client.get("/api/v1/provider/profile", headers=_bearer(fresh["access_token"]))
     assert profile.json()["status"] == "suspended"
 
 

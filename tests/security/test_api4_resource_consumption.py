@@ -306,7 +306,7 @@ def test_service_versions_are_paginated(portal: World) -> None:
             json=service_body(name="acme-many", version=version),
         )
         assert created.status_code == 201, created.text
-        published = portal.client.put(
+        published = portal.client.post(
             f"/api/v1/services/{created.json()['id']}/publish", headers=provider.headers
         )
         assert published.status_code == 200, published.text

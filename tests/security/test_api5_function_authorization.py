@@ -21,8 +21,8 @@ METHODS = ("get", "put", "post", "delete", "patch")
 WRITES = ("put", "post", "delete", "patch")
 
 ME = "/api/v1/auth/me"
-PROFILE = "/api/v1/registration/profile"
-PROVIDER_KEYS = "/api/v1/registration/api-keys"
+PROFILE = "/api/v1/provider/profile"
+PROVIDER_KEYS = "/api/v1/provider/api-keys"
 ACCOUNT_KEYS = "/api/v1/auth/api-keys"
 PRICING = {
     "currency": "EUR",
@@ -127,12 +127,12 @@ def test_a_narrow_provider_key_cannot_touch_the_profile_prices_capacity_or_keys(
     problem(client.get(PROFILE, headers=read_only), 403, "FORBIDDEN")
     problem(client.patch(PROFILE, headers=read_only, json={"name": "Hijacked"}), 403, "FORBIDDEN")
     problem(
-        client.put("/api/v1/registration/pricing", headers=read_only, json=PRICING),
+        client.put("/api/v1/provider/pricing", headers=read_only, json=PRICING),
         403,
         "FORBIDDEN",
     )
     problem(
-        client.put("/api/v1/registration/capacity", headers=read_only, json=CAPACITY),
+        client.put("/api/v1/provider/capacity", headers=read_only, json=CAPACITY),
         403,
         "FORBIDDEN",
     )
@@ -144,9 +144,7 @@ def test_a_narrow_provider_key_cannot_touch_the_profile_prices_capacity_or_keys(
     # The full-scope session can do all of it.
     writer = _key_headers(_provider_key(client, session, ["profile:read", "profile:write"]))
     assert client.patch(PROFILE, headers=writer, json={"name": "Renamed"}).status_code == 200
-    assert client.put("/api/v1/registration/pricing", headers=writer, json=PRICING).status_code == (
-        200
-    )
+    assert client.put("/api/v1/provider/pricing", headers=writer, json=PRICING).status_code == (200)
 
 
 @pytest.mark.integration

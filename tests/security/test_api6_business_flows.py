@@ -71,9 +71,7 @@ def _reprice(world: World, provider: ProviderActor, factor: int) -> None:
             {**price, "price": str(Decimal(price["price"]) * factor)} for price in PRICES["prices"]
         ],
     }
-    response = world.client.put(
-        "/api/v1/registration/pricing", headers=provider.headers, json=prices
-    )
+    response = world.client.put("/api/v1/provider/pricing", headers=provider.headers, json=prices)
     assert response.status_code == 200, response.text
 
 
@@ -155,17 +153,17 @@ BUNDLE = Path(__file__).resolve().parents[2] / "generated" / "openapi.yaml"
 # the deployments running on it (status, logs, metrics, pending actions and their
 # acknowledgements); nothing else.
 SUSPENDED_MAY = {
-    "get_me",
-    "get_profile",
-    "list_provider_keys",
-    "revoke_provider_key",
-    "list_my_services",
+    "get_current_principal",
+    "get_provider_profile",
+    "list_provider_api_keys",
+    "revoke_provider_api_key",
+    "list_provider_services",
     "list_provider_deployments",
     "report_deployment_status",
     "ingest_deployment_logs",
     "report_deployment_metrics",
-    "list_pending_actions",
-    "acknowledge_action",
+    "list_provider_deployment_actions",
+    "ack_deployment_action",
     "list_tickets",
     "get_ticket",
     "list_ticket_comments",
@@ -180,6 +178,10 @@ def _provider_operations() -> list[tuple[str, str, str, list[str]]]:
     for path, item in spec["paths"].items():
         for method, operation in item.items():
             if method not in HTTP_METHODS or "operationId" not in operation:
+                continue
+            if operation["operationId"].endswith("_legacy"):
+                # A deprecated alias: its target's handler and x-access (tests/contract/
+                # test_naming.py), so the target's case covers it.
                 continue
             rule = operation.get("x-access", {})
             if rule.get("public"):
@@ -263,10 +265,10 @@ class SuspensionWorld(World):
         )
         assert created.status_code == 201, created.text
         side.service = created.json()["id"]
-        published = self.client.put(f"/api/v1/services/{side.service}/publish", headers=self.admin)
+        published = self.client.post(f"/api/v1/services/{side.service}/publish", headers=self.admin)
         assert published.status_code == 200, published.text
         key = self.client.post(
-            "/api/v1/registration/api-keys",
+            "/api/v1/provider/api-keys",
             headers=side.actor.headers,
             json={"name": "spare", "scopes": ["services:read"]},
         )
@@ -291,10 +293,10 @@ class SuspensionWorld(World):
             key_id=side.key,
         )
         bodies: dict[str, Any] = {
-            "update_profile": {"organization": "Renamed Ltd"},
-            "put_pricing": PRICES,
-            "put_capacity": CAPACITY,
-            "create_provider_key": {"name": "another", "scopes": ["services:read"]},
+            "update_provider_profile": {"organization": "Renamed Ltd"},
+            "replace_provider_pricing": PRICES,
+            "replace_provider_capacity": CAPACITY,
+            "create_provider_api_key": {"name": "another", "scopes": ["services:read"]},
             "create_service": service_body(name=f"new-{uuid.uuid4().hex[:8]}"),
             "update_service": {"description": "Updated description of the service"},
             "ingest_deployment_logs": {"lines": [{"line": "draining"}]},
@@ -306,19 +308,23 @@ class SuspensionWorld(World):
                 "replicas": {"ready": 0, "total": 1},
                 "services": [],
             },
-            "acknowledge_action": {"result": "succeeded"},
+            "ack_deployment_action": {"result": "succeeded"},
             "update_ticket": {"status": "in_progress"},
-            "add_ticket_comment": {"body": "Looking into it"},
+            "create_ticket_comment": {"body": "Looking into it"},
         }
         kwargs: dict[str, Any] = {"headers": side.actor.headers}
         if operation_id in bodies:
             kwargs["json"] = bodies[operation_id]
-        if operation_id in ("update_profile", "put_pricing", "put_capacity"):
+        if operation_id in (
+            "update_provider_profile",
+            "replace_provider_pricing",
+            "replace_provider_capacity",
+        ):
             kwargs["headers"] = {**side.actor.headers, "If-Match": self._provider_etag(side)}
         return self.client.request(method, url, **kwargs)
 
     def _provider_etag(self, side: Side) -> str:
-        response = self.client.get("/api/v1/registration/profile", headers=side.actor.headers)
+        response = self.client.get("/api/v1/provider/profile", headers=side.actor.headers)
         etag: str = response.headers["ETag"]
         return etag
 
@@ -360,8 +366,8 @@ def test_what_a_suspended_provider_may_do(
 def test_pending_providers_may_read_and_edit_their_profile_only(world: World) -> None:
     registered = register_provider(world.client)
     headers = provider_session(world.client, registered)
-    assert world.client.get("/api/v1/registration/profile", headers=headers).status_code == 200
-    assert world.client.get("/api/v1/me/services", headers=headers).status_code == 200
+    assert world.client.get("/api/v1/provider/profile", headers=headers).status_code == 200
+    assert world.client.get("/api/v1/provider/services", headers=headers).status_code == 200
     for method, url in (
         ("GET", "/api/v1/provider/deployments"),
         ("GET", "/api/v1/tickets"),
@@ -400,7 +406,7 @@ def test_a_suspended_providers_services_and_entry_leave_public_listings(world: W
     )
     assert created.status_code == 201, created.text
     service_id = created.json()["id"]
-    published = world.client.put(f"/api/v1/services/{service_id}/publish", headers=world.admin)
+    published = world.client.post(f"/api/v1/services/{service_id}/publish", headers=world.admin)
     assert published.status_code == 200, published.text
     shown = {
         "listed": [service_id],

@@ -19,7 +19,7 @@ from tests.conftest import MakeClient, problem
 from tests.providers.factories import provider_session, register_provider, registration
 
 REGISTER = "/api/v1/registration/register"
-PROFILE = "/api/v1/registration/profile"
+PROFILE = "/api/v1/provider/profile"
 
 # (URL, code): spellings of addresses an HTTP client would reach inside our network.
 FORBIDDEN = [
@@ -254,7 +254,7 @@ def test_catalog_create_and_update_refuse_hostile_endpoint_spellings(world: Worl
             ) != _catalog_code(url, code):
                 wrong[f"{what} {url}"] = response.text[:200]
     assert wrong == {}
-    mine = world.client.get("/api/v1/me/services", headers=world.owner).json()["items"]
+    mine = world.client.get("/api/v1/provider/services", headers=world.owner).json()["items"]
     assert [s["endpoint"]["url"] for s in mine] == ["https://api.acme.example/v1/chat"]
 
 

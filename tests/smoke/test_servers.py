@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,12 @@ def test_run_serves_everything_on_embedded_sqlite(tmp_path: Path) -> None:
         status, headers, body = get(base + "/health")
         assert status == 200
         assert json.loads(body)["database"] == "connected"
+        # HEAD through uvicorn: GET's status and headers, no body (tests/system/test_head.py).
+        head = urllib.request.Request(base + "/api/v1/services", method="HEAD")
+        with urllib.request.urlopen(head, timeout=10) as answer:
+            assert answer.status == 200
+            assert answer.headers["content-type"] == "application/json"
+            assert answer.read() == b""
         assert get(base + "/ready")[0] == 200
         status, _, body = get(base + "/metrics")
         assert status == 200

@@ -10,9 +10,12 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from tests.support import statuses
 
 BIN = Path(sys.executable).parent
 
@@ -26,9 +29,11 @@ def free_port() -> int:
 def get(url: str, timeout: float = 10.0) -> tuple[int, dict[str, str], bytes]:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read()
+            answer = response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        answer = error.code, dict(error.headers), error.read()
+    statuses.record("GET", urllib.parse.urlsplit(url).path, answer[0])
+    return answer
 
 
 @contextlib.contextmanager

@@ -143,9 +143,25 @@ def test_redoc_is_served_locally(client: TestClient) -> None:
     assert page.status_code == 200
     assert '<redoc spec-url="/api/v1/openapi.json">' in page.text
     assert "https://" not in page.text
+    assert '<link rel="icon" href="/favicon.ico"' in page.text
     script = client.get("/api/v1/redoc/redoc.standalone.js")
     assert script.status_code == 200
     assert len(script.content) > 500_000
+    # Its menu footer's logo would come from a CDN (and be refused by our CSP): not any more.
+    assert b"cdn.redoc.ly" not in script.content
+    again = client.get(
+        "/api/v1/redoc/redoc.standalone.js", headers={"If-None-Match": script.headers["etag"]}
+    )
+    assert again.status_code == 304
+
+
+def test_favicon_is_ours(client: TestClient) -> None:
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200
+    assert icon.content == (ROOT / "src/provider_registry/system/favicon.ico").read_bytes()
+    assert icon.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert icon.headers["content-type"].startswith("image/")
+    assert '<link rel="icon" href="/favicon.ico"' in client.get("/api/v1/ui/").text
 
 
 def test_missing_doc_assets_are_a_clear_503(make_client: MakeClient, tmp_path: Path) -> None:

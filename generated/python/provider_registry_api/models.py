@@ -20,7 +20,7 @@ class FieldError(BaseModel):
     code: Annotated[str, Field(examples=["INVALID_FORMAT"], pattern="^[A-Z][A-Z0-9_]*$")]
 
 
-class HealthResponse(BaseModel):
+class Health(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -31,7 +31,7 @@ class HealthResponse(BaseModel):
     database: Literal["connected", "disconnected"]
 
 
-class ReadinessResponse(BaseModel):
+class Readiness(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -43,7 +43,7 @@ class ReadinessResponse(BaseModel):
     """
 
 
-class RegisterRequest(BaseModel):
+class AccountCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -90,7 +90,7 @@ class Account(BaseModel):
     updated_at: AwareDatetime
 
 
-class LoginRequest(BaseModel):
+class AccountSignIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -98,7 +98,7 @@ class LoginRequest(BaseModel):
     password: Annotated[SecretStr, Field(max_length=1024, min_length=1)]
 
 
-class PasswordGrantForm(BaseModel):
+class AccountSignInForm(BaseModel):
     """
     OAuth2 password-grant style form login; `username` is the email address.
     """
@@ -115,7 +115,7 @@ class PasswordGrantForm(BaseModel):
     """
 
 
-class TokenResponse(BaseModel):
+class TokenPair(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -138,7 +138,7 @@ class TokenResponse(BaseModel):
     """
 
 
-class RefreshRequest(BaseModel):
+class SessionRefresh(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -197,7 +197,7 @@ class Principal(BaseModel):
     """
 
 
-class ApiKeyCreateRequest(BaseModel):
+class ApiKeyCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -287,7 +287,7 @@ class ApiKeyCreated(BaseModel):
     """
 
 
-class ApiKeyList(BaseModel):
+class ApiKeyPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -298,7 +298,7 @@ class ApiKeyList(BaseModel):
     """
 
 
-class HmacKeyCreateRequest(BaseModel):
+class HmacKeyCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -333,7 +333,7 @@ class HmacKeyCreated(BaseModel):
     """
 
 
-class HmacKeyList(BaseModel):
+class HmacKeyPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -438,7 +438,7 @@ class ProviderMetadata(BaseModel):
     """
 
 
-class ProviderRegistration(BaseModel):
+class ProviderCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -469,6 +469,35 @@ class ProviderRegistration(BaseModel):
     """
     Acceptance of the terms of service; must be `true`.
     """
+
+
+class ProviderUpdate(BaseModel):
+    """
+    The fields a provider may change itself. Status, email and ids are not among them.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str | None,
+        Field(
+            examples=["ACME Compute Provider"],
+            max_length=100,
+            min_length=3,
+            pattern="^[A-Za-z0-9 _-]+$",
+        ),
+    ] = None
+    """
+    3-100 characters of letters, digits, spaces, `-` and `_`.
+    """
+    organization: Annotated[str | None, Field(examples=["ACME Corp"], max_length=200)] = None
+    public_key: Annotated[str | None, Field(max_length=16384)] = None
+    """
+    An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form.
+    """
+    endpoints: Annotated[list[Endpoint] | None, Field(max_length=20, min_length=1)] = None
+    metadata: ProviderMetadata | None = None
 
 
 class ResourcePrice(BaseModel):
@@ -503,7 +532,84 @@ class Pricing(BaseModel):
     """
 
 
-class ProviderAuthRequest(BaseModel):
+class Capacity(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    gpu_model: Annotated[str | None, Field(examples=["NVIDIA A100"], max_length=100)] = None
+    gpu_count: Annotated[int, Field(ge=0, le=100000)] = 0
+    gpu_memory_gb: Annotated[int | None, Field(ge=0, le=100000)] = None
+    cpu_cores: Annotated[int, Field(ge=1, le=10000000)]
+    memory_gb: Annotated[int, Field(ge=1, le=100000000)]
+    storage_gb: Annotated[int, Field(ge=0, le=1000000000)]
+    region: Annotated[
+        str,
+        Field(examples=["us-west-2"], max_length=50, min_length=2, pattern="^[a-z0-9][a-z0-9-]*$"),
+    ]
+
+
+class Provider(BaseModel):
+    """
+    A provider's full record, as the provider itself and admins see it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    email: str
+    organization: Annotated[str | None, Field(...)]
+    public_key: str
+    endpoints: Annotated[list[Endpoint], Field(max_length=20)]
+    metadata: ProviderMetadata
+    status: Literal["pending", "approved", "rejected", "suspended"]
+    """
+    `pending` until an admin reviews it; then `approved` or `rejected`. An approved provider
+    can be `suspended` and `reinstated` (back to `approved`).
+
+    """
+    rejection_reason: Annotated[str | None, Field(...)]
+    suspension_reason: Annotated[str | None, Field(...)]
+    billing_account_id: Annotated[str | None, Field(...)]
+    """
+    Set when the provider is approved.
+    """
+    owner_account_id: Annotated[UUID | None, Field(...)]
+    """
+    The account that registered the provider, if it registered signed in.
+    """
+    pricing: Pricing | None = None
+    """
+    Absent until the provider sets its prices.
+    """
+    capacity: Capacity | None = None
+    """
+    Absent until the provider declares its capacity.
+    """
+    version: Annotated[int, Field(ge=1, le=2147483647)]
+    """
+    Increases with every change; the ETag is derived from it.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    reviewed_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class ProviderCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    provider: Provider
+    api_key: str
+    """
+    The provider's first API key. Shown only in this response: exchange it at
+    `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
+
+    """
+
+
+class ProviderSignIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -511,7 +617,7 @@ class ProviderAuthRequest(BaseModel):
     api_key: Annotated[str, Field(max_length=200, min_length=1)]
 
 
-class ProviderKeyCreateRequest(BaseModel):
+class ProviderApiKeyCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -548,18 +654,70 @@ class ProviderKeyCreateRequest(BaseModel):
     expires_in_days: Annotated[int | None, Field(ge=1, le=3650)] = None
 
 
-class ReviewReject(BaseModel):
+class ProviderReject(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     rejection_reason: Annotated[str, Field(max_length=1000, min_length=1)]
 
 
-class ReviewSuspend(BaseModel):
+class ProviderSuspend(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     reason: Annotated[str, Field(max_length=1000, min_length=1)]
+
+
+class ProviderPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: Annotated[list[Provider], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
+    """
+    With cursor paging, the cursor of the next page (null on the last).
+    """
+    total: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    With page/page_size or limit/offset paging, how many providers match.
+    """
+    page: Annotated[int | None, Field(ge=1, le=100000)] = None
+    page_size: Annotated[int | None, Field(ge=1, le=100)] = None
+    offset: Annotated[int | None, Field(ge=0, le=10000000)] = None
+    limit: Annotated[int | None, Field(ge=1, le=100)] = None
+
+
+class PublicProvider(BaseModel):
+    """
+    What anyone may know about an approved provider.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    name: str
+    organization: Annotated[str | None, Field(...)]
+    region: str
+    supported_formats: Annotated[list[str], Field(max_length=20)]
+    capabilities: Annotated[list[str], Field(max_length=50)]
+    endpoints: Annotated[list[Endpoint], Field(max_length=20)]
+    version: Annotated[str | None, Field(...)]
+    """
+    The provider daemon's software version, if it reported one.
+    """
+    capacity: Capacity | None = None
+    """
+    What the provider offers; absent until declared.
+    """
+
+
+class PublicProviderPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: Annotated[list[PublicProvider], Field(max_length=100)]
+    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class AuditEvent(BaseModel):
@@ -707,7 +865,7 @@ class Resources(BaseModel):
     """
 
 
-class ResourcesRequest(BaseModel):
+class ResourcesCreate(BaseModel):
     """
     What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
     and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
@@ -765,7 +923,7 @@ class DeploymentCreate(BaseModel):
     """
     1 to 100 characters, no control characters, not only spaces.
     """
-    resources: ResourcesRequest
+    resources: ResourcesCreate
 
 
 class Deployment(BaseModel):
@@ -906,7 +1064,7 @@ class DeploymentAccept(BaseModel):
     """
 
 
-class DeploymentActionRequest(BaseModel):
+class DeploymentActionCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -932,7 +1090,7 @@ class DeploymentAction(BaseModel):
     acknowledged_at: Annotated[AwareDatetime | None, Field(...)]
 
 
-class DeploymentActionList(BaseModel):
+class DeploymentActionPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1188,7 +1346,7 @@ class OrganizationCreate(BaseModel):
     ] = None
 
 
-class OrganizationRead(BaseModel):
+class Organization(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1206,11 +1364,11 @@ class OrganizationPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    items: Annotated[list[OrganizationRead], Field(max_length=100)]
+    items: Annotated[list[Organization], Field(max_length=100)]
     next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
-class OrganizationMemberAdd(BaseModel):
+class OrganizationInvitationCreate(BaseModel):
     """
     Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
     """
@@ -1408,6 +1566,45 @@ class Ticket(BaseModel):
     updated_at: AwareDatetime
 
 
+class TicketDetail(BaseModel):
+    """
+    A ticket with its first 100 comments, oldest first; when there are more,
+    `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: UUID
+    deployment_id: UUID
+    provider_id: UUID
+    """
+    The provider the deployment runs on.
+    """
+    opened_by: UUID
+    """
+    The account that opened the ticket.
+    """
+    subject: str
+    description: str
+    category: Literal["technical", "billing", "general", "security"]
+    priority: Literal["low", "medium", "high", "critical"]
+    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
+    """
+    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
+    `waiting_customer` and `resolved`, and `closed` is final.
+
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    comments: Annotated[list[TicketComment], Field(max_length=100)]
+    comments_next_cursor: Annotated[str | None, Field(max_length=512)]
+    """
+    Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
+    """
+
+
 class TicketPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -1453,7 +1650,7 @@ class LogEntry(BaseModel):
     """
 
 
-class LogBatchAccepted(BaseModel):
+class DeploymentLogsAccepted(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1492,7 +1689,7 @@ class DeploymentMetrics(BaseModel):
     """
 
 
-class MetricsReport(BaseModel):
+class DeploymentMetricsCreate(BaseModel):
     """
     Current usage, in the units of the deployment's resources.
     """
@@ -1506,7 +1703,7 @@ class MetricsReport(BaseModel):
     gpu: Annotated[float | None, Field(ge=0.0, le=10000.0)] = None
 
 
-class ShellSessionRequest(BaseModel):
+class ShellSessionCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1541,14 +1738,14 @@ class ShellSession(BaseModel):
     """
 
 
-class ShellTokenCheck(BaseModel):
+class ShellSessionVerify(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     token: Annotated[str, Field(max_length=4096, min_length=1)]
 
 
-class ShellTokenVerdict(BaseModel):
+class ShellSessionVerdict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1616,164 +1813,34 @@ class Problem(BaseModel):
     """
     For validation errors, one entry per offending field.
     """
-
-
-class ProviderUpdate(BaseModel):
+    current_status: Annotated[str | None, Field(examples=["approved"])] = None
     """
-    The fields a provider may change itself. Status, email and ids are not among them.
-    """
+    On a 409 for a state change that does not apply: the resource's status now (a provider's,
+    service's, invitation's, deployment action's or ticket's), so a client can re-read or stop.
 
-    model_config = ConfigDict(
-        extra="forbid",
+    """
+    current_state: Annotated[str | None, Field(examples=["closed"])] = None
+    """
+    On a 409 for a deployment that cannot take the change, its state now.
+    """
+    current_etag: Annotated[str | None, Field(examples=['"3"'])] = None
+    """
+    On a 412 (`If-Match` did not match), the resource's current `ETag`.
+    """
+    paid_at: Annotated[AwareDatetime | None, Field(examples=["2026-01-31T12:00:00Z"])] = None
+    """
+    On a 409 for paying an invoice that is already paid, when it was paid.
+    """
+    member_id: Annotated[UUID | None, Field(examples=["3f0c2a5e-7a8b-4c1d-9e2f-1a2b3c4d5e6f"])] = (
+        None
     )
-    name: Annotated[
-        str | None,
-        Field(
-            examples=["ACME Compute Provider"],
-            max_length=100,
-            min_length=3,
-            pattern="^[A-Za-z0-9 _-]+$",
-        ),
-    ] = None
     """
-    3-100 characters of letters, digits, spaces, `-` and `_`.
+    On a 409 for inviting someone who is already a member, that member's account id.
     """
-    organization: Annotated[str | None, Field(examples=["ACME Corp"], max_length=200)] = None
-    public_key: Annotated[str | None, Field(max_length=16384)] = None
+    reason: Annotated[str | None, Field(examples=["MISSING_HEADERS"])] = None
     """
-    An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form.
+    On a 401 for a signed request (wallet or HMAC) that was refused, why (a stable code).
     """
-    endpoints: Annotated[list[Endpoint] | None, Field(max_length=20, min_length=1)] = None
-    metadata: ProviderMetadata | None = None
-
-
-class Capacity(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    gpu_model: Annotated[str | None, Field(examples=["NVIDIA A100"], max_length=100)] = None
-    gpu_count: Annotated[int, Field(ge=0, le=100000)] = 0
-    gpu_memory_gb: Annotated[int | None, Field(ge=0, le=100000)] = None
-    cpu_cores: Annotated[int, Field(ge=1, le=10000000)]
-    memory_gb: Annotated[int, Field(ge=1, le=100000000)]
-    storage_gb: Annotated[int, Field(ge=0, le=1000000000)]
-    region: Annotated[
-        str,
-        Field(examples=["us-west-2"], max_length=50, min_length=2, pattern="^[a-z0-9][a-z0-9-]*$"),
-    ]
-
-
-class Provider(BaseModel):
-    """
-    A provider's full record, as the provider itself and admins see it.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: UUID
-    name: str
-    email: str
-    organization: Annotated[str | None, Field(...)]
-    public_key: str
-    endpoints: Annotated[list[Endpoint], Field(max_length=20)]
-    metadata: ProviderMetadata
-    status: Literal["pending", "approved", "rejected", "suspended"]
-    """
-    `pending` until an admin reviews it; then `approved` or `rejected`. An approved provider
-    can be `suspended` and `reinstated` (back to `approved`).
-
-    """
-    rejection_reason: Annotated[str | None, Field(...)]
-    suspension_reason: Annotated[str | None, Field(...)]
-    billing_account_id: Annotated[str | None, Field(...)]
-    """
-    Set when the provider is approved.
-    """
-    owner_account_id: Annotated[UUID | None, Field(...)]
-    """
-    The account that registered the provider, if it registered signed in.
-    """
-    pricing: Pricing | None = None
-    """
-    Absent until the provider sets its prices.
-    """
-    capacity: Capacity | None = None
-    """
-    Absent until the provider declares its capacity.
-    """
-    version: Annotated[int, Field(ge=1, le=2147483647)]
-    """
-    Increases with every change; the ETag is derived from it.
-    """
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    reviewed_at: Annotated[AwareDatetime | None, Field(...)]
-
-
-class ProviderRegistered(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    provider: Provider
-    api_key: str
-    """
-    The provider's first API key. Shown only in this response: exchange it at
-    `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
-
-    """
-
-
-class ProviderPage(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    items: Annotated[list[Provider], Field(max_length=100)]
-    next_cursor: Annotated[str | None, Field(max_length=512)]
-    """
-    With cursor paging, the cursor of the next page (null on the last).
-    """
-    total: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    With page/page_size or limit/offset paging, how many providers match.
-    """
-    page: Annotated[int | None, Field(ge=1, le=100000)] = None
-    page_size: Annotated[int | None, Field(ge=1, le=100)] = None
-    offset: Annotated[int | None, Field(ge=0, le=10000000)] = None
-    limit: Annotated[int | None, Field(ge=1, le=100)] = None
-
-
-class PublicProvider(BaseModel):
-    """
-    What anyone may know about an approved provider.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: UUID
-    name: str
-    organization: Annotated[str | None, Field(...)]
-    region: str
-    supported_formats: Annotated[list[str], Field(max_length=20)]
-    capabilities: Annotated[list[str], Field(max_length=50)]
-    endpoints: Annotated[list[Endpoint], Field(max_length=20)]
-    version: Annotated[str | None, Field(...)]
-    """
-    The provider daemon's software version, if it reported one.
-    """
-    capacity: Capacity | None = None
-    """
-    What the provider offers; absent until declared.
-    """
-
-
-class PublicProviderPage(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    items: Annotated[list[PublicProvider], Field(max_length=100)]
-    next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
 class Rate(BaseModel):
@@ -1943,7 +2010,7 @@ class ServicePage(BaseModel):
     next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
-class ServiceVersions(BaseModel):
+class ServiceVersionPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -1958,46 +2025,7 @@ class ServiceVersions(BaseModel):
     """
 
 
-class TicketDetail(BaseModel):
-    """
-    A ticket with its first 100 comments, oldest first; when there are more,
-    `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
-
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: UUID
-    deployment_id: UUID
-    provider_id: UUID
-    """
-    The provider the deployment runs on.
-    """
-    opened_by: UUID
-    """
-    The account that opened the ticket.
-    """
-    subject: str
-    description: str
-    category: Literal["technical", "billing", "general", "security"]
-    priority: Literal["low", "medium", "high", "critical"]
-    status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
-    """
-    `open` when created; the provider (or a platform admin) moves it through `in_progress`,
-    `waiting_customer` and `resolved`, and `closed` is final.
-
-    """
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    comments: Annotated[list[TicketComment], Field(max_length=100)]
-    comments_next_cursor: Annotated[str | None, Field(max_length=512)]
-    """
-    Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all.
-    """
-
-
-class LogBatch(BaseModel):
+class DeploymentLogsCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )

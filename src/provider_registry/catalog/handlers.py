@@ -1,4 +1,4 @@
-"""/api/v1/services and /api/v1/me/services."""
+"""/api/v1/services and /api/v1/provider/services (old path: /api/v1/me/services)."""
 
 from __future__ import annotations
 
@@ -125,14 +125,22 @@ def list_service_versions(name: str, limit: int = 20, cursor: str | None = None)
     page = service.versions(db.session(), name, limit, cursor)
     names = service.provider_names(db.session(), page.items)
     return json_response(
-        api.ServiceVersions(
+        api.ServiceVersionPage(
             name=name, items=views.services(page.items, names), next_cursor=page.next_cursor
         )
     )
 
 
-def list_my_services(
+def list_provider_services(
     status: str | None = None, limit: int = 20, cursor: str | None = None
 ) -> Response:
     page = service.mine(db.session(), current_principal(), status, limit, cursor)
     return _page(page.items, page.next_cursor)
+
+
+# Deprecated aliases (the old paths and methods, kept until v2): the same functions.
+list_provider_services_legacy = list_provider_services
+publish_service_legacy = publish_service
+deprecate_service_legacy = deprecate_service
+suspend_service_legacy = suspend_service
+retire_service_legacy = retire_service

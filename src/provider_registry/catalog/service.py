@@ -12,7 +12,12 @@ from sqlmodel import Session
 
 from provider_registry.audit import service as audit
 from provider_registry.catalog import validation
-from provider_registry.catalog.errors import NotYourService, ServiceExists, ServiceNotFound
+from provider_registry.catalog.errors import (
+    NotYourService,
+    ServiceExists,
+    ServiceInvalidTransition,
+    ServiceNotFound,
+)
 from provider_registry.catalog.models import Service
 from provider_registry.catalog.repository import Filters, ServiceRepository, Sort
 from provider_registry.config import Settings
@@ -30,7 +35,6 @@ from provider_registry.kit.pagination import (
 from provider_registry.kit.parsing import document
 from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import rfc3339, utcnow
-from provider_registry.providers.errors import InvalidTransition
 from provider_registry_api import models as api
 
 ALL_STATUSES = ("pending_approval", "active", "deprecated", "suspended", "retired")
@@ -204,7 +208,7 @@ def _for_change(
 
 
 def _conflict(service: Service) -> DomainError:
-    return InvalidTransition(
+    return ServiceInvalidTransition(
         f"The service is {service.status}; another request may have changed it.",
         extra={"current_status": service.status},
     )
@@ -293,7 +297,7 @@ def transition(
     service = _for_change(session, principal, service_id, allowed)
     _check_if_match(service, if_match)
     if service.status not in from_statuses:
-        raise InvalidTransition(
+        raise ServiceInvalidTransition(
             f"A {service.status} service cannot be {past}.",
             extra={"current_status": service.status},
         )

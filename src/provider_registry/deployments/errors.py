@@ -32,7 +32,7 @@ class InsufficientCapacity(Unprocessable):
 
 
 class InvalidStatusReport(Unprocessable):
-    code = "INVALID_STATUS_REPORT"
+    code = "DEPLOYMENT_INVALID_STATUS_REPORT"
 
 
 class DeploymentConflict(DomainError):
@@ -54,8 +54,8 @@ class DeploymentClosed(DeploymentConflict):
 
 
 class ActionNotFound(NotFound):
-    code = "ACTION_NOT_FOUND"
+    code = "DEPLOYMENT_ACTION_NOT_FOUND"
 
 
 class ActionAlreadyAcknowledged(DeploymentConflict):
-    code = "ACTION_ALREADY_ACKNOWLEDGED"
+    code = "DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED"

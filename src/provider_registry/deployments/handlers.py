@@ -50,8 +50,8 @@ def get_deployment_status(deployment_id: str) -> Response:
     return json_response(views.status(row))
 
 
-def request_deployment_action(deployment_id: str) -> Response:
-    body = request_body(api.DeploymentActionRequest)
+def create_deployment_action(deployment_id: str) -> Response:
+    body = request_body(api.DeploymentActionCreate)
     action = service.request_action(
         db.session(), current_principal(), uuid.UUID(deployment_id), body.action
     )

@@ -36,12 +36,12 @@ def report_deployment_status(deployment_id: str) -> Response:
     return json_response(views.status(row))
 
 
-def list_pending_actions(deployment_id: str) -> Response:
+def list_provider_deployment_actions(deployment_id: str) -> Response:
     actions = service.pending_actions(db.session(), current_principal(), uuid.UUID(deployment_id))
-    return json_response(api.DeploymentActionList(items=[views.action(a) for a in actions]))
+    return json_response(api.DeploymentActionPage(items=[views.action(a) for a in actions]))
 
 
-def acknowledge_action(deployment_id: str, action_id: str) -> Response:
+def ack_deployment_action(deployment_id: str, action_id: str) -> Response:
     body = request_body(api.DeploymentActionAck)
     action = service.acknowledge(
         db.session(),

@@ -177,7 +177,10 @@ def metrics_for_tenant(session: Session, principal: Principal, deployment_id: uu
 
 
 def report_metrics(
-    session: Session, principal: Principal, deployment_id: uuid.UUID, body: api.MetricsReport
+    session: Session,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    body: api.DeploymentMetricsCreate,
 ) -> Metrics:
     row = access.for_provider(session, principal, deployment_id)
     if row.state != "active":

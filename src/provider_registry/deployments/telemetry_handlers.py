@@ -72,7 +72,7 @@ def get_deployment_metrics(deployment_id: str) -> Response:
 
 
 def create_shell_session(deployment_id: str) -> Response:
-    request = optional_request_body(api.ShellSessionRequest) or api.ShellSessionRequest()
+    request = optional_request_body(api.ShellSessionCreate) or api.ShellSessionCreate()
     state: AppState = current_app.extensions[EXTENSION_KEY]
     opened = telemetry.open_shell(
         db.session(),
@@ -99,15 +99,15 @@ def create_shell_session(deployment_id: str) -> Response:
 
 
 def ingest_deployment_logs(deployment_id: str) -> Response:
-    body = request_body(api.LogBatch)
+    body = request_body(api.DeploymentLogsCreate)
     accepted = telemetry.ingest_logs(
         db.session(), current_principal(), uuid.UUID(deployment_id), body.lines
     )
-    return json_response(api.LogBatchAccepted(accepted=accepted), 202)
+    return json_response(api.DeploymentLogsAccepted(accepted=accepted), 202)
 
 
 def report_deployment_metrics(deployment_id: str) -> Response:
-    body = request_body(api.MetricsReport)
+    body = request_body(api.DeploymentMetricsCreate)
     found = telemetry.report_metrics(
         db.session(), current_principal(), uuid.UUID(deployment_id), body
     )
@@ -115,17 +115,17 @@ def report_deployment_metrics(deployment_id: str) -> Response:
 
 
 def verify_shell_session() -> Response:
-    body = request_body(api.ShellTokenCheck)
+    body = request_body(api.ShellSessionVerify)
     verdict = telemetry.verify_shell(
         db.session(), identity_config().codec, current_principal(), body.token
     )
     if not verdict.valid or verdict.claims is None:
         return json_response(
-            api.ShellTokenVerdict.model_validate({"valid": False, "reason": verdict.reason})
+            api.ShellSessionVerdict.model_validate({"valid": False, "reason": verdict.reason})
         )
     claims = verdict.claims
     return json_response(
-        api.ShellTokenVerdict.model_validate(
+        api.ShellSessionVerdict.model_validate(
             {
                 "valid": True,
                 "deployment_id": claims["deployment_id"],

@@ -77,11 +77,11 @@ class EmailTaken(DomainError):
 
 class AccountGone(DomainError):
     status = 404
-    code = "NOT_FOUND"
+    code = "ACCOUNT_NOT_FOUND"
     title = "Not Found"
 
 
 class ApiKeyNotFound(DomainError):
     status = 404
-    code = "NOT_FOUND"
+    code = "API_KEY_NOT_FOUND"
     title = "Not Found"

@@ -22,8 +22,8 @@ def identity_config() -> IdentityConfig:
     return config
 
 
-def register() -> Response:
-    body = request_body(api.RegisterRequest)
+def register_account() -> Response:
+    body = request_body(api.AccountCreate)
     account = service.register(
         db.session(),
         identity_config(),
@@ -36,37 +36,37 @@ def register() -> Response:
     return json_response(views.account(account), 201)
 
 
-def login() -> Response:
+def sign_in_account() -> Response:
     # JSON {email, password} or the OAuth2 password form {username, password}.
     if request.mimetype == "application/x-www-form-urlencoded":
-        form = request_body(api.PasswordGrantForm)
+        form = request_body(api.AccountSignInForm)
         email, password = form.username, form.password.get_secret_value()
     else:
-        body = request_body(api.LoginRequest)
+        body = request_body(api.AccountSignIn)
         email, password = body.email, body.password.get_secret_value()
     pair = service.login(db.session(), identity_config(), email=email, password=password)
     return json_response(views.tokens(pair))
 
 
-def refresh() -> Response:
-    body = request_body(api.RefreshRequest)
+def refresh_account_session() -> Response:
+    body = request_body(api.SessionRefresh)
     pair = service.refresh(db.session(), identity_config(), body.refresh_token)
     return json_response(views.tokens(pair))
 
 
-def logout() -> Response:
-    body = request_body(api.RefreshRequest)
+def sign_out_account() -> Response:
+    body = request_body(api.SessionRefresh)
     service.logout(db.session(), identity_config(), body.refresh_token)
     return empty_response(204)
 
 
-def get_me() -> Response:
+def get_current_principal() -> Response:
     who = current_principal()
     return json_response(views.principal(who, service.account_of(db.session(), who)))
 
 
 def create_api_key() -> Response:
-    body = request_body(api.ApiKeyCreateRequest)
+    body = request_body(api.ApiKeyCreate)
     key, secret = service.create_api_key(
         db.session(),
         identity_config(),
@@ -81,7 +81,7 @@ def create_api_key() -> Response:
 def list_api_keys(limit: int = 20, cursor: str | None = None) -> Response:
     page = service.list_api_keys(db.session(), current_principal(), limit, cursor)
     return json_response(
-        api.ApiKeyList(items=[views.api_key(k) for k in page.items], next_cursor=page.next_cursor)
+        api.ApiKeyPage(items=[views.api_key(k) for k in page.items], next_cursor=page.next_cursor)
     )
 
 

@@ -35,7 +35,7 @@ def _view(row: HmacKey) -> api.HmacKey:
 
 
 def create_hmac_key() -> Response:
-    body = request_body(api.HmacKeyCreateRequest)
+    body = request_body(api.HmacKeyCreate)
     key, secret = signed_requests.create_key(
         db.session(), _config().cipher, current_principal(), name=body.name
     )
@@ -45,7 +45,7 @@ def create_hmac_key() -> Response:
 def list_hmac_keys(limit: int = 20, cursor: str | None = None) -> Response:
     page = signed_requests.list_keys(db.session(), current_principal(), limit, cursor)
     return json_response(
-        api.HmacKeyList(items=[_view(row) for row in page.items], next_cursor=page.next_cursor)
+        api.HmacKeyPage(items=[_view(row) for row in page.items], next_cursor=page.next_cursor)
     )
 
 

@@ -42,8 +42,8 @@ def api_key(row: ApiKey) -> api.ApiKey:
     )
 
 
-def tokens(pair: TokenPair) -> api.TokenResponse:
-    return api.TokenResponse(
+def tokens(pair: TokenPair) -> api.TokenPair:
+    return api.TokenPair(
         access_token=pair.access.token,
         token_type="bearer",  # noqa: S106 - the OAuth2 token type, not a secret
         expires_in=pair.access.expires_in,

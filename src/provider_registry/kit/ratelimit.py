@@ -40,6 +40,7 @@ EXEMPT_PATHS = frozenset(
         "/.well-known/jwks.json",
         "/api/v1/openapi.json",
         "/docs",
+        "/favicon.ico",
     }
 )
 

@@ -2,7 +2,8 @@
 
 Connexion's stock validators stop at the first error, build a new JSON-schema validator on every
 request and turn a non-UTF-8 body into a 500. These subclasses keep Connexion's parsing and
-plumbing and change only those parts.
+plumbing and change only those parts. Response validation is Connexion's, except that a HEAD
+answer (a GET's status and headers, no body) is not held against the GET's body schema.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from connexion.lifecycle import ConnexionRequest
 from connexion.utils import is_null, is_nullable
 from connexion.validators import (
     VALIDATOR_MAP,
+    AbstractResponseBodyValidator,
     FormDataValidator,
     JSONRequestBodyValidator,
     MultiPartFormDataValidator,
@@ -30,7 +32,7 @@ from connexion.validators import (
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from jsonschema.validators import extend
 from starlette.datastructures import Headers
-from starlette.types import Scope
+from starlette.types import Scope, Send
 
 from provider_registry.kit.errors import (
     FieldIssue,
@@ -385,6 +387,22 @@ class ParameterChecker(ParameterValidator):  # type: ignore[misc]
         ]
 
 
+class _HeadAwareResponseValidator(AbstractResponseBodyValidator):  # type: ignore[misc]
+    """HEAD runs the GET operation and sends its status and headers without the body (RFC 9110
+    9.3.2): there is no body to check, and an empty one would fail the GET's schema (a 500).
+    Connexion still checks the status, Content-Type and required headers of the answer."""
+
+    def wrap_send(self, send: Send) -> Send:
+        if self._scope.get("method") == "HEAD":
+            return send
+        wrapped: Send = super().wrap_send(send)
+        return wrapped
+
+
+def _head_aware(validator: type[Any]) -> type[Any]:
+    return type(validator.__name__, (_HeadAwareResponseValidator, validator), {})
+
+
 def validator_map() -> dict[str, Any]:
     return {
         "parameter": ParameterChecker,
@@ -395,5 +413,10 @@ def validator_map() -> dict[str, Any]:
                 "multipart/form-data": MultiPartBodyValidator,
             }
         ),
-        "response": VALIDATOR_MAP["response"],
+        "response": MediaTypeDict(
+            {
+                media_type: _head_aware(validator)
+                for media_type, validator in VALIDATOR_MAP["response"].items()
+            }
+        ),
     }

@@ -45,7 +45,7 @@ def get_public_provider(provider_id: str) -> Response:
     )
 
 
-def get_public_pricing(provider_id: str) -> Response:
+def get_public_provider_pricing(provider_id: str) -> Response:
     provider = service.approved(db.session(), uuid.UUID(provider_id))
     if provider.pricing is None:
         raise ProviderNotFound("This provider has not published prices.")

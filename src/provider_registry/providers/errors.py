@@ -17,7 +17,7 @@ class ProviderSuspended(DomainError):
 
 class ProviderNotFound(DomainError):
     status = 404
-    code = "NOT_FOUND"
+    code = "PROVIDER_NOT_FOUND"
     title = "Not Found"
 
 
@@ -29,7 +29,7 @@ class ProviderEmailTaken(DomainError):
 
 class InvalidTransition(DomainError):
     status = 409
-    code = "INVALID_TRANSITION"
+    code = "PROVIDER_INVALID_TRANSITION"
     title = "Conflict"
 
 

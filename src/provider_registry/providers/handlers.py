@@ -1,4 +1,5 @@
-"""/api/v1/registration/* (the provider itself) and /api/v1/admin/providers/* (admins)."""
+"""/api/v1/registration/{register,auth,refresh} (sign-up and sign-in), /api/v1/provider/* (the
+provider itself; old paths /api/v1/registration/*) and /api/v1/admin/providers/* (admins)."""
 
 from __future__ import annotations
 
@@ -31,29 +32,29 @@ def _with_etag(provider: Provider, status: int = 200) -> Response:
 
 
 def register_provider() -> Response:
-    body = request_body(api.ProviderRegistration)
+    body = request_body(api.ProviderCreate)
     provider, api_key = service.register(db.session(), config(), body, optional_principal())
     return json_response(
-        api.ProviderRegistered(provider=views.provider(provider), api_key=api_key), 201
+        api.ProviderCreated(provider=views.provider(provider), api_key=api_key), 201
     )
 
 
-def provider_auth() -> Response:
-    body = request_body(api.ProviderAuthRequest)
+def sign_in_provider() -> Response:
+    body = request_body(api.ProviderSignIn)
     pair = service.sign_in(db.session(), config(), body.provider_id, body.api_key)
     return json_response(identity_views.tokens(pair))
 
 
-def provider_refresh() -> Response:
-    token = request_body(api.RefreshRequest).refresh_token
+def refresh_provider_session() -> Response:
+    token = request_body(api.SessionRefresh).refresh_token
     return json_response(identity_views.tokens(service.refresh(db.session(), config(), token)))
 
 
-def get_profile() -> Response:
+def get_provider_profile() -> Response:
     return _with_etag(service.own(db.session(), current_principal()))
 
 
-def update_profile() -> Response:
+def update_provider_profile() -> Response:
     body = request_body(api.ProviderUpdate)
     provider = service.update_profile(
         db.session(), config(), current_principal(), body, if_match_header()
@@ -61,31 +62,31 @@ def update_profile() -> Response:
     return _with_etag(provider)
 
 
-def put_pricing() -> Response:
+def replace_provider_pricing() -> Response:
     body = request_body(api.Pricing)
     return _with_etag(
-        service.put_pricing(db.session(), current_principal(), body, if_match_header())
+        service.replace_pricing(db.session(), current_principal(), body, if_match_header())
     )
 
 
-def put_capacity() -> Response:
+def replace_provider_capacity() -> Response:
     body = request_body(api.Capacity)
     return _with_etag(
-        service.put_capacity(db.session(), current_principal(), body, if_match_header())
+        service.replace_capacity(db.session(), current_principal(), body, if_match_header())
     )
 
 
-def list_provider_keys(limit: int = 20, cursor: str | None = None) -> Response:
+def list_provider_api_keys(limit: int = 20, cursor: str | None = None) -> Response:
     page = identity.list_api_keys(db.session(), current_principal(), limit, cursor)
     return json_response(
-        api.ApiKeyList(
+        api.ApiKeyPage(
             items=[identity_views.api_key(k) for k in page.items], next_cursor=page.next_cursor
         )
     )
 
 
-def create_provider_key() -> Response:
-    body = request_body(api.ProviderKeyCreateRequest)
+def create_provider_api_key() -> Response:
+    body = request_body(api.ProviderApiKeyCreate)
     principal = current_principal()
     key, secret = identity.create_api_key(
         db.session(),
@@ -98,12 +99,12 @@ def create_provider_key() -> Response:
     return json_response(api.ApiKeyCreated(api_key=identity_views.api_key(key), key=secret), 201)
 
 
-def revoke_provider_key(key_id: str) -> Response:
+def revoke_provider_api_key(key_id: str) -> Response:
     identity.revoke_api_key(db.session(), current_principal(), uuid.UUID(key_id))
     return empty_response(204)
 
 
-def admin_list_providers(
+def list_providers(
     status: str | None = None,
     region: str | None = None,
     supported_format: str | None = None,
@@ -126,7 +127,7 @@ def admin_list_providers(
     return json_response(api.ProviderPage(items=[views.provider(r) for r in rows], **paging))
 
 
-def admin_get_provider(provider_id: str) -> Response:
+def get_provider(provider_id: str) -> Response:
     return _with_etag(service.get_for_review(db.session(), uuid.UUID(provider_id)))
 
 
@@ -148,12 +149,22 @@ def approve_provider(provider_id: str) -> Response:
 
 
 def reject_provider(provider_id: str) -> Response:
-    return _review(provider_id, "reject", request_body(api.ReviewReject).rejection_reason)
+    return _review(provider_id, "reject", request_body(api.ProviderReject).rejection_reason)
 
 
 def suspend_provider(provider_id: str) -> Response:
-    return _review(provider_id, "suspend", request_body(api.ReviewSuspend).reason)
+    return _review(provider_id, "suspend", request_body(api.ProviderSuspend).reason)
 
 
 def reinstate_provider(provider_id: str) -> Response:
     return _review(provider_id, "reinstate")
+
+
+# Deprecated aliases (the old paths and methods, kept until v2): the same functions.
+get_provider_profile_legacy = get_provider_profile
+update_provider_profile_legacy = update_provider_profile
+replace_provider_pricing_legacy = replace_provider_pricing
+replace_provider_capacity_legacy = replace_provider_capacity
+list_provider_api_keys_legacy = list_provider_api_keys
+create_provider_api_key_legacy = create_provider_api_key
+revoke_provider_api_key_legacy = revoke_provider_api_key

@@ -113,7 +113,7 @@ def _raise_issues(issues: list[FieldIssue]) -> None:
 def register(
     session: Session,
     config: ProvidersConfig,
-    body: api.ProviderRegistration,
+    body: api.ProviderCreate,
     owner: Principal | None,
 ) -> tuple[Provider, str]:
     _raise_issues(validation.registration_issues(document(body), config.settings))
@@ -239,7 +239,7 @@ def update_profile(
     return saved
 
 
-def put_pricing(
+def replace_pricing(
     session: Session, principal: Principal, body: api.Pricing, if_match: str | None
 ) -> Provider:
     provider = own(session, principal)
@@ -268,7 +268,7 @@ def put_pricing(
     return _save(session, provider, {"pricing": pricing}, if_match)
 
 
-def put_capacity(
+def replace_capacity(
     session: Session, principal: Principal, body: api.Capacity, if_match: str | None
 ) -> Provider:
     provider = own(session, principal)

@@ -1,15 +1,17 @@
 """The bundled spec and its two readers, Swagger UI and Redoc, served from this process.
 
 The assets come from the npm packages pinned in package-lock.json (swagger-ui-dist, redoc 2.x);
-nothing is loaded from a CDN. The spec served is generated/openapi.json, the Redocly bundle with
-its named components intact (Connexion's own served spec inlines every $ref).
+nothing is loaded from a CDN or any other address: Redoc's bundle names one image on a CDN (the
+Redocly logo in its menu footer), which is replaced as the bundle is served. The favicon is ours
+(favicon.ico beside this module, 16 and 32 px). The spec served is generated/openapi.json, the
+Redocly bundle with its named components intact (Connexion's own served spec inlines every $ref).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, redirect, send_from_directory
+from flask import Blueprint, Flask, Response, redirect, request, send_from_directory
 
 from provider_registry.config import Settings
 from provider_registry.kit.errors import NotFound, ServiceUnavailable
@@ -17,14 +19,18 @@ from provider_registry.kit.errors import NotFound, ServiceUnavailable
 SPEC_PATH = "/api/v1/openapi.json"
 UI_PATH = "/api/v1/ui"
 REDOC_PATH = "/api/v1/redoc"
+FAVICON_PATH = "/favicon.ico"
+FAVICON_FILE = Path(__file__).with_name("favicon.ico")
+# The one external resource in redoc.standalone.js (2.5.x): the menu footer's Redocly logo. Our
+# CSP would block it (a console error); an empty image keeps the footer's text and loads nothing.
+REDOC_CDN_LOGO = b'"https://cdn.redoc.ly/redoc/logo-mini.svg"'
+REDOC_LOCAL_LOGO = b"\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E\""
 
 SWAGGER_FILES = frozenset(
     {
         "swagger-ui.css",
         "swagger-ui-bundle.js",
         "swagger-ui-standalone-preset.js",
-        "favicon-32x32.png",
-        "favicon-16x16.png",
     }
 )
 # Scripts only from us; Swagger UI and Redoc inject inline styles and Redoc uses blob workers.
@@ -41,7 +47,7 @@ SWAGGER_INDEX = f"""<!doctype html>
   <meta charset="utf-8">
   <title>Provider Registry API - Swagger UI</title>
   <link rel="stylesheet" href="{UI_PATH}/swagger-ui.css">
-  <link rel="icon" type="image/png" href="{UI_PATH}/favicon-32x32.png" sizes="32x32">
+  <link rel="icon" href="{FAVICON_PATH}" sizes="16x16 32x32">
 </head>
 <body>
   <div id="swagger-ui"></div>
@@ -69,6 +75,7 @@ REDOC_INDEX = f"""<!doctype html>
   <meta charset="utf-8">
   <title>Provider Registry API - Redoc</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="{FAVICON_PATH}" sizes="16x16 32x32">
 </head>
 <body>
   <redoc spec-url="{SPEC_PATH}"></redoc>
@@ -136,9 +143,28 @@ def docs_blueprint(settings: Settings) -> Blueprint:
     def redoc() -> Response:
         return _page(REDOC_INDEX)
 
+    redoc_bytes: bytes | None = None
+
     @docs.get(REDOC_PATH + "/redoc.standalone.js")
     def redoc_script() -> Response:
-        return _asset(redoc_dir, "redoc.standalone.js")
+        nonlocal redoc_bytes
+        if redoc_bytes is None:
+            path = redoc_dir / "redoc.standalone.js"
+            if not path.is_file():
+                _asset(redoc_dir, "redoc.standalone.js")  # the 503 that says what to install
+            redoc_bytes = path.read_bytes().replace(REDOC_CDN_LOGO, REDOC_LOCAL_LOGO)
+        response = Response(
+            redoc_bytes, mimetype="text/javascript", headers={"Cache-Control": ASSET_CACHE}
+        )
+        response.add_etag()
+        response.make_conditional(request)
+        return response
+
+    @docs.get(FAVICON_PATH)
+    def favicon() -> Response:
+        response = send_from_directory(FAVICON_FILE.parent, FAVICON_FILE.name, max_age=86400)
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
 
     return docs
 
@@ -155,6 +181,7 @@ def register_docs(app: Flask, settings: Settings) -> frozenset[str]:
             UI_PATH + "/initializer.js",
             REDOC_PATH,
             REDOC_PATH + "/redoc.standalone.js",
+            FAVICON_PATH,
         }
         | {f"{UI_PATH}/{name}" for name in SWAGGER_FILES}
     )

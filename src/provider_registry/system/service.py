@@ -16,7 +16,7 @@ from provider_registry.identity.errors import Unauthenticated
 from provider_registry.kit import migrate
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.system import repository
-from provider_registry_api.models import HealthResponse, ReadinessResponse
+from provider_registry_api.models import Health, Readiness
 
 PROBE_TTL_SECONDS = 1.0
 T = TypeVar("T")
@@ -60,9 +60,9 @@ def check_metrics_token(expected: str, authorization: str | None) -> None:
         raise Unauthenticated("The metrics need the configured bearer token (metrics.token).")
 
 
-def health(probes: Probes) -> HealthResponse:
+def health(probes: Probes) -> Health:
     connected = probes.reachable.get()
-    return HealthResponse(
+    return Health(
         status="healthy" if connected else "unhealthy",
         service=SERVICE_NAME,
         version=__version__,
@@ -71,12 +71,12 @@ def health(probes: Probes) -> HealthResponse:
     )
 
 
-def readiness(probes: Probes) -> ReadinessResponse:
+def readiness(probes: Probes) -> Readiness:
     reachable, revision = probes.revision.get()
     if not reachable:
-        return ReadinessResponse(status="not_ready", database="disconnected", migrations="unknown")
+        return Readiness(status="not_ready", database="disconnected", migrations="unknown")
     current = revision == migrate.head_revision()
-    return ReadinessResponse(
+    return Readiness(
         status="ready" if current else "not_ready",
         database="connected",
         migrations="current" if current else "pending",

@@ -15,7 +15,7 @@ class OrganizationNotFound(NotFound):
 
 
 class MemberNotFound(NotFound):
-    code = "MEMBER_NOT_FOUND"
+    code = "ORGANIZATION_MEMBER_NOT_FOUND"
 
 
 class OrganizationAdminRequired(Forbidden):
@@ -23,11 +23,11 @@ class OrganizationAdminRequired(Forbidden):
 
 
 class AlreadyMember(Conflict):
-    code = "ALREADY_MEMBER"
+    code = "ORGANIZATION_MEMBER_EXISTS"
 
 
 class LastAdmin(Conflict):
-    code = "LAST_ADMIN"
+    code = "ORGANIZATION_LAST_ADMIN"
 
 
 class InvitationNotFound(NotFound):

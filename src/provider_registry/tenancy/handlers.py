@@ -47,12 +47,12 @@ def list_organization_members(
     return json_response(api.OrganizationMemberPage(items=items, next_cursor=page.next_cursor))
 
 
-def add_organization_member(organization_id: str) -> Response:
+def invite_organization_member(organization_id: str) -> Response:
     invitation, organization_name = service.add_member(
         db.session(),
         current_principal(),
         uuid.UUID(organization_id),
-        request_body(api.OrganizationMemberAdd),
+        request_body(api.OrganizationInvitationCreate),
     )
     return json_response(views.invitation(invitation, organization_name), 202)
 
@@ -71,7 +71,7 @@ def list_organization_invitations(
     return _invitation_page(page)
 
 
-def list_my_invitations(limit: int = 20, cursor: str | None = None) -> Response:
+def list_invitations(limit: int = 20, cursor: str | None = None) -> Response:
     return _invitation_page(
         service.my_invitations(db.session(), current_principal(), limit, cursor)
     )

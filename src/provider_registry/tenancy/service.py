@@ -50,8 +50,9 @@ from provider_registry_api import models as api
 IDENTIFIERS = ("account_id", "email")
 
 
-def member_add_issues(body: Any, settings: object = None) -> list[FieldIssue]:
-    """Exactly one of account_id and email (``x-semantic-validator`` of OrganizationMemberAdd)."""
+def invitation_create_issues(body: Any, settings: object = None) -> list[FieldIssue]:
+    """Exactly one of account_id and email (``x-semantic-validator`` of
+    OrganizationInvitationCreate)."""
     if not isinstance(body, dict):
         return []
     given = [name for name in IDENTIFIERS if body.get(name) is not None]
@@ -149,7 +150,7 @@ def _already_member(account_id: uuid.UUID) -> AlreadyMember:
 
 
 def _is_member(
-    session: Session, organization_id: uuid.UUID, body: api.OrganizationMemberAdd
+    session: Session, organization_id: uuid.UUID, body: api.OrganizationInvitationCreate
 ) -> uuid.UUID | None:
     """The member's account id when the invitee is already a member (named by id or email)."""
     if body.account_id is not None:
@@ -166,13 +167,13 @@ def add_member(
     session: Session,
     principal: Principal,
     organization_id: uuid.UUID,
-    body: api.OrganizationMemberAdd,
+    body: api.OrganizationInvitationCreate,
 ) -> tuple[OrganizationInvitation, str]:
     """Invite an account id or email address. The answer names only what the admin sent, the same
     whether or not an account matches (nobody joins without accepting)."""
     organization, role = _visible(session, principal, organization_id)
     _admin_only(role)
-    issues = member_add_issues(body.model_dump(exclude_none=True))
+    issues = invitation_create_issues(body.model_dump(exclude_none=True))
     if issues:
         raise ValidationFailed("The request body is invalid.", errors=issues)
     member = _is_member(session, organization.id, body)

@@ -11,8 +11,8 @@ from provider_registry.tenancy.models import (
 from provider_registry_api import models as api
 
 
-def organization(row: Organization, role: str | None) -> api.OrganizationRead:
-    return api.OrganizationRead.model_validate(
+def organization(row: Organization, role: str | None) -> api.Organization:
+    return api.Organization.model_validate(
         {
             "id": row.id,
             "name": row.name,

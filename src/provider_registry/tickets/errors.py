@@ -20,7 +20,7 @@ class DeploymentNotAvailable(DomainError):
 
 
 class StatusChangeNotAllowed(Forbidden):
-    code = "STATUS_CHANGE_NOT_ALLOWED"
+    code = "TICKET_STATUS_CHANGE_NOT_ALLOWED"
 
 
 class TicketClosed(Conflict):

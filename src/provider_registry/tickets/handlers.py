@@ -65,7 +65,7 @@ def update_ticket(ticket_id: str) -> Response:
     return json_response(views.ticket(ticket), headers={"ETag": service.etag(ticket)})
 
 
-def add_ticket_comment(ticket_id: str) -> Response:
+def create_ticket_comment(ticket_id: str) -> Response:
     comment = service.add_comment(
         db.session(),
         current_principal(),

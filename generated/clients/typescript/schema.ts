@@ -127,7 +127,7 @@ export interface paths {
          * @description Self-registration as a `consumer` (default) or `provider`. Nobody can register as an
          *     admin or viewer. The email must be unused (case-insensitive).
          */
-        post: operations["register"];
+        post: operations["register_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,7 +148,7 @@ export interface paths {
          * @description JSON `{email, password}`, or an OAuth2 password-grant form (`username`, `password`).
          *     A wrong password and an unknown email get the same answer in about the same time.
          */
-        post: operations["login"];
+        post: operations["sign_in_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -169,7 +169,7 @@ export interface paths {
          * @description Refresh tokens are single use. Presenting one that was already exchanged is treated as
          *     theft: the answer is 401 and every token of that sign-in is revoked.
          */
-        post: operations["refresh"];
+        post: operations["refresh_account_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -191,7 +191,7 @@ export interface paths {
          *     stay valid until they expire (at most the access-token lifetime, 15 minutes by default).
          *     Signing out twice is not an error.
          */
-        post: operations["logout"];
+        post: operations["sign_out_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -206,7 +206,7 @@ export interface paths {
             cookie?: never;
         };
         /** The calling principal */
-        get: operations["get_me"];
+        get: operations["get_current_principal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
          * Exchange a provider API key for tokens
          * @description Returns an access and refresh token for the provider (a pending provider may sign in too). A wrong key and an unknown provider get the same 401. The tokens hold at most the key's scopes, also after refresh; the session ends when the key is revoked or expires.
          */
-        post: operations["provider_auth"];
+        post: operations["sign_in_provider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -337,11 +337,35 @@ export interface paths {
          * Rotate a provider refresh token
          * @description Single use, like account refresh tokens: a spent token revokes its whole family.
          */
-        post: operations["provider_refresh"];
+        post: operations["refresh_provider_session"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your provider profile
+         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         */
+        get: operations["get_provider_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update your provider profile
+         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         */
+        patch: operations["update_provider_profile"];
         trace?: never;
     };
     "/api/v1/registration/profile": {
@@ -353,9 +377,10 @@ export interface paths {
         };
         /**
          * Your provider profile
-         * @description The calling provider's full record, with its `ETag`. Available whatever the status.
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/profile` (operationId `get_provider_profile`); it will be removed in v2.
          */
-        get: operations["get_profile"];
+        get: operations["get_provider_profile_legacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -363,9 +388,30 @@ export interface paths {
         head?: never;
         /**
          * Update your provider profile
-         * @description Changes the editable fields. Send the `ETag` you read as `If-Match`: if the record changed since, nothing is written and the answer is 412.
+         * @deprecated
+         * @description Deprecated alias of `PATCH /api/v1/provider/profile` (operationId `update_provider_profile`); it will be removed in v2.
          */
-        patch: operations["update_profile"];
+        patch: operations["update_provider_profile_legacy"];
+        trace?: never;
+    };
+    "/api/v1/provider/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your prices
+         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["replace_provider_pricing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/registration/pricing": {
@@ -378,9 +424,30 @@ export interface paths {
         get?: never;
         /**
          * Set your prices
-         * @description Replaces the provider's price list. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         * @deprecated
+         * @description Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will be removed in v2.
          */
-        put: operations["put_pricing"];
+        put: operations["replace_provider_pricing_legacy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare your capacity
+         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         */
+        put: operations["replace_provider_capacity"];
         post?: never;
         delete?: never;
         options?: never;
@@ -398,10 +465,35 @@ export interface paths {
         get?: never;
         /**
          * Declare your capacity
-         * @description Replaces what the provider offers. Needs an approved provider (403 `PROVIDER_NOT_APPROVED`).
+         * @deprecated
+         * @description Deprecated alias of `PUT /api/v1/provider/capacity` (operationId `replace_provider_capacity`); it will be removed in v2.
          */
-        put: operations["put_capacity"];
+        put: operations["replace_provider_capacity_legacy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your provider API keys
+         * @description Active keys, newest first; never the keys themselves.
+         */
+        get: operations["list_provider_api_keys"];
+        put?: never;
+        /**
+         * Create a provider API key
+         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
+         */
+        post: operations["create_provider_api_key"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,16 +509,38 @@ export interface paths {
         };
         /**
          * List your provider API keys
-         * @description Active keys, newest first; never the keys themselves.
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/api-keys` (operationId `list_provider_api_keys`); it will be removed in v2.
          */
-        get: operations["list_provider_keys"];
+        get: operations["list_provider_api_keys_legacy"];
         put?: never;
         /**
          * Create a provider API key
-         * @description A second key lets a provider rotate without downtime: create the new key, deploy it, then revoke the old one. The key is shown only in this response. Needs `keys:write`; the new key's scopes must be within the calling credential's scopes (403 `SCOPE_NOT_ALLOWED`).
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/provider/api-keys` (operationId `create_provider_api_key`); it will be removed in v2.
          */
-        post: operations["create_provider_key"];
+        post: operations["create_provider_api_key_legacy"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a provider API key
+         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
+         */
+        delete: operations["revoke_provider_api_key"];
         options?: never;
         head?: never;
         patch?: never;
@@ -444,9 +558,10 @@ export interface paths {
         post?: never;
         /**
          * Revoke a provider API key
-         * @description Takes effect at once, also for every session obtained with the key. A key of another provider is "not found".
+         * @deprecated
+         * @description Deprecated alias of `DELETE /api/v1/provider/api-keys/{key_id}` (operationId `revoke_provider_api_key`); it will be removed in v2.
          */
-        delete: operations["revoke_provider_key"];
+        delete: operations["revoke_provider_api_key_legacy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -463,7 +578,7 @@ export interface paths {
          * List providers for review
          * @description Three ways to page: `limit` + `cursor` (keyset, recommended; newest first), `page` + `page_size`, or `limit` + `offset` (the latter two add `total`). Mixing `cursor` with `page` or `offset`, or `page_size` without `page`, is a 400.
          */
-        get: operations["admin_list_providers"];
+        get: operations["list_providers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -483,7 +598,7 @@ export interface paths {
          * A provider's full record
          * @description With its `ETag` for `If-Match` on review actions.
          */
-        get: operations["admin_get_provider"];
+        get: operations["get_provider"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,7 +758,7 @@ export interface paths {
          * An approved provider's prices
          * @description Public. 404 for providers that are not approved or have not set prices.
          */
-        get: operations["get_public_pricing"];
+        get: operations["get_public_provider_pricing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,7 +782,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a service (as pending approval)
-         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_EXISTS`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
+         * @description An approved provider (its provider token, or a provider key with `services:write`) adds a service. It starts `pending_approval`; status is never set by the client. The same provider, name and version again is 409 `SERVICE_VERSION_TAKEN`. A provider that is not approved gets 403 `PROVIDER_NOT_APPROVED`. An endpoint URL that is ambiguous (`INVALID_URL`) or points at a non-public host (`FORBIDDEN_HOST`) is 400 `VALIDATION_ERROR` with that code for `endpoint.url`.
          */
         post: operations["create_service"];
         delete?: never;
@@ -714,10 +829,15 @@ export interface paths {
         get?: never;
         /**
          * Publish
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/publish` (operationId `publish_service`); it will be removed in v2.
+         */
+        put: operations["publish_service_legacy"];
+        /**
+         * Publish
          * @description `pending_approval` -> `active`. The owner (with `services:publish`, and still approved) or an admin.
          */
-        put: operations["publish_service"];
-        post?: never;
+        post: operations["publish_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,10 +854,15 @@ export interface paths {
         get?: never;
         /**
          * Deprecate
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/deprecate` (operationId `deprecate_service`); it will be removed in v2.
+         */
+        put: operations["deprecate_service_legacy"];
+        /**
+         * Deprecate
          * @description `active` -> `deprecated`. The owner.
          */
-        put: operations["deprecate_service"];
-        post?: never;
+        post: operations["deprecate_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -754,10 +879,15 @@ export interface paths {
         get?: never;
         /**
          * Suspend
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/suspend` (operationId `suspend_service`); it will be removed in v2.
+         */
+        put: operations["suspend_service_legacy"];
+        /**
+         * Suspend
          * @description -> `suspended` from pending, active or deprecated. Admins only.
          */
-        put: operations["suspend_service"];
-        post?: never;
+        post: operations["suspend_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,10 +904,15 @@ export interface paths {
         get?: never;
         /**
          * Retire
+         * @deprecated
+         * @description Deprecated alias of `POST /api/v1/services/{service_id}/retire` (operationId `retire_service`); it will be removed in v2.
+         */
+        put: operations["retire_service_legacy"];
+        /**
+         * Retire
          * @description -> `retired` from any other status. The owner or an admin.
          */
-        put: operations["retire_service"];
-        post?: never;
+        post: operations["retire_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -805,7 +940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/services": {
+    "/api/v1/provider/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -816,7 +951,28 @@ export interface paths {
          * Your services
          * @description The calling provider's services in every status except deleted, newest first.
          */
-        get: operations["list_my_services"];
+        get: operations["list_provider_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your services
+         * @deprecated
+         * @description Deprecated alias of `GET /api/v1/provider/services` (operationId `list_provider_services`); it will be removed in v2.
+         */
+        get: operations["list_provider_services_legacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -953,9 +1109,9 @@ export interface paths {
          *     declines. The answer is the same whether or not an account with that id or email exists
          *     (it names only what you sent). Inviting again while an invitation to the same id or email
          *     is pending answers that invitation. An account that is already a member (named by its id
-         *     or by an email it has) is 409 `ALREADY_MEMBER`.
+         *     or by an email it has) is 409 `ORGANIZATION_MEMBER_EXISTS`.
          */
-        post: operations["add_organization_member"];
+        post: operations["invite_organization_member"];
         delete?: never;
         options?: never;
         head?: never;
@@ -978,8 +1134,8 @@ export interface paths {
          *     member may remove themselves (leave). A member or viewer removing someone else (or a
          *     platform admin who is not an admin of it) gets 403 `ORGANIZATION_ADMIN_REQUIRED`; anyone
          *     who may not see the organization gets 404 `ORGANIZATION_NOT_FOUND`. An account that is not
-         *     a member is 404 `MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
-         *     removing the last one is 409 `LAST_ADMIN`, also when admins remove each other at the same
+         *     a member is 404 `ORGANIZATION_MEMBER_NOT_FOUND`. The organization always keeps at least one admin:
+         *     removing the last one is 409 `ORGANIZATION_LAST_ADMIN`, also when admins remove each other at the same
          *     time.
          */
         delete: operations["remove_organization_member"];
@@ -1025,7 +1181,7 @@ export interface paths {
          *     or to your email address, newest first, in keyset pages (`limit`, `cursor`; a cursor this
          *     API did not issue is 400 `VALIDATION_ERROR`, field code `INVALID_CURSOR`).
          */
-        get: operations["list_my_invitations"];
+        get: operations["list_invitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1048,7 +1204,7 @@ export interface paths {
          * @description Accounts only (`organizations:write`), and only the invitee (the account the invitation
          *     names, or the account with the email it names); for anyone else it does not exist: 404
          *     `INVITATION_NOT_FOUND`. You become a member with the invitation's role; the answer is the organization with your
-         *     role. An account that is already a member is 409 `ALREADY_MEMBER` (the invitation stays
+         *     role. An account that is already a member is 409 `ORGANIZATION_MEMBER_EXISTS` (the invitation stays
          *     pending; decline it). An invitation that is no longer pending is 409
          *     `INVITATION_NOT_PENDING`, also when two requests answer it at the same time.
          */
@@ -1175,7 +1331,7 @@ export interface paths {
          *     admins get 403 `FORBIDDEN`) and an `active` deployment (else 409 `DEPLOYMENT_NOT_ACTIVE`).
          *     Not visible: 404 `DEPLOYMENT_NOT_FOUND`.
          */
-        post: operations["request_deployment_action"];
+        post: operations["create_deployment_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1430,7 +1586,7 @@ export interface paths {
          *     time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
          *     404 `DEPLOYMENT_NOT_FOUND`.
          */
-        get: operations["list_pending_actions"];
+        get: operations["list_provider_deployment_actions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1451,11 +1607,11 @@ export interface paths {
         /**
          * Acknowledge an action
          * @description Records how the action ended (`succeeded` or `failed`, with an optional message)
-         *     (`deployments:write`). An action that is not this deployment's: 404 `ACTION_NOT_FOUND`;
-         *     already acknowledged, also by a concurrent request: 409 `ACTION_ALREADY_ACKNOWLEDGED`.
+         *     (`deployments:write`). An action that is not this deployment's: 404 `DEPLOYMENT_ACTION_NOT_FOUND`;
+         *     already acknowledged, also by a concurrent request: 409 `DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED`.
          *     Deployment not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
          */
-        post: operations["acknowledge_action"];
+        post: operations["ack_deployment_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1519,7 +1675,7 @@ export interface paths {
          * Change a ticket's status or priority
          * @description `tickets:write`, at least one of `status` and `priority` (else 400 `VALIDATION_ERROR`,
          *     code `TOO_FEW_FIELDS`). Only the deployment's provider or a platform admin may change
-         *     `status`: an account that sends it gets 403 `STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
+         *     `status`: an account that sends it gets 403 `TICKET_STATUS_CHANGE_NOT_ALLOWED`. `priority` may be
          *     changed by the accounts with write access to the deployment (owner, organization `admin`
          *     or `member`; a `viewer` gets 403 `FORBIDDEN`), the provider and platform admins. Anyone
          *     who cannot see the ticket gets 404 `TICKET_NOT_FOUND`. `closed` is final: changing a closed
@@ -1551,7 +1707,7 @@ export interface paths {
          *     a closed ticket takes no comments (409 `TICKET_CLOSED`). The ticket itself (and its ETag)
          *     does not change.
          */
-        post: operations["add_ticket_comment"];
+        post: operations["create_ticket_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1718,6 +1874,39 @@ export interface components {
             instance?: string;
             /** @description For validation errors, one entry per offending field. */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description On a 409 for a state change that does not apply: the resource's status now (a provider's,
+             *     service's, invitation's, deployment action's or ticket's), so a client can re-read or stop.
+             * @example approved
+             */
+            current_status?: string;
+            /**
+             * @description On a 409 for a deployment that cannot take the change, its state now.
+             * @example closed
+             */
+            current_state?: string;
+            /**
+             * @description On a 412 (`If-Match` did not match), the resource's current `ETag`.
+             * @example "3"
+             */
+            current_etag?: string;
+            /**
+             * Format: date-time
+             * @description On a 409 for paying an invoice that is already paid, when it was paid.
+             * @example 2026-01-31T12:00:00Z
+             */
+            paid_at?: string;
+            /**
+             * Format: uuid
+             * @description On a 409 for inviting someone who is already a member, that member's account id.
+             * @example 3f0c2a5e-7a8b-4c1d-9e2f-1a2b3c4d5e6f
+             */
+            member_id?: string;
+            /**
+             * @description On a 401 for a signed request (wallet or HMAC) that was refused, why (a stable code).
+             * @example MISSING_HEADERS
+             */
+            reason?: string;
         };
         FieldError: {
             /**
@@ -1731,7 +1920,16 @@ export interface components {
             /** @example INVALID_FORMAT */
             code: string;
         };
-        HealthResponse: {
+        /**
+         * @example {
+         *       "status": "healthy",
+         *       "service": "provider-registry",
+         *       "version": "0.1.0",
+         *       "timestamp": "2026-11-03T08:45:00Z",
+         *       "database": "connected"
+         *     }
+         */
+        Health: {
             /** @enum {string} */
             status: "healthy" | "unhealthy";
             /** @example provider-registry */
@@ -1743,7 +1941,14 @@ export interface components {
             /** @enum {string} */
             database: "connected" | "disconnected";
         };
-        ReadinessResponse: {
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "database": "connected",
+         *       "migrations": "current"
+         *     }
+         */
+        Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
             /** @enum {string} */
@@ -1790,7 +1995,16 @@ export interface components {
          * @enum {string}
          */
         Scope: "account:read" | "keys:read" | "keys:write" | "profile:read" | "profile:write" | "services:read" | "services:write" | "services:publish" | "deployments:read" | "deployments:write" | "organizations:read" | "organizations:write" | "tickets:read" | "tickets:write" | "billing:read" | "billing:write" | "providers:review" | "audit:read";
-        RegisterRequest: {
+        /**
+         * @example {
+         *       "email": "ada@example.com",
+         *       "password": "correct horse battery staple",
+         *       "first_name": "Ada",
+         *       "last_name": "Lovelace",
+         *       "role": "consumer"
+         *     }
+         */
+        AccountCreate: {
             /**
              * Format: email
              * @example ada@example.com
@@ -1811,8 +2025,23 @@ export interface components {
              * @default consumer
              * @enum {string}
              */
-            role: "consumer" | "provider";
+            role?: "consumer" | "provider";
         };
+        /**
+         * @example {
+         *       "id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "email": "ada@example.com",
+         *       "wallet_address": null,
+         *       "first_name": "Ada",
+         *       "last_name": "Lovelace",
+         *       "role": "consumer",
+         *       "status": "active",
+         *       "email_verified": false,
+         *       "last_login_at": null,
+         *       "created_at": "2026-11-02T09:14:05Z",
+         *       "updated_at": "2026-11-02T09:14:05Z"
+         *     }
+         */
         Account: {
             /** Format: uuid */
             id: string;
@@ -1836,14 +2065,28 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        LoginRequest: {
+        /**
+         * @example {
+         *       "email": "ada@example.com",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
+        AccountSignIn: {
             /** @example ada@example.com */
             email: string;
             /** Format: password */
             password: string;
         };
-        /** @description OAuth2 password-grant style form login; `username` is the email address. */
-        PasswordGrantForm: {
+        /**
+         * @description OAuth2 password-grant style form login; `username` is the email address.
+         * @example {
+         *       "username": "ada@example.com",
+         *       "password": "correct horse battery staple",
+         *       "grant_type": "password",
+         *       "scope": ""
+         *     }
+         */
+        AccountSignInForm: {
             username: string;
             /** Format: password */
             password: string;
@@ -1852,7 +2095,15 @@ export interface components {
             /** @description Accepted for OAuth2 client compatibility and ignored: a password sign-in's tokens carry the scopes of the role. */
             scope?: string;
         };
-        TokenResponse: {
+        /**
+         * @example {
+         *       "access_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJyb2xlIjoiY29uc3VtZXIifQ.c2lnbmF0dXJlLW9mLXRoZS1hY2Nlc3MtdG9rZW4tZXhhbXBsZS0wMTIzNDU2Nzg5YWI",
+         *       "token_type": "bearer",
+         *       "expires_in": 900,
+         *       "refresh_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoicnQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJ0b2tlbl91c2UiOiJyZWZyZXNoIn0.c2lnbmF0dXJlLW9mLXRoZS1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDEyMzQ1Njc4OWFi"
+         *     }
+         */
+        TokenPair: {
             /** @description A short-lived JWT; send it as `Authorization: Bearer <token>`. */
             access_token: string;
             /** @enum {string} */
@@ -1871,10 +2122,41 @@ export interface components {
              */
             refresh_token: string;
         };
-        RefreshRequest: {
+        /**
+         * @example {
+         *       "refresh_token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoicnQrand0In0.eyJzdWIiOiI1YjFlMmM0ZC04ZjNhLTRlNmItOWM3ZC0xYTJiM2M0ZDVlNmYiLCJ0b2tlbl91c2UiOiJyZWZyZXNoIn0.c2lnbmF0dXJlLW9mLXRoZS1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDEyMzQ1Njc4OWFi"
+         *     }
+         */
+        SessionRefresh: {
             refresh_token: string;
         };
-        /** @description Who is calling, however they authenticated. */
+        /**
+         * @description Who is calling, however they authenticated.
+         * @example {
+         *       "kind": "provider",
+         *       "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "role": "provider",
+         *       "scopes": [
+         *         "account:read",
+         *         "keys:read",
+         *         "keys:write",
+         *         "profile:read",
+         *         "profile:write",
+         *         "services:read",
+         *         "services:write",
+         *         "services:publish",
+         *         "deployments:read",
+         *         "deployments:write",
+         *         "organizations:read",
+         *         "organizations:write",
+         *         "tickets:read",
+         *         "tickets:write",
+         *         "billing:read"
+         *       ],
+         *       "auth_method": "bearer",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+         *     }
+         */
         Principal: {
             /** @enum {string} */
             kind: "account" | "provider";
@@ -1892,7 +2174,17 @@ export interface components {
             /** @description The account record; present for account principals only. */
             account?: components["schemas"]["Account"];
         };
-        ApiKeyCreateRequest: {
+        /**
+         * @example {
+         *       "name": "CI deploy key",
+         *       "scopes": [
+         *         "deployments:read",
+         *         "deployments:write"
+         *       ],
+         *       "expires_in_days": 90
+         *     }
+         */
+        ApiKeyCreate: {
             /** @example CI deploy key */
             name: string;
             scopes: components["schemas"]["Scope"][];
@@ -1922,17 +2214,58 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "api_key": {
+         *         "id": "7c2f4e1a-9b3d-4c5e-8f6a-0b1c2d3e4f50",
+         *         "key_prefix": "prk_7c2f4e1a",
+         *         "name": "CI deploy key",
+         *         "scopes": [
+         *           "deployments:read",
+         *           "deployments:write"
+         *         ],
+         *         "expires_at": "2027-01-31T09:22:10Z",
+         *         "last_used_at": null,
+         *         "created_at": "2026-11-02T09:22:10Z"
+         *       },
+         *       "key": "prk_7c2f4e1a9b3d4c5e8f6a0b1c2d3e4f50_4f1c9a2e7b3d8c6f0a5e1d9b2c7f3a8e6d0b4c1f9e2a7d3b_d4d91b7d"
+         *     }
+         */
         ApiKeyCreated: {
             api_key: components["schemas"]["ApiKey"];
             /** @description The key itself. It is shown only in this response; store it now. */
             key: string;
         };
-        ApiKeyList: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "7c2f4e1a-9b3d-4c5e-8f6a-0b1c2d3e4f50",
+         *           "key_prefix": "prk_7c2f4e1a",
+         *           "name": "CI deploy key",
+         *           "scopes": [
+         *             "deployments:read",
+         *             "deployments:write"
+         *           ],
+         *           "expires_at": "2027-01-31T09:22:10Z",
+         *           "last_used_at": null,
+         *           "created_at": "2026-11-02T09:22:10Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
-        HmacKeyCreateRequest: {
+        /**
+         * @example {
+         *       "name": "legacy billing sync"
+         *     }
+         */
+        HmacKeyCreate: {
             /** @example legacy billing sync */
             name: string;
         };
@@ -1951,16 +2284,54 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "hmac_key": {
+         *         "id": "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d",
+         *         "name": "legacy billing sync",
+         *         "last_used_at": null,
+         *         "created_at": "2026-11-02T09:24:30Z"
+         *       },
+         *       "secret": "q3Jv9mX2c1T8bK4pZ7wN0sH6fD5gL2aY8eR1uC4iV0o="
+         *     }
+         */
         HmacKeyCreated: {
             hmac_key: components["schemas"]["HmacKey"];
             /** @description Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response. */
             secret: string;
         };
-        HmacKeyList: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d",
+         *           "name": "legacy billing sync",
+         *           "last_used_at": null,
+         *           "created_at": "2026-11-02T09:24:30Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        HmacKeyPage: {
             items: components["schemas"]["HmacKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "keys": [
+         *         {
+         *           "kty": "OKP",
+         *           "crv": "Ed25519",
+         *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+         *           "kid": "NnQ3RldrX2xKcE1uV0ZqR1d4b0NmQ2dKSWVv",
+         *           "use": "sig",
+         *           "alg": "EdDSA"
+         *         }
+         *       ]
+         *     }
+         */
         JWKS: {
             keys: {
                 /** @enum {string} */
@@ -2036,7 +2407,44 @@ export interface components {
              */
             website?: string;
         };
-        ProviderRegistration: {
+        /**
+         * @example {
+         *       "name": "ACME Compute",
+         *       "email": "ops@acme-compute.example",
+         *       "organization": "ACME Corp",
+         *       "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "region": "us-west-2",
+         *         "supported_formats": [
+         *           "ONNX",
+         *           "TensorRT"
+         *         ],
+         *         "capabilities": [
+         *           "inference",
+         *           "gpu"
+         *         ],
+         *         "software_version": "1.4.2",
+         *         "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *         "website": "https://acme-compute.example"
+         *       },
+         *       "terms": true
+         *     }
+         */
+        ProviderCreate: {
             /**
              * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
              * @example ACME Compute Provider
@@ -2059,12 +2467,53 @@ export interface components {
              */
             terms: true;
         };
-        /** @description The fields a provider may change itself. Status, email and ids are not among them. */
+        /**
+         * @description The fields a provider may change itself. Status, email and ids are not among them.
+         * @example {
+         *       "name": "ACME Compute West",
+         *       "organization": "ACME Corp",
+         *       "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "region": "us-west-2",
+         *         "supported_formats": [
+         *           "ONNX",
+         *           "TensorRT"
+         *         ],
+         *         "capabilities": [
+         *           "inference",
+         *           "gpu"
+         *         ],
+         *         "software_version": "1.5.0",
+         *         "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *         "website": "https://acme-compute.example"
+         *       }
+         *     }
+         */
         ProviderUpdate: {
-            name?: components["schemas"]["name"];
-            organization?: components["schemas"]["organization"];
-            public_key?: components["schemas"]["public_key"];
-            endpoints?: components["schemas"]["endpoints"];
+            /**
+             * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
+             * @example ACME Compute Provider
+             */
+            name?: string;
+            /** @example ACME Corp */
+            organization?: string;
+            /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
+            public_key?: string;
+            endpoints?: components["schemas"]["Endpoint"][];
             metadata?: components["schemas"]["ProviderMetadata"];
         };
         ResourcePrice: {
@@ -2083,6 +2532,37 @@ export interface components {
             /** @enum {string} */
             interval: "hourly" | "daily" | "monthly";
         };
+        /**
+         * @example {
+         *       "currency": "USD",
+         *       "prices": [
+         *         {
+         *           "resource": "cpu",
+         *           "unit": "vcpu",
+         *           "price": "0.0425",
+         *           "interval": "hourly"
+         *         },
+         *         {
+         *           "resource": "memory",
+         *           "unit": "GiB",
+         *           "price": "0.005",
+         *           "interval": "hourly"
+         *         },
+         *         {
+         *           "resource": "storage",
+         *           "unit": "GiB",
+         *           "price": "0.10",
+         *           "interval": "monthly"
+         *         },
+         *         {
+         *           "resource": "gpu",
+         *           "unit": "gpu",
+         *           "price": "1.20",
+         *           "interval": "hourly"
+         *         }
+         *       ]
+         *     }
+         */
         Pricing: {
             /**
              * @description ISO 4217 code.
@@ -2092,6 +2572,17 @@ export interface components {
             /** @description At most one price per resource. */
             prices: components["schemas"]["ResourcePrice"][];
         };
+        /**
+         * @example {
+         *       "gpu_model": "NVIDIA A100",
+         *       "gpu_count": 8,
+         *       "gpu_memory_gb": 80,
+         *       "cpu_cores": 64,
+         *       "memory_gb": 512,
+         *       "storage_gb": 10000,
+         *       "region": "us-west-2"
+         *     }
+         */
         Capacity: {
             /** @example NVIDIA A100 */
             gpu_model?: string;
@@ -2099,7 +2590,7 @@ export interface components {
              * Format: int32
              * @default 0
              */
-            gpu_count: number;
+            gpu_count?: number;
             /** Format: int32 */
             gpu_memory_gb?: number;
             /** Format: int32 */
@@ -2108,9 +2599,94 @@ export interface components {
             memory_gb: number;
             /** Format: int32 */
             storage_gb: number;
-            region: components["schemas"]["region"];
+            /** @example us-west-2 */
+            region: string;
         };
-        /** @description A provider's full record, as the provider itself and admins see it. */
+        /**
+         * @description A provider's full record, as the provider itself and admins see it.
+         * @example {
+         *       "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "name": "ACME Compute",
+         *       "email": "ops@acme-compute.example",
+         *       "organization": "ACME Corp",
+         *       "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "region": "us-west-2",
+         *         "supported_formats": [
+         *           "ONNX",
+         *           "TensorRT"
+         *         ],
+         *         "capabilities": [
+         *           "inference",
+         *           "gpu"
+         *         ],
+         *         "software_version": "1.4.2",
+         *         "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *         "website": "https://acme-compute.example"
+         *       },
+         *       "status": "approved",
+         *       "rejection_reason": null,
+         *       "suspension_reason": null,
+         *       "billing_account_id": "ba_3f6c2a1e7b8d4c9e",
+         *       "owner_account_id": null,
+         *       "pricing": {
+         *         "currency": "USD",
+         *         "prices": [
+         *           {
+         *             "resource": "cpu",
+         *             "unit": "vcpu",
+         *             "price": "0.0425",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "memory",
+         *             "unit": "GiB",
+         *             "price": "0.005",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "storage",
+         *             "unit": "GiB",
+         *             "price": "0.10",
+         *             "interval": "monthly"
+         *           },
+         *           {
+         *             "resource": "gpu",
+         *             "unit": "gpu",
+         *             "price": "1.20",
+         *             "interval": "hourly"
+         *           }
+         *         ]
+         *       },
+         *       "capacity": {
+         *         "gpu_model": "NVIDIA A100",
+         *         "gpu_count": 8,
+         *         "gpu_memory_gb": 80,
+         *         "cpu_cores": 64,
+         *         "memory_gb": 512,
+         *         "storage_gb": 10000,
+         *         "region": "us-west-2"
+         *       },
+         *       "version": 4,
+         *       "created_at": "2026-11-02T09:14:05Z",
+         *       "updated_at": "2026-11-02T10:02:17Z",
+         *       "reviewed_at": "2026-11-02T09:20:41Z"
+         *     }
+         */
         Provider: {
             /** Format: uuid */
             id: string;
@@ -2146,7 +2722,56 @@ export interface components {
             /** Format: date-time */
             reviewed_at: string | null;
         };
-        ProviderRegistered: {
+        /**
+         * @example {
+         *       "provider": {
+         *         "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *         "name": "ACME Compute",
+         *         "email": "ops@acme-compute.example",
+         *         "organization": "ACME Corp",
+         *         "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *         "endpoints": [
+         *           {
+         *             "type": "api",
+         *             "url": "https://api.acme-compute.example:8443",
+         *             "protocol": "https",
+         *             "secure": true
+         *           },
+         *           {
+         *             "type": "shell",
+         *             "url": "wss://shell.acme-compute.example/v1",
+         *             "protocol": "wss",
+         *             "secure": true
+         *           }
+         *         ],
+         *         "metadata": {
+         *           "region": "us-west-2",
+         *           "supported_formats": [
+         *             "ONNX",
+         *             "TensorRT"
+         *           ],
+         *           "capabilities": [
+         *             "inference",
+         *             "gpu"
+         *           ],
+         *           "software_version": "1.4.2",
+         *           "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *           "website": "https://acme-compute.example"
+         *         },
+         *         "status": "pending",
+         *         "rejection_reason": null,
+         *         "suspension_reason": null,
+         *         "billing_account_id": null,
+         *         "owner_account_id": null,
+         *         "version": 1,
+         *         "created_at": "2026-11-02T09:14:05Z",
+         *         "updated_at": "2026-11-02T09:14:05Z",
+         *         "reviewed_at": null
+         *       },
+         *       "api_key": "ppk_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a_b7e2c9f4a1d6e3b8c5f0a7d2e9b4c1f6a3d8e5b0c7f2a9d4_cb5c2be0"
+         *     }
+         */
+        ProviderCreated: {
             provider: components["schemas"]["Provider"];
             /**
              * @description The provider's first API key. Shown only in this response: exchange it at
@@ -2154,24 +2779,144 @@ export interface components {
              */
             api_key: string;
         };
-        ProviderAuthRequest: {
+        /**
+         * @example {
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "api_key": "ppk_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a_b7e2c9f4a1d6e3b8c5f0a7d2e9b4c1f6a3d8e5b0c7f2a9d4_cb5c2be0"
+         *     }
+         */
+        ProviderSignIn: {
             /** Format: uuid */
             provider_id: string;
             api_key: string;
         };
-        ProviderKeyCreateRequest: {
+        /**
+         * @example {
+         *       "name": "metrics agent",
+         *       "scopes": [
+         *         "deployments:read",
+         *         "deployments:write"
+         *       ],
+         *       "expires_in_days": 365
+         *     }
+         */
+        ProviderApiKeyCreate: {
             name: string;
             /** @description Defaults to every scope the calling credential holds; never more than those (403 `SCOPE_NOT_ALLOWED`). */
             scopes?: components["schemas"]["Scope"][];
             /** Format: int32 */
             expires_in_days?: number;
         };
-        ReviewReject: {
+        /**
+         * @example {
+         *       "rejection_reason": "The endpoints did not answer our health check; fix them and register again."
+         *     }
+         */
+        ProviderReject: {
             rejection_reason: string;
         };
-        ReviewSuspend: {
+        /**
+         * @example {
+         *       "reason": "Repeated outages reported by tenants; suspended pending investigation."
+         *     }
+         */
+        ProviderSuspend: {
             reason: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "name": "ACME Compute",
+         *           "email": "ops@acme-compute.example",
+         *           "organization": "ACME Corp",
+         *           "public_key": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgUFPv7+Ofr94mZ55DtF\noLi86vrn8+c9GLI5XZDd/iJ4DMzAyCwvhQlQGLVIOoBgODjJexpEQgPXT0DpSNHw\nmEvmEfgROYZeowC7QldD30ncWbzeaSl8zUBJgXy9ylP9PpYgAf/f8gfZsp/7eZKv\nF7p3RN5iGODUZjY9j+2Zn14iSApGlAbmSmLH/PeVswhj6JCFt6HB9SLd6ji4NQc6\n/vUMuMtsBCicBkz65ufcHfUzdaiUL8qbDxAnS0ziGJ6qUfi+8ZSSDBywX8gsGi6W\n6KL8lYQT4pyW9JbfOYjKSKFC2PsvTXzP7CPU1NEi3dEYIX9/VhEM28SrIF3K+t5e\nxQIDAQAB\n-----END PUBLIC KEY-----\n",
+         *           "endpoints": [
+         *             {
+         *               "type": "api",
+         *               "url": "https://api.acme-compute.example:8443",
+         *               "protocol": "https",
+         *               "secure": true
+         *             },
+         *             {
+         *               "type": "shell",
+         *               "url": "wss://shell.acme-compute.example/v1",
+         *               "protocol": "wss",
+         *               "secure": true
+         *             }
+         *           ],
+         *           "metadata": {
+         *             "region": "us-west-2",
+         *             "supported_formats": [
+         *               "ONNX",
+         *               "TensorRT"
+         *             ],
+         *             "capabilities": [
+         *               "inference",
+         *               "gpu"
+         *             ],
+         *             "software_version": "1.4.2",
+         *             "description": "GPU inference on NVIDIA A100s in Oregon.",
+         *             "website": "https://acme-compute.example"
+         *           },
+         *           "status": "approved",
+         *           "rejection_reason": null,
+         *           "suspension_reason": null,
+         *           "billing_account_id": "ba_3f6c2a1e7b8d4c9e",
+         *           "owner_account_id": null,
+         *           "pricing": {
+         *             "currency": "USD",
+         *             "prices": [
+         *               {
+         *                 "resource": "cpu",
+         *                 "unit": "vcpu",
+         *                 "price": "0.0425",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "memory",
+         *                 "unit": "GiB",
+         *                 "price": "0.005",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "storage",
+         *                 "unit": "GiB",
+         *                 "price": "0.10",
+         *                 "interval": "monthly"
+         *               },
+         *               {
+         *                 "resource": "gpu",
+         *                 "unit": "gpu",
+         *                 "price": "1.20",
+         *                 "interval": "hourly"
+         *               }
+         *             ]
+         *           },
+         *           "capacity": {
+         *             "gpu_model": "NVIDIA A100",
+         *             "gpu_count": 8,
+         *             "gpu_memory_gb": 80,
+         *             "cpu_cores": 64,
+         *             "memory_gb": 512,
+         *             "storage_gb": 10000,
+         *             "region": "us-west-2"
+         *           },
+         *           "version": 4,
+         *           "created_at": "2026-11-02T09:14:05Z",
+         *           "updated_at": "2026-11-02T10:02:17Z",
+         *           "reviewed_at": "2026-11-02T09:20:41Z"
+         *         }
+         *       ],
+         *       "next_cursor": null,
+         *       "total": 1,
+         *       "page": 1,
+         *       "page_size": 20,
+         *       "offset": 0,
+         *       "limit": 20
+         *     }
+         */
         ProviderPage: {
             items: components["schemas"]["Provider"][];
             /** @description With cursor paging, the cursor of the next page (null on the last). */
@@ -2190,7 +2935,47 @@ export interface components {
             /** Format: int32 */
             limit?: number;
         };
-        /** @description What anyone may know about an approved provider. */
+        /**
+         * @description What anyone may know about an approved provider.
+         * @example {
+         *       "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "name": "ACME Compute",
+         *       "organization": "ACME Corp",
+         *       "region": "us-west-2",
+         *       "supported_formats": [
+         *         "ONNX",
+         *         "TensorRT"
+         *       ],
+         *       "capabilities": [
+         *         "inference",
+         *         "gpu"
+         *       ],
+         *       "endpoints": [
+         *         {
+         *           "type": "api",
+         *           "url": "https://api.acme-compute.example:8443",
+         *           "protocol": "https",
+         *           "secure": true
+         *         },
+         *         {
+         *           "type": "shell",
+         *           "url": "wss://shell.acme-compute.example/v1",
+         *           "protocol": "wss",
+         *           "secure": true
+         *         }
+         *       ],
+         *       "version": "1.4.2",
+         *       "capacity": {
+         *         "gpu_model": "NVIDIA A100",
+         *         "gpu_count": 8,
+         *         "gpu_memory_gb": 80,
+         *         "cpu_cores": 64,
+         *         "memory_gb": 512,
+         *         "storage_gb": 10000,
+         *         "region": "us-west-2"
+         *       }
+         *     }
+         */
         PublicProvider: {
             /** Format: uuid */
             id: string;
@@ -2205,6 +2990,51 @@ export interface components {
             /** @description What the provider offers; absent until declared. */
             capacity?: components["schemas"]["Capacity"];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "name": "ACME Compute",
+         *           "organization": "ACME Corp",
+         *           "region": "us-west-2",
+         *           "supported_formats": [
+         *             "ONNX",
+         *             "TensorRT"
+         *           ],
+         *           "capabilities": [
+         *             "inference",
+         *             "gpu"
+         *           ],
+         *           "endpoints": [
+         *             {
+         *               "type": "api",
+         *               "url": "https://api.acme-compute.example:8443",
+         *               "protocol": "https",
+         *               "secure": true
+         *             },
+         *             {
+         *               "type": "shell",
+         *               "url": "wss://shell.acme-compute.example/v1",
+         *               "protocol": "wss",
+         *               "secure": true
+         *             }
+         *           ],
+         *           "version": "1.4.2",
+         *           "capacity": {
+         *             "gpu_model": "NVIDIA A100",
+         *             "gpu_count": 8,
+         *             "gpu_memory_gb": 80,
+         *             "cpu_cores": 64,
+         *             "memory_gb": 512,
+         *             "storage_gb": 10000,
+         *             "region": "us-west-2"
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         PublicProviderPage: {
             items: components["schemas"]["PublicProvider"][];
             next_cursor: string | null;
@@ -2229,6 +3059,28 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "4e3d2c1b-0a9f-4e8d-b7c6-a5b4c3d2e1f0",
+         *           "actor_kind": "account",
+         *           "actor_id": "0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+         *           "action": "provider.approved",
+         *           "target_kind": "provider",
+         *           "target_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+         *           "details": {
+         *             "from": "pending",
+         *             "to": "approved",
+         *             "billing_account_id": "ba_3f6c2a1e7b8d4c9e"
+         *           },
+         *           "created_at": "2026-11-02T09:20:41Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
             next_cursor: string | null;
@@ -2267,7 +3119,7 @@ export interface components {
              * @default api-key
              * @enum {string}
              */
-            authentication: "none" | "api-key" | "bearer" | "oauth2" | "mtls";
+            authentication?: "none" | "api-key" | "bearer" | "oauth2" | "mtls";
         };
         Rate: {
             /** @example standard */
@@ -2287,7 +3139,7 @@ export interface components {
             /** @enum {string} */
             model: "free" | "per-token" | "per-request" | "per-minute" | "subscription";
             /** @default USD */
-            currency: string;
+            currency?: string;
             rates: components["schemas"]["Rate"][];
         };
         Sla: {
@@ -2323,6 +3175,66 @@ export interface components {
              */
             data_residency?: string[];
         };
+        /**
+         * @example {
+         *       "name": "acme-chat",
+         *       "version": "1.0.0",
+         *       "description": "Llama 3 70B chat completions on A100s.",
+         *       "category": "text-generation",
+         *       "tags": [
+         *         "llm",
+         *         "chat"
+         *       ],
+         *       "capabilities": [
+         *         {
+         *           "name": "chat_completion",
+         *           "description": "OpenAI-compatible chat completions.",
+         *           "parameters": {
+         *             "type": "object",
+         *             "properties": {
+         *               "max_tokens": {
+         *                 "type": "integer",
+         *                 "maximum": 4096
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "endpoint": {
+         *         "url": "https://api.acme-compute.example/v1/chat/completions",
+         *         "protocol": "rest",
+         *         "authentication": "api-key"
+         *       },
+         *       "pricing": {
+         *         "model": "per-token",
+         *         "currency": "USD",
+         *         "rates": [
+         *           {
+         *             "tier": "standard",
+         *             "unit": "1k tokens",
+         *             "rate": "0.002",
+         *             "input_rate": "0.0015",
+         *             "output_rate": "0.002"
+         *           }
+         *         ]
+         *       },
+         *       "sla": {
+         *         "availability": 99.9,
+         *         "max_latency": 2000,
+         *         "support_level": "standard"
+         *       },
+         *       "compliance": {
+         *         "level": "public",
+         *         "certifications": [
+         *           "SOC2",
+         *           "ISO27001"
+         *         ],
+         *         "data_residency": [
+         *           "US"
+         *         ]
+         *       }
+         *     }
+         */
         ServiceCreate: {
             /**
              * @description Lower-case letters, digits, `.`, `_` and `-`; unique per provider and version.
@@ -2343,17 +3255,81 @@ export interface components {
             sla?: components["schemas"]["Sla"];
             compliance?: components["schemas"]["Compliance"];
         };
-        /** @description Name, version, status and ids cannot change; publish a new version instead. */
+        /**
+         * @description Name, version, status and ids cannot change; publish a new version instead.
+         * @example {
+         *       "description": "Llama 3 70B chat completions on A100s, now with 8k context.",
+         *       "category": "text-generation",
+         *       "tags": [
+         *         "llm",
+         *         "chat",
+         *         "8k-context"
+         *       ],
+         *       "capabilities": [
+         *         {
+         *           "name": "chat_completion",
+         *           "description": "OpenAI-compatible chat completions.",
+         *           "parameters": {
+         *             "type": "object",
+         *             "properties": {
+         *               "max_tokens": {
+         *                 "type": "integer",
+         *                 "maximum": 4096
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "endpoint": {
+         *         "url": "https://api.acme-compute.example/v1/chat/completions",
+         *         "protocol": "rest",
+         *         "authentication": "api-key"
+         *       },
+         *       "pricing": {
+         *         "model": "per-token",
+         *         "currency": "USD",
+         *         "rates": [
+         *           {
+         *             "tier": "standard",
+         *             "unit": "1k tokens",
+         *             "rate": "0.002",
+         *             "input_rate": "0.0015",
+         *             "output_rate": "0.002"
+         *           }
+         *         ]
+         *       },
+         *       "sla": {
+         *         "availability": 99.9,
+         *         "max_latency": 2000,
+         *         "support_level": "premium"
+         *       },
+         *       "compliance": {
+         *         "level": "public",
+         *         "certifications": [
+         *           "SOC2",
+         *           "ISO27001"
+         *         ],
+         *         "data_residency": [
+         *           "US"
+         *         ]
+         *       }
+         *     }
+         */
         ServiceUpdate: {
-            description?: components["schemas"]["description"];
+            description?: string;
             category?: components["schemas"]["Category"];
-            tags?: components["schemas"]["tags"];
-            capabilities?: components["schemas"]["capabilities"];
+            tags?: string[];
+            capabilities?: components["schemas"]["Capability"][];
             endpoint?: components["schemas"]["ServiceEndpoint"];
             pricing?: components["schemas"]["ServicePricing"];
             sla?: components["schemas"]["Sla"];
             compliance?: components["schemas"]["Compliance"];
         };
+        /**
+         * @example {
+         *       "reason": "The endpoint has returned errors for six hours."
+         *     }
+         */
         ServiceSuspend: {
             reason: string;
         };
@@ -2362,6 +3338,77 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @example {
+         *       "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "name": "acme-chat",
+         *       "version": "1.0.0",
+         *       "description": "Llama 3 70B chat completions on A100s.",
+         *       "category": "text-generation",
+         *       "tags": [
+         *         "llm",
+         *         "chat"
+         *       ],
+         *       "capabilities": [
+         *         {
+         *           "name": "chat_completion",
+         *           "description": "OpenAI-compatible chat completions.",
+         *           "parameters": {
+         *             "type": "object",
+         *             "properties": {
+         *               "max_tokens": {
+         *                 "type": "integer",
+         *                 "maximum": 4096
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "endpoint": {
+         *         "url": "https://api.acme-compute.example/v1/chat/completions",
+         *         "protocol": "rest",
+         *         "authentication": "api-key"
+         *       },
+         *       "pricing": {
+         *         "model": "per-token",
+         *         "currency": "USD",
+         *         "rates": [
+         *           {
+         *             "tier": "standard",
+         *             "unit": "1k tokens",
+         *             "rate": "0.002",
+         *             "input_rate": "0.0015",
+         *             "output_rate": "0.002"
+         *           }
+         *         ]
+         *       },
+         *       "sla": {
+         *         "availability": 99.9,
+         *         "max_latency": 2000,
+         *         "support_level": "standard"
+         *       },
+         *       "compliance": {
+         *         "level": "public",
+         *         "certifications": [
+         *           "SOC2",
+         *           "ISO27001"
+         *         ],
+         *         "data_residency": [
+         *           "US"
+         *         ]
+         *       },
+         *       "provider": {
+         *         "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *         "name": "ACME Compute"
+         *       },
+         *       "status": "active",
+         *       "suspension_reason": null,
+         *       "version_tag": 2,
+         *       "created_at": "2026-11-02T10:02:17Z",
+         *       "updated_at": "2026-11-02T10:05:03Z",
+         *       "published_at": "2026-11-02T10:05:03Z"
+         *     }
+         */
         Service: {
             /** Format: uuid */
             id: string;
@@ -2390,11 +3437,164 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "name": "acme-chat",
+         *           "version": "1.0.0",
+         *           "description": "Llama 3 70B chat completions on A100s.",
+         *           "category": "text-generation",
+         *           "tags": [
+         *             "llm",
+         *             "chat"
+         *           ],
+         *           "capabilities": [
+         *             {
+         *               "name": "chat_completion",
+         *               "description": "OpenAI-compatible chat completions.",
+         *               "parameters": {
+         *                 "type": "object",
+         *                 "properties": {
+         *                   "max_tokens": {
+         *                     "type": "integer",
+         *                     "maximum": 4096
+         *                   }
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "endpoint": {
+         *             "url": "https://api.acme-compute.example/v1/chat/completions",
+         *             "protocol": "rest",
+         *             "authentication": "api-key"
+         *           },
+         *           "pricing": {
+         *             "model": "per-token",
+         *             "currency": "USD",
+         *             "rates": [
+         *               {
+         *                 "tier": "standard",
+         *                 "unit": "1k tokens",
+         *                 "rate": "0.002",
+         *                 "input_rate": "0.0015",
+         *                 "output_rate": "0.002"
+         *               }
+         *             ]
+         *           },
+         *           "sla": {
+         *             "availability": 99.9,
+         *             "max_latency": 2000,
+         *             "support_level": "standard"
+         *           },
+         *           "compliance": {
+         *             "level": "public",
+         *             "certifications": [
+         *               "SOC2",
+         *               "ISO27001"
+         *             ],
+         *             "data_residency": [
+         *               "US"
+         *             ]
+         *           },
+         *           "provider": {
+         *             "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *             "name": "ACME Compute"
+         *           },
+         *           "status": "active",
+         *           "suspension_reason": null,
+         *           "version_tag": 2,
+         *           "created_at": "2026-11-02T10:02:17Z",
+         *           "updated_at": "2026-11-02T10:05:03Z",
+         *           "published_at": "2026-11-02T10:05:03Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         ServicePage: {
             items: components["schemas"]["Service"][];
             next_cursor: string | null;
         };
-        ServiceVersions: {
+        /**
+         * @example {
+         *       "name": "acme-chat",
+         *       "items": [
+         *         {
+         *           "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "name": "acme-chat",
+         *           "version": "1.0.0",
+         *           "description": "Llama 3 70B chat completions on A100s.",
+         *           "category": "text-generation",
+         *           "tags": [
+         *             "llm",
+         *             "chat"
+         *           ],
+         *           "capabilities": [
+         *             {
+         *               "name": "chat_completion",
+         *               "description": "OpenAI-compatible chat completions.",
+         *               "parameters": {
+         *                 "type": "object",
+         *                 "properties": {
+         *                   "max_tokens": {
+         *                     "type": "integer",
+         *                     "maximum": 4096
+         *                   }
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "endpoint": {
+         *             "url": "https://api.acme-compute.example/v1/chat/completions",
+         *             "protocol": "rest",
+         *             "authentication": "api-key"
+         *           },
+         *           "pricing": {
+         *             "model": "per-token",
+         *             "currency": "USD",
+         *             "rates": [
+         *               {
+         *                 "tier": "standard",
+         *                 "unit": "1k tokens",
+         *                 "rate": "0.002",
+         *                 "input_rate": "0.0015",
+         *                 "output_rate": "0.002"
+         *               }
+         *             ]
+         *           },
+         *           "sla": {
+         *             "availability": 99.9,
+         *             "max_latency": 2000,
+         *             "support_level": "standard"
+         *           },
+         *           "compliance": {
+         *             "level": "public",
+         *             "certifications": [
+         *               "SOC2",
+         *               "ISO27001"
+         *             ],
+         *             "data_residency": [
+         *               "US"
+         *             ]
+         *           },
+         *           "provider": {
+         *             "id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *             "name": "ACME Compute"
+         *           },
+         *           "status": "active",
+         *           "suspension_reason": null,
+         *           "version_tag": 2,
+         *           "created_at": "2026-11-02T10:02:17Z",
+         *           "updated_at": "2026-11-02T10:05:03Z",
+         *           "published_at": "2026-11-02T10:05:03Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ServiceVersionPage: {
             name: string;
             /** @description Public versions, newest semantic version first. */
             items: components["schemas"]["Service"][];
@@ -2435,7 +3635,7 @@ export interface components {
          * @description What to ask of the provider. Numbers take at most three decimal places (`TOO_MANY_DECIMALS`),
          *     and must fit the provider's declared capacity (422 `INSUFFICIENT_CAPACITY`).
          */
-        ResourcesRequest: {
+        ResourcesCreate: {
             /**
              * @description vCPUs, more than 0 and at most 1024.
              * @example 2
@@ -2457,13 +3657,27 @@ export interface components {
              * @default 0
              * @example 0
              */
-            gpu: number;
+            gpu?: number;
         };
         /**
          * @description 1 to 100 characters, no control characters, not only spaces.
          * @example inference-eu-1
          */
         DeploymentName: string;
+        /**
+         * @example {
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "service_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "name": "inference-us-west-1",
+         *       "resources": {
+         *         "cpu": 8,
+         *         "memory": 64,
+         *         "storage": 200,
+         *         "gpu": 1
+         *       }
+         *     }
+         */
         DeploymentCreate: {
             /**
              * Format: uuid
@@ -2482,8 +3696,59 @@ export interface components {
              */
             organization_id?: string;
             name: components["schemas"]["DeploymentName"];
-            resources: components["schemas"]["ResourcesRequest"];
+            resources: components["schemas"]["ResourcesCreate"];
         };
+        /**
+         * @example {
+         *       "id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "name": "inference-us-west-1",
+         *       "owner_account_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "service_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "state": "active",
+         *       "lease_id": "lease-7f3a",
+         *       "resources": {
+         *         "cpu": 8,
+         *         "memory": 64,
+         *         "storage": 200,
+         *         "gpu": 1
+         *       },
+         *       "pricing": {
+         *         "currency": "USD",
+         *         "prices": [
+         *           {
+         *             "resource": "cpu",
+         *             "unit": "vcpu",
+         *             "price": "0.0425",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "memory",
+         *             "unit": "GiB",
+         *             "price": "0.005",
+         *             "interval": "hourly"
+         *           },
+         *           {
+         *             "resource": "storage",
+         *             "unit": "GiB",
+         *             "price": "0.10",
+         *             "interval": "monthly"
+         *           },
+         *           {
+         *             "resource": "gpu",
+         *             "unit": "gpu",
+         *             "price": "1.20",
+         *             "interval": "hourly"
+         *           }
+         *         ]
+         *       },
+         *       "created_at": "2026-11-02T10:05:03Z",
+         *       "updated_at": "2026-11-02T10:31:52Z",
+         *       "accepted_at": "2026-11-02T10:31:52Z",
+         *       "closed_at": null
+         *     }
+         */
         Deployment: {
             /** Format: uuid */
             id: string;
@@ -2514,6 +3779,62 @@ export interface components {
             /** Format: date-time */
             closed_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "name": "inference-us-west-1",
+         *           "owner_account_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "service_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "state": "active",
+         *           "lease_id": "lease-7f3a",
+         *           "resources": {
+         *             "cpu": 8,
+         *             "memory": 64,
+         *             "storage": 200,
+         *             "gpu": 1
+         *           },
+         *           "pricing": {
+         *             "currency": "USD",
+         *             "prices": [
+         *               {
+         *                 "resource": "cpu",
+         *                 "unit": "vcpu",
+         *                 "price": "0.0425",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "memory",
+         *                 "unit": "GiB",
+         *                 "price": "0.005",
+         *                 "interval": "hourly"
+         *               },
+         *               {
+         *                 "resource": "storage",
+         *                 "unit": "GiB",
+         *                 "price": "0.10",
+         *                 "interval": "monthly"
+         *               },
+         *               {
+         *                 "resource": "gpu",
+         *                 "unit": "gpu",
+         *                 "price": "1.20",
+         *                 "interval": "hourly"
+         *               }
+         *             ]
+         *           },
+         *           "created_at": "2026-11-02T10:05:03Z",
+         *           "updated_at": "2026-11-02T10:31:52Z",
+         *           "accepted_at": "2026-11-02T10:31:52Z",
+         *           "closed_at": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         DeploymentPage: {
             items: components["schemas"]["Deployment"][];
             next_cursor: string | null;
@@ -2543,6 +3864,25 @@ export interface components {
              */
             replicas: number;
         };
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "lease_id": "lease-7f3a",
+         *       "state": "active",
+         *       "replicas": {
+         *         "ready": 1,
+         *         "total": 1
+         *       },
+         *       "services": [
+         *         {
+         *           "name": "web",
+         *           "state": "running",
+         *           "replicas": 1
+         *         }
+         *       ],
+         *       "updated_at": "2026-11-02T10:33:10Z"
+         *     }
+         */
         DeploymentStatus: {
             /** Format: uuid */
             deployment_id: string;
@@ -2556,11 +3896,24 @@ export interface components {
         /**
          * @description What the provider sees now. `state: closed` ends the lease. Service names are unique
          *     (`DUPLICATE_SERVICE`).
+         * @example {
+         *       "replicas": {
+         *         "ready": 1,
+         *         "total": 1
+         *       },
+         *       "services": [
+         *         {
+         *           "name": "web",
+         *           "state": "running",
+         *           "replicas": 1
+         *         }
+         *       ]
+         *     }
          */
         DeploymentStatusReport: {
             replicas: components["schemas"]["Replicas"];
             /** @default [] */
-            services: components["schemas"]["DeploymentServiceStatus"][];
+            services?: components["schemas"]["DeploymentServiceStatus"][];
             /**
              * @description Send `closed` when the lease has ended on the provider's side.
              * @enum {string}
@@ -2570,6 +3923,9 @@ export interface components {
         /**
          * @description Optional; an empty request body is the same as `{}`.
          * @default {}
+         * @example {
+         *       "lease_id": "lease-7f3a"
+         *     }
          */
         DeploymentAccept: {
             /**
@@ -2585,9 +3941,25 @@ export interface components {
          * @enum {string}
          */
         DeploymentActionStatus: "pending" | "succeeded" | "failed";
-        DeploymentActionRequest: {
+        /**
+         * @example {
+         *       "action": "restart"
+         *     }
+         */
+        DeploymentActionCreate: {
             action: components["schemas"]["DeploymentActionName"];
         };
+        /**
+         * @example {
+         *       "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "action": "restart",
+         *       "status": "pending",
+         *       "message": null,
+         *       "created_at": "2026-11-02T10:40:00Z",
+         *       "acknowledged_at": null
+         *     }
+         */
         DeploymentAction: {
             /** Format: uuid */
             id: string;
@@ -2602,10 +3974,31 @@ export interface components {
             /** Format: date-time */
             acknowledged_at: string | null;
         };
-        DeploymentActionList: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "action": "restart",
+         *           "status": "pending",
+         *           "message": null,
+         *           "created_at": "2026-11-02T10:40:00Z",
+         *           "acknowledged_at": null
+         *         }
+         *       ]
+         *     }
+         */
+        DeploymentActionPage: {
             /** @description Pending actions, oldest first. */
             items: components["schemas"]["DeploymentAction"][];
         };
+        /**
+         * @example {
+         *       "result": "succeeded",
+         *       "message": "Restarted in 4 s."
+         *     }
+         */
         DeploymentActionAck: {
             /** @enum {string} */
             result: "succeeded" | "failed";
@@ -2660,6 +4053,37 @@ export interface components {
             currency: components["schemas"]["BillingCurrency"];
             cost: components["schemas"]["BillingAmount"];
         };
+        /**
+         * @example {
+         *       "period": {
+         *         "start": "2026-11-01T00:00:00Z",
+         *         "end": "2026-11-03T08:45:00Z"
+         *       },
+         *       "items": [
+         *         {
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "name": "inference-us-west-1",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "state": "active",
+         *           "hours": "10",
+         *           "cpu_hours": "80",
+         *           "memory_gb_hours": "640",
+         *           "storage_gb_hours": "2000",
+         *           "gpu_hours": "10",
+         *           "cost": "18.8739726",
+         *           "currency": "USD"
+         *         }
+         *       ],
+         *       "totals": [
+         *         {
+         *           "currency": "USD",
+         *           "cost": "18.8739726"
+         *         }
+         *       ],
+         *       "truncated": false
+         *     }
+         */
         Usage: {
             period: components["schemas"]["UsagePeriod"];
             /** @description At most 1,000 deployments, newest first (by creation). */
@@ -2717,7 +4141,36 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        /** @description An invoice with its lines; `total` is the sum of the lines' amounts. */
+        /**
+         * @description An invoice with its lines; `total` is the sum of the lines' amounts.
+         * @example {
+         *       "id": "91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c",
+         *       "number": "INV-202611-91A2B3C4",
+         *       "period": "2026-11",
+         *       "billed_to": {
+         *         "kind": "organization",
+         *         "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f"
+         *       },
+         *       "currency": "USD",
+         *       "total": "18.8739726",
+         *       "status": "pending",
+         *       "due_date": "2026-12-15",
+         *       "paid_at": null,
+         *       "created_at": "2026-12-01T00:05:00Z",
+         *       "lines": [
+         *         {
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "description": "inference-us-west-1 on ACME Compute, 2026-11",
+         *           "cpu_hours": "80",
+         *           "memory_gb_hours": "640",
+         *           "storage_gb_hours": "2000",
+         *           "gpu_hours": "10",
+         *           "amount": "18.8739726"
+         *         }
+         *       ]
+         *     }
+         */
         Invoice: {
             /** Format: uuid */
             id: string;
@@ -2736,6 +4189,28 @@ export interface components {
             created_at: string;
             lines: components["schemas"]["InvoiceLine"][];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c",
+         *           "number": "INV-202611-91A2B3C4",
+         *           "period": "2026-11",
+         *           "billed_to": {
+         *             "kind": "organization",
+         *             "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f"
+         *           },
+         *           "currency": "USD",
+         *           "total": "18.8739726",
+         *           "status": "pending",
+         *           "due_date": "2026-12-15",
+         *           "paid_at": null,
+         *           "created_at": "2026-12-01T00:05:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         InvoicePage: {
             items: components["schemas"]["InvoiceSummary"][];
             next_cursor: string | null;
@@ -2746,6 +4221,12 @@ export interface components {
          * @enum {string}
          */
         OrganizationRole: "admin" | "member" | "viewer";
+        /**
+         * @example {
+         *       "name": "Acme Research",
+         *       "description": "The research team's GPU workloads."
+         *     }
+         */
         OrganizationCreate: {
             /**
              * @description Any printable text (no control characters), with at least one non-space character.
@@ -2755,7 +4236,16 @@ export interface components {
             /** @example The research team's GPU workloads. */
             description?: string;
         };
-        OrganizationRead: {
+        /**
+         * @example {
+         *       "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "name": "Acme Research",
+         *       "description": "The research team's GPU workloads.",
+         *       "role": "admin",
+         *       "created_at": "2026-11-02T09:30:12Z"
+         *     }
+         */
+        Organization: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -2768,12 +4258,32 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "name": "Acme Research",
+         *           "description": "The research team's GPU workloads.",
+         *           "role": "admin",
+         *           "created_at": "2026-11-02T09:30:12Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         OrganizationPage: {
-            items: components["schemas"]["OrganizationRead"][];
+            items: components["schemas"]["Organization"][];
             next_cursor: string | null;
         };
-        /** @description Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`). */
-        OrganizationMemberAdd: {
+        /**
+         * @description Exactly one of `account_id` and `email` names the account to invite (else `EXACTLY_ONE_MEMBER_IDENTIFIER`).
+         * @example {
+         *       "email": "grace@example.com",
+         *       "role": "member"
+         *     }
+         */
+        OrganizationInvitationCreate: {
             /** Format: uuid */
             account_id?: string;
             /** @example grace@example.com */
@@ -2792,11 +4302,46 @@ export interface components {
             /** Format: date-time */
             joined_at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "member_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "email": "ada@example.com",
+         *           "wallet_address": null,
+         *           "role": "admin",
+         *           "joined_at": "2026-11-02T09:30:12Z"
+         *         },
+         *         {
+         *           "member_id": "8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6",
+         *           "email": "grace@example.com",
+         *           "wallet_address": null,
+         *           "role": "member",
+         *           "joined_at": "2026-11-02T11:02:40Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         OrganizationMemberPage: {
             items: components["schemas"]["OrganizationMember"][];
             next_cursor: string | null;
         };
-        /** @description An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account. */
+        /**
+         * @description An invitation to join an organization. It names the invitee exactly as the inviting admin did (an account id or an email address), never anything else about an account.
+         * @example {
+         *       "id": "e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *       "organization_name": "Acme Research",
+         *       "account_id": null,
+         *       "email": "grace@example.com",
+         *       "role": "member",
+         *       "status": "pending",
+         *       "invited_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "created_at": "2026-11-02T09:31:05Z",
+         *       "responded_at": null
+         *     }
+         */
         OrganizationInvitation: {
             /** Format: uuid */
             id: string;
@@ -2820,6 +4365,25 @@ export interface components {
             /** Format: date-time */
             responded_at: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b",
+         *           "organization_id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+         *           "organization_name": "Acme Research",
+         *           "account_id": null,
+         *           "email": "grace@example.com",
+         *           "role": "member",
+         *           "status": "pending",
+         *           "invited_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "created_at": "2026-11-02T09:31:05Z",
+         *           "responded_at": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         OrganizationInvitationPage: {
             items: components["schemas"]["OrganizationInvitation"][];
             next_cursor: string | null;
@@ -2834,6 +4398,15 @@ export interface components {
         TicketCategory: "technical" | "billing" | "general" | "security";
         /** @enum {string} */
         TicketPriority: "low" | "medium" | "high" | "critical";
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "subject": "Inference latency above the SLA",
+         *       "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *       "category": "technical",
+         *       "priority": "high"
+         *     }
+         */
         TicketCreate: {
             /**
              * Format: uuid
@@ -2849,17 +4422,37 @@ export interface components {
             description: string;
             category: components["schemas"]["TicketCategory"];
             /** @default medium */
-            priority: components["schemas"]["TicketPriority"];
+            priority?: components["schemas"]["TicketPriority"];
         };
-        /** @description At least one field. Only the deployment's provider or a platform admin may change `status`. */
+        /**
+         * @description At least one field. Only the deployment's provider or a platform admin may change `status`.
+         * @example {
+         *       "status": "in_progress",
+         *       "priority": "critical"
+         *     }
+         */
         TicketUpdate: {
             status?: components["schemas"]["TicketStatus"];
             priority?: components["schemas"]["TicketPriority"];
         };
+        /**
+         * @example {
+         *       "body": "We moved the deployment to a less loaded node; please check again."
+         *     }
+         */
         TicketCommentCreate: {
             /** @example We restarted the node; please check again. */
             body: string;
         };
+        /**
+         * @example {
+         *       "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
+         *       "author_kind": "provider",
+         *       "author_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "body": "We moved the deployment to a less loaded node; please check again.",
+         *       "created_at": "2026-11-02T11:10:00Z"
+         *     }
+         */
         TicketComment: {
             /** Format: uuid */
             id: string;
@@ -2877,6 +4470,21 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "id": "b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "opened_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "subject": "Inference latency above the SLA",
+         *       "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *       "category": "technical",
+         *       "priority": "high",
+         *       "status": "open",
+         *       "created_at": "2026-11-02T10:45:00Z",
+         *       "updated_at": "2026-11-02T10:45:00Z"
+         *     }
+         */
         Ticket: {
             /** Format: uuid */
             id: string;
@@ -2905,27 +4513,93 @@ export interface components {
         /**
          * @description A ticket with its first 100 comments, oldest first; when there are more,
          *     `comments_next_cursor` pages on through GET /tickets/{ticket_id}/comments.
+         * @example {
+         *       "id": "b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "opened_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "subject": "Inference latency above the SLA",
+         *       "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *       "category": "technical",
+         *       "priority": "high",
+         *       "status": "open",
+         *       "created_at": "2026-11-02T10:45:00Z",
+         *       "updated_at": "2026-11-02T10:45:00Z",
+         *       "comments": [
+         *         {
+         *           "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
+         *           "author_kind": "provider",
+         *           "author_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "body": "We moved the deployment to a less loaded node; please check again.",
+         *           "created_at": "2026-11-02T11:10:00Z"
+         *         }
+         *       ],
+         *       "comments_next_cursor": null
+         *     }
          */
         TicketDetail: {
-            id: components["schemas"]["id"];
-            deployment_id: components["schemas"]["deployment_id"];
-            provider_id: components["schemas"]["provider_id"];
-            opened_by: components["schemas"]["opened_by"];
-            subject: components["schemas"]["subject"];
-            description: components["schemas"]["description-2"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deployment_id: string;
+            /**
+             * Format: uuid
+             * @description The provider the deployment runs on.
+             */
+            provider_id: string;
+            /**
+             * Format: uuid
+             * @description The account that opened the ticket.
+             */
+            opened_by: string;
+            subject: string;
+            description: string;
             category: components["schemas"]["TicketCategory"];
             priority: components["schemas"]["TicketPriority"];
             status: components["schemas"]["TicketStatus"];
-            created_at: components["schemas"]["created_at"];
-            updated_at: components["schemas"]["updated_at"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
             comments: components["schemas"]["TicketComment"][];
             /** @description Pass as `cursor` to GET /tickets/{ticket_id}/comments for the comments after these; null when these are all. */
             comments_next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "b9c8d7e6-f5a4-4b3c-9d2e-1f0a9b8c7d6e",
+         *           "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *           "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "opened_by": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *           "subject": "Inference latency above the SLA",
+         *           "description": "Since 10:00 UTC p95 latency is about 4 s; the SLA promises 2 s.",
+         *           "category": "technical",
+         *           "priority": "high",
+         *           "status": "open",
+         *           "created_at": "2026-11-02T10:45:00Z",
+         *           "updated_at": "2026-11-02T10:45:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         TicketPage: {
             items: components["schemas"]["Ticket"][];
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "lines": [
+         *         "2026-11-02T10:35:01Z web Model loaded in 41.2 s",
+         *         "2026-11-02T10:35:02Z web Listening on :8000"
+         *       ],
+         *       "truncated": false,
+         *       "next_cursor": null
+         *     }
+         */
         LogLines: {
             /** Format: uuid */
             deployment_id: string;
@@ -2936,7 +4610,23 @@ export interface components {
             /** @description Pass as `cursor` for the lines before these; null when there are no older lines. */
             next_cursor: string | null;
         };
-        LogBatch: {
+        /**
+         * @example {
+         *       "lines": [
+         *         {
+         *           "line": "Model loaded in 41.2 s",
+         *           "timestamp": "2026-11-02T10:35:01Z",
+         *           "service": "web"
+         *         },
+         *         {
+         *           "line": "Listening on :8000",
+         *           "timestamp": "2026-11-02T10:35:02Z",
+         *           "service": "web"
+         *         }
+         *       ]
+         *     }
+         */
+        DeploymentLogsCreate: {
             lines: components["schemas"]["LogEntry"][];
         };
         LogEntry: {
@@ -2950,7 +4640,12 @@ export interface components {
             /** @description Which of the deployment's services wrote it. */
             service?: string;
         };
-        LogBatchAccepted: {
+        /**
+         * @example {
+         *       "accepted": 2
+         *     }
+         */
+        DeploymentLogsAccepted: {
             /**
              * Format: int32
              * @description How many lines were stored.
@@ -2963,6 +4658,28 @@ export interface components {
             /** @description The deployment's resources. */
             limit: number;
         };
+        /**
+         * @example {
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "cpu": {
+         *         "usage": 3.5,
+         *         "limit": 8
+         *       },
+         *       "memory": {
+         *         "usage": 41.2,
+         *         "limit": 64
+         *       },
+         *       "storage": {
+         *         "usage": 87,
+         *         "limit": 200
+         *       },
+         *       "gpu": {
+         *         "usage": 1,
+         *         "limit": 1
+         *       },
+         *       "reported_at": "2026-11-02T10:36:00Z"
+         *     }
+         */
         DeploymentMetrics: {
             /** Format: uuid */
             deployment_id: string;
@@ -2976,17 +4693,41 @@ export interface components {
              */
             reported_at: string | null;
         };
-        /** @description Current usage, in the units of the deployment's resources. */
-        MetricsReport: {
+        /**
+         * @description Current usage, in the units of the deployment's resources.
+         * @example {
+         *       "cpu": 3.5,
+         *       "memory": 41.2,
+         *       "storage": 87,
+         *       "gpu": 1
+         *     }
+         */
+        DeploymentMetricsCreate: {
             cpu: number;
             memory: number;
             storage: number;
             gpu?: number;
         };
-        ShellSessionRequest: {
+        /**
+         * @example {
+         *       "service": "web"
+         *     }
+         */
+        ShellSessionCreate: {
             /** @description Which of the deployment's services to open a shell in. */
             service?: string;
         };
+        /**
+         * @example {
+         *       "token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxMjM0NTY3ODlhYg",
+         *       "token_type": "shell",
+         *       "expires_at": "2026-11-02T10:50:00Z",
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "provider_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *       "service": "web",
+         *       "shell_url": "wss://shell.acme-compute.example/v1"
+         *     }
+         */
         ShellSession: {
             /**
              * @description A JWT signed by this registry (header `typ: shell+jwt`, claim `token_use: shell`), with
@@ -3010,10 +4751,24 @@ export interface components {
              */
             shell_url: string | null;
         };
-        ShellTokenCheck: {
+        /**
+         * @example {
+         *       "token": "eyJhbGciOiJFZERTQSIsImtpZCI6Ik5uUTNSbGRyIiwidHlwIjoic2hlbGwrand0In0.eyJhdWQiOiJwcm92aWRlcjozZjZjMmExZS03YjhkLTRjOWUtYTBmMS0yYjNjNGQ1ZTZmNzAiLCJ0b2tlbl91c2UiOiJzaGVsbCJ9.c2lnbmF0dXJlLW9mLXRoZS1zaGVsbC10b2tlbi1leGFtcGxlLTAxMjM0NTY3ODlhYg"
+         *     }
+         */
+        ShellSessionVerify: {
             token: string;
         };
-        ShellTokenVerdict: {
+        /**
+         * @example {
+         *       "valid": true,
+         *       "deployment_id": "d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01",
+         *       "account_id": "5b1e2c4d-8f3a-4e6b-9c7d-1a2b3c4d5e6f",
+         *       "service": "web",
+         *       "expires_at": "2026-11-02T10:50:00Z"
+         *     }
+         */
+        ShellSessionVerdict: {
             valid: boolean;
             /**
              * @description Why the token must be refused; absent when valid.
@@ -3028,41 +4783,20 @@ export interface components {
             /** Format: date-time */
             expires_at?: string;
         };
-        /** @example us-west-2 */
-        region: string;
         /**
-         * @description 3-100 characters of letters, digits, spaces, `-` and `_`.
-         * @example ACME Compute Provider
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
+         *           "author_kind": "provider",
+         *           "author_id": "3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70",
+         *           "body": "We moved the deployment to a less loaded node; please check again.",
+         *           "created_at": "2026-11-02T11:10:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
          */
-        name: string;
-        /** @example ACME Corp */
-        organization: string;
-        /** @description An RSA public key of at least 2048 bits, PEM, in PKIX (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) form. */
-        public_key: string;
-        endpoints: components["schemas"]["Endpoint"][];
-        description: string;
-        tags: string[];
-        capabilities: components["schemas"]["Capability"][];
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        deployment_id: string;
-        /**
-         * Format: uuid
-         * @description The provider the deployment runs on.
-         */
-        provider_id: string;
-        /**
-         * Format: uuid
-         * @description The account that opened the ticket.
-         */
-        opened_by: string;
-        subject: string;
-        "description-2": string;
-        /** Format: date-time */
-        created_at: string;
-        /** Format: date-time */
-        updated_at: string;
         TicketCommentPage: {
             /** @description Oldest first. */
             items: components["schemas"]["TicketComment"][];
@@ -3077,6 +4811,29 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:validation-error",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "The request is invalid.",
+                 *       "code": "VALIDATION_ERROR",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/register",
+                 *       "errors": [
+                 *         {
+                 *           "field": "email",
+                 *           "message": "is not a valid email address",
+                 *           "code": "INVALID_FORMAT"
+                 *         },
+                 *         {
+                 *           "field": "password",
+                 *           "message": "is too short (at least 12 characters)",
+                 *           "code": "TOO_SHORT"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3087,18 +4844,46 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "Nothing exists at this address.",
+                 *       "code": "NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The client's rate limit is spent (code `RATE_LIMITED`); retry after `Retry-After` seconds. */
+        /**
+         * @description The client's rate limit is spent (code `RATE_LIMITED`); retry after `Retry-After` seconds.
+         *     Sign-in, sign-up and token refresh share a tighter per-address budget; every other operation
+         *     counts against the caller's (or, unauthenticated, the address's) budget.
+         */
         TooManyRequests: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
-                /** @description Seconds until the limit resets. */
-                "Retry-After"?: number;
+                "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:rate-limited",
+                 *       "title": "Too Many Requests",
+                 *       "status": 429,
+                 *       "detail": "Rate limit exceeded: 10 per 1 minute. Retry after 42 seconds.",
+                 *       "code": "RATE_LIMITED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/login"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3109,6 +4894,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:internal-error",
+                 *       "title": "Internal Server Error",
+                 *       "status": 500,
+                 *       "detail": "An unexpected error occurred. Quote the request_id when reporting it.",
+                 *       "code": "INTERNAL_ERROR",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3119,6 +4915,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:method-not-allowed",
+                 *       "title": "Method Not Allowed",
+                 *       "status": 405,
+                 *       "detail": "This address does not accept that method.",
+                 *       "code": "METHOD_NOT_ALLOWED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/health"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3129,7 +4936,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HealthResponse"];
+                "application/json": components["schemas"]["Health"];
             };
         };
         /** @description The database cannot be reached. */
@@ -3139,16 +4946,83 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HealthResponse"];
+                /**
+                 * @example {
+                 *       "status": "unhealthy",
+                 *       "service": "provider-registry",
+                 *       "version": "0.1.0",
+                 *       "timestamp": "2026-11-03T08:45:00Z",
+                 *       "database": "disconnected"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Health"];
             };
         };
-        /** @description The request conflicts with existing data (e.g. code `EMAIL_TAKEN`). */
-        Conflict: {
+        /**
+         * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
+         *     with that token (code `UNAUTHENTICATED`).
+         */
+        MetricsUnauthorized: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                /** @description `Bearer realm="provider-registry"` */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:unauthenticated",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "`metrics.token` is configured and the request lacks `Authorization: Bearer <token>` with that token.",
+                 *       "code": "UNAUTHENTICATED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/metrics"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The email address is already registered (code `EMAIL_TAKEN`). */
+        EmailTaken: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:email-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "An account with this email address already exists.",
+                 *       "code": "EMAIL_TAKEN",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/register"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than the server accepts (1 MiB by default; code `PAYLOAD_TOO_LARGE`). */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:payload-too-large",
+                 *       "title": "Payload Too Large",
+                 *       "status": 413,
+                 *       "detail": "The request body is larger than the server accepts (1048576 bytes).",
+                 *       "code": "PAYLOAD_TOO_LARGE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3162,6 +5036,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:unsupported-media-type",
+                 *       "title": "Unsupported Media Type",
+                 *       "status": 415,
+                 *       "detail": "Send the body as application/json.",
+                 *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/register"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3172,7 +5057,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TokenResponse"];
+                "application/json": components["schemas"]["TokenPair"];
             };
         };
         /**
@@ -3188,6 +5073,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:unauthenticated",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "Authentication is required: send a bearer token or an API key.",
+                 *       "code": "UNAUTHENTICATED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/me"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3198,6 +5094,59 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:scope-not-allowed",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "This credential lacks the scope `deployments:write`.",
+                 *       "code": "SCOPE_NOT_ALLOWED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The signed-in account no longer exists (code `ACCOUNT_NOT_FOUND`). */
+        AccountGone: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:account-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "The signed-in account no longer exists.",
+                 *       "code": "ACCOUNT_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/me"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No key with this id among your own (code `API_KEY_NOT_FOUND`). */
+        ApiKeyNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:api-key-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No API key with this id among your own.",
+                 *       "code": "API_KEY_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/api-keys/7d2e9c4b-1a3f-4b5c-8d6e-9f0a1b2c3d4e"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3213,19 +5162,9 @@ export interface components {
                 "application/json": components["schemas"]["Provider"];
             };
         };
-        /** @description The `If-Match` ETag is stale: the record changed since you read it (code `PRECONDITION_FAILED`). */
-        PreconditionFailed: {
-            headers: {
-                "X-Request-ID": components["headers"]["X-Request-ID"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /**
          * @description The provider's current status does not allow this action, or another request changed it
-         *     first (code `INVALID_TRANSITION`; `current_status` says where it is now).
+         *     first (code `PROVIDER_INVALID_TRANSITION`; `current_status` says where it is now).
          */
         TransitionConflict: {
             headers: {
@@ -3233,6 +5172,59 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:provider-invalid-transition",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "A provider that is approved cannot be approved.",
+                 *       "code": "PROVIDER_INVALID_TRANSITION",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70/approve"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The `If-Match` ETag is stale: the record changed since you read it (code `PRECONDITION_FAILED`). */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:precondition-failed",
+                 *       "title": "Precondition Failed",
+                 *       "status": 412,
+                 *       "detail": "The provider changed since you read it; read it again and retry.",
+                 *       "code": "PRECONDITION_FAILED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/registration/profile"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No provider with this id that you may see (code `PROVIDER_NOT_FOUND`). */
+        ProviderNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:provider-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No provider with this id that you may see.",
+                 *       "code": "PROVIDER_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3243,6 +5235,552 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:billing-unavailable",
+                 *       "title": "Bad Gateway",
+                 *       "status": 502,
+                 *       "detail": "The billing service is unavailable; nothing was recorded. Try again later.",
+                 *       "code": "BILLING_UNAVAILABLE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70/approve"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The provider already has a service with this name and version (code `SERVICE_VERSION_TAKEN`). */
+        ServiceVersionTaken: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:service-version-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The provider already has a service with this name and version.",
+                 *       "code": "SERVICE_VERSION_TAKEN",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No service with this id that you may see (code `SERVICE_NOT_FOUND`). */
+        ServiceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:service-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No service with this id that you may see.",
+                 *       "code": "SERVICE_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services/5b7e9d1f-2a4c-4e6a-8c0e-1f3a5b7d9e2c"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The service's current status does not allow this action, or another request changed it
+         *     first (code `SERVICE_INVALID_TRANSITION`; `current_status` says where it is now).
+         */
+        ServiceTransitionConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:service-invalid-transition",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The service's current status does not allow this action, or another request changed it first.",
+                 *       "code": "SERVICE_INVALID_TRANSITION",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/services/5b7e9d1f-2a4c-4e6a-8c0e-1f3a5b7d9e2c/publish"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No HMAC key with this id among your own (code `HMAC_KEY_NOT_FOUND`). */
+        HmacKeyNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:hmac-key-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No HMAC key with this id among your own.",
+                 *       "code": "HMAC_KEY_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/auth/hmac-keys/7d2e9c4b-1a3f-4b5c-8d6e-9f0a1b2c3d4e"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
+        OrganizationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No organization with this id that you may see.",
+                 *       "code": "ORGANIZATION_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
+        OrganizationAdminRequired: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-admin-required",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "You may see the organization but are not one of its admins.",
+                 *       "code": "ORGANIZATION_ADMIN_REQUIRED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The account is already a member (code `ORGANIZATION_MEMBER_EXISTS`). */
+        OrganizationMemberExists: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-member-exists",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The account is already a member.",
+                 *       "code": "ORGANIZATION_MEMBER_EXISTS",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `ORGANIZATION_MEMBER_NOT_FOUND`). */
+        OrganizationMemberNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-member-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No member with this id in this organization.",
+                 *       "code": "ORGANIZATION_MEMBER_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members/0a2c4e6b-8d0f-4b2d-9f4a-6c8e0b2d4f6a"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The member is the organization's last admin (code `ORGANIZATION_LAST_ADMIN`). */
+        OrganizationLastAdmin: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:organization-last-admin",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The member is the organization's last admin.",
+                 *       "code": "ORGANIZATION_LAST_ADMIN",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/organizations/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7a/members/0a2c4e6b-8d0f-4b2d-9f4a-6c8e0b2d4f6a"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
+        InvitationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invitation-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No invitation with this id addressed to you.",
+                 *       "code": "INVITATION_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invitations/1b3d5f7a-9c1e-4c3b-8a5d-7f9b1d3f5a7c/accept"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ORGANIZATION_MEMBER_EXISTS`). */
+        InvitationConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invitation-not-pending",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The invitation is no longer pending.",
+                 *       "code": "INVITATION_NOT_PENDING",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invitations/1b3d5f7a-9c1e-4c3b-8a5d-7f9b1d3f5a7c/accept"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
+         *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
+         *     `errors` names the field).
+         */
+        DeploymentUnprocessable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:provider-not-available",
+                 *       "title": "Unprocessable Entity",
+                 *       "status": 422,
+                 *       "detail": "The request is well-formed but cannot be placed.",
+                 *       "code": "PROVIDER_NOT_AVAILABLE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id is visible to you (code `DEPLOYMENT_NOT_FOUND`). */
+        DeploymentNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No deployment with this id is visible to you.",
+                 *       "code": "DEPLOYMENT_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is not active (code `DEPLOYMENT_NOT_ACTIVE`, or `DEPLOYMENT_CLOSED` once closed; `current_state` says where it is now). */
+        DeploymentNotActive: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-active",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The deployment is not active.",
+                 *       "code": "DEPLOYMENT_NOT_ACTIVE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/actions"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is already closed (code `DEPLOYMENT_CLOSED`; `current_state` is `closed`). */
+        DeploymentAlreadyClosed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-closed",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The deployment is already closed.",
+                 *       "code": "DEPLOYMENT_CLOSED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/close"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The deployment is no longer pending (code `DEPLOYMENT_NOT_PENDING`; `current_state` says where it is now). */
+        DeploymentNotPending: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-pending",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The deployment is no longer pending.",
+                 *       "code": "DEPLOYMENT_NOT_PENDING",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/accept"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The report contradicts itself (code `DEPLOYMENT_INVALID_STATUS_REPORT`; `errors` has field codes
+         *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
+         */
+        DeploymentStatusReportInvalid: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-invalid-status-report",
+                 *       "title": "Unprocessable Entity",
+                 *       "status": 422,
+                 *       "detail": "The report contradicts itself.",
+                 *       "code": "DEPLOYMENT_INVALID_STATUS_REPORT",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/status"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id is visible to you (code `DEPLOYMENT_NOT_FOUND`), or the action is not this deployment's (code `DEPLOYMENT_ACTION_NOT_FOUND`). */
+        DeploymentActionNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-action-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No action with this id on this deployment.",
+                 *       "code": "DEPLOYMENT_ACTION_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/actions/6b8d0f2a-4c6e-4a8b-9d1f-5e7a9c1b3d5f/ack"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The action is already acknowledged, also by a concurrent request (code `DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED`; `current_status` says its result). */
+        DeploymentActionAlreadyAcknowledged: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-action-already-acknowledged",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The action is already acknowledged, also by a concurrent request.",
+                 *       "code": "DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/provider/deployments/8e1d4c7b-3a6f-4b2e-9d5c-7a0f3e6b1d48/actions/6b8d0f2a-4c6e-4a8b-9d1f-5e7a9c1b3d5f/ack"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
+        TicketDeploymentNotAvailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:deployment-not-available",
+                 *       "title": "Unprocessable Entity",
+                 *       "status": 422,
+                 *       "detail": "No deployment with this id that you can see.",
+                 *       "code": "DEPLOYMENT_NOT_AVAILABLE",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
+        TicketNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:ticket-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No ticket with this id that you may see.",
+                 *       "code": "TICKET_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets/4a6c8e0b-2d4f-4b6a-8c1e-3f5a7c9e1b3d"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description You may see the ticket but not make this change (code `TICKET_STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
+        TicketChangeForbidden: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:ticket-status-change-not-allowed",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "You may see the ticket but not make this change.",
+                 *       "code": "TICKET_STATUS_CHANGE_NOT_ALLOWED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets/4a6c8e0b-2d4f-4b6a-8c1e-3f5a7c9e1b3d"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The ticket is closed (code `TICKET_CLOSED`). */
+        TicketClosed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:ticket-closed",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The ticket is closed.",
+                 *       "code": "TICKET_CLOSED",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/tickets/4a6c8e0b-2d4f-4b6a-8c1e-3f5a7c9e1b3d"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
+        InvoiceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invoice-not-found",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No invoice with this id is visible to you.",
+                 *       "code": "INVOICE_NOT_FOUND",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
+        InvoiceAlreadyPaid: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:provider-registry:invoice-already-paid",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The invoice is already paid.",
+                 *       "code": "INVOICE_ALREADY_PAID",
+                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
+                 *       "instance": "/api/v1/invoices/91a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c/pay"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -3278,6 +5816,14 @@ export interface components {
     headers: {
         /** @description The request's correlation id (the one sent, if well-formed, else a generated one). */
         "X-Request-ID": string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+        /** @description The requests this client may make in the current one-minute window. */
+        "X-RateLimit-Limit": number;
+        /** @description The requests left in the current window. */
+        "X-RateLimit-Remaining": number;
+        /** @description When the current window ends, in seconds since the Unix epoch. */
+        "X-RateLimit-Reset": number;
     };
     pathItems: never;
 }
@@ -3294,6 +5840,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Healthy"];
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["Unhealthy"];
             default: components["responses"]["Problem"];
         };
@@ -3314,10 +5861,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReadinessResponse"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             /** @description Not ready. */
             503: {
                 headers: {
@@ -3325,7 +5873,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReadinessResponse"];
+                    /**
+                     * @example {
+                     *       "status": "not_ready",
+                     *       "database": "connected",
+                     *       "migrations": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -3351,21 +5906,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /**
-             * @description `metrics.token` is configured and the request lacks `Authorization: Bearer <token>`
-             *     with that token (code `UNAUTHENTICATED`).
-             */
-            401: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    /** @description `Bearer realm="provider-registry"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["MetricsUnauthorized"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3380,6 +5922,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Healthy"];
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["Unhealthy"];
             default: components["responses"]["Problem"];
         };
@@ -3395,11 +5938,12 @@ export interface operations {
         responses: {
             200: components["responses"]["Healthy"];
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["Unhealthy"];
             default: components["responses"]["Problem"];
         };
     };
-    register: {
+    register_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -3408,7 +5952,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["AccountCreate"];
             };
         };
         responses: {
@@ -3423,13 +5967,15 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["EmailTaken"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    login: {
+    sign_in_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -3438,20 +5984,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordGrantForm"];
+                "application/json": components["schemas"]["AccountSignIn"];
+                "application/x-www-form-urlencoded": components["schemas"]["AccountSignInForm"];
             };
         };
         responses: {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    refresh: {
+    refresh_account_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -3460,19 +6008,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    logout: {
+    sign_out_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -3481,7 +6031,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
@@ -3495,11 +6045,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    get_me: {
+    get_current_principal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3521,6 +6074,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["AccountGone"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3545,12 +6101,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3563,7 +6121,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApiKeyCreateRequest"];
+                "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {
@@ -3580,7 +6138,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3606,7 +6167,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ApiKeyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3630,6 +6193,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3642,7 +6206,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderRegistration"];
+                "application/json": components["schemas"]["ProviderCreate"];
             };
         };
         responses: {
@@ -3653,18 +6217,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProviderRegistered"];
+                    "application/json": components["schemas"]["ProviderCreated"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["EmailTaken"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    provider_auth: {
+    sign_in_provider: {
         parameters: {
             query?: never;
             header?: never;
@@ -3673,19 +6239,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderAuthRequest"];
+                "application/json": components["schemas"]["ProviderSignIn"];
             };
         };
         responses: {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    provider_refresh: {
+    refresh_provider_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -3694,19 +6262,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["SessionRefresh"];
             };
         };
         responses: {
             200: components["responses"]["Tokens"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    get_profile: {
+    get_provider_profile: {
         parameters: {
             query?: never;
             header?: never;
@@ -3719,10 +6289,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    update_profile: {
+    update_provider_profile: {
         parameters: {
             query?: never;
             header?: {
@@ -3742,12 +6314,63 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    put_pricing: {
+    get_provider_profile_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    update_provider_profile_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replace_provider_pricing: {
         parameters: {
             query?: never;
             header?: {
@@ -3767,12 +6390,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    put_capacity: {
+    replace_provider_pricing_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Pricing"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replace_provider_capacity: {
         parameters: {
             query?: never;
             header?: {
@@ -3792,12 +6448,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    list_provider_keys: {
+    replace_provider_capacity_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Capacity"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Provider"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["TransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_api_keys: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -3818,16 +6507,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    create_provider_key: {
+    create_provider_api_key: {
         parameters: {
             query?: never;
             header?: never;
@@ -3836,7 +6527,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProviderKeyCreateRequest"];
+                "application/json": components["schemas"]["ProviderApiKeyCreate"];
             };
         };
         responses: {
@@ -3853,11 +6544,79 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    revoke_provider_key: {
+    list_provider_api_keys_legacy: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    create_provider_api_key_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revoke_provider_api_key: {
         parameters: {
             query?: never;
             header?: never;
@@ -3879,11 +6638,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ApiKeyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    admin_list_providers: {
+    revoke_provider_api_key_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ApiKeyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_providers: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ProviderStatus"];
@@ -3921,10 +6710,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    admin_get_provider: {
+    get_provider: {
         parameters: {
             query?: never;
             header?: never;
@@ -3939,7 +6730,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3961,9 +6754,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["BadGateway"];
             default: components["responses"]["Problem"];
         };
@@ -3982,7 +6777,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewReject"];
+                "application/json": components["schemas"]["ProviderReject"];
             };
         };
         responses: {
@@ -3990,10 +6785,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4011,7 +6809,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewSuspend"];
+                "application/json": components["schemas"]["ProviderSuspend"];
             };
         };
         responses: {
@@ -4019,10 +6817,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4044,9 +6845,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             409: components["responses"]["TransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4080,6 +6883,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4113,6 +6918,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4138,12 +6944,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    get_public_pricing: {
+    get_public_provider_pricing: {
         parameters: {
             query?: never;
             header?: never;
@@ -4165,8 +6972,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ProviderNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4207,6 +7015,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4238,8 +7047,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["ServiceVersionTaken"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4268,8 +7080,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4298,8 +7111,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4336,9 +7152,50 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    publish_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4371,9 +7228,48 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deprecate_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4406,9 +7302,54 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspend_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSuspend"];
+            };
+        };
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4445,10 +7386,50 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    retire_service_legacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; a stale one is refused with 412 instead of overwriting a change you have not seen. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service in its new status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    /** @description The service's version tag, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4481,9 +7462,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["ServiceNotFound"];
+            409: components["responses"]["ServiceTransitionConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4510,15 +7493,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceVersions"];
+                    "application/json": components["schemas"]["ServiceVersionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    list_my_services: {
+    list_provider_services: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ServiceStatus"];
@@ -4546,6 +7530,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    list_provider_services_legacy: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ServiceStatus"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged; omit for the first page. Anything else (a cursor this API did not issue, or one issued for another sort) is 400 `VALIDATION_ERROR` with code `INVALID_CURSOR` for the field `cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4570,12 +7589,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HmacKeyList"];
+                    "application/json": components["schemas"]["HmacKeyPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4588,7 +7609,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HmacKeyCreateRequest"];
+                "application/json": components["schemas"]["HmacKeyCreate"];
             };
         };
         responses: {
@@ -4605,7 +7626,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4631,7 +7655,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["HmacKeyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4663,6 +7689,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4688,14 +7715,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4717,23 +7746,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4766,21 +7787,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    add_organization_member: {
+    invite_organization_member: {
         parameters: {
             query?: never;
             header?: never;
@@ -4791,7 +7804,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrganizationMemberAdd"];
+                "application/json": components["schemas"]["OrganizationInvitationCreate"];
             };
         };
         responses: {
@@ -4807,38 +7820,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationNotFound"];
+            409: components["responses"]["OrganizationMemberExists"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4865,37 +7853,11 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but not remove this member (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`), or no such member (code `MEMBER_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The member is the organization's last admin (code `LAST_ADMIN`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationMemberNotFound"];
+            409: components["responses"]["OrganizationLastAdmin"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4927,31 +7889,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the organization but are not one of its admins (code `ORGANIZATION_ADMIN_REQUIRED`), or your credentials lack the scope (code `FORBIDDEN`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No organization with this id that you may see (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OrganizationAdminRequired"];
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    list_my_invitations: {
+    list_invitations: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -4979,6 +7924,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5000,33 +7946,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationRead"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvitationNotFound"];
+            409: components["responses"]["InvitationConflict"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5054,27 +7983,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invitation with this id addressed to you (code `INVITATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invitation is no longer pending (code `INVITATION_NOT_PENDING`), or you are already a member (code `ALREADY_MEMBER`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvitationNotFound"];
+            409: components["responses"]["InvitationConflict"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5110,6 +8022,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5141,22 +8054,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /**
-             * @description The request is well-formed but cannot be placed (code `PROVIDER_NOT_AVAILABLE`,
-             *     `SERVICE_NOT_AVAILABLE`, `ORGANIZATION_NOT_AVAILABLE` or `INSUFFICIENT_CAPACITY`;
-             *     `errors` names the field).
-             */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["DeploymentUnprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5185,8 +8087,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5215,12 +8118,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    request_deployment_action: {
+    create_deployment_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -5232,7 +8136,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeploymentActionRequest"];
+                "application/json": components["schemas"]["DeploymentActionCreate"];
             };
         };
         responses: {
@@ -5249,10 +8153,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5281,9 +8187,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentAlreadyClosed"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5321,8 +8228,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5351,8 +8259,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5368,7 +8277,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ShellSessionRequest"];
+                "application/json": components["schemas"]["ShellSessionCreate"];
             };
         };
         responses: {
@@ -5385,10 +8294,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5404,7 +8315,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LogBatch"];
+                "application/json": components["schemas"]["DeploymentLogsCreate"];
             };
         };
         responses: {
@@ -5415,16 +8326,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LogBatchAccepted"];
+                    "application/json": components["schemas"]["DeploymentLogsAccepted"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5440,7 +8353,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MetricsReport"];
+                "application/json": components["schemas"]["DeploymentMetricsCreate"];
             };
         };
         responses: {
@@ -5457,10 +8370,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5473,7 +8388,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ShellTokenCheck"];
+                "application/json": components["schemas"]["ShellSessionVerify"];
             };
         };
         responses: {
@@ -5484,14 +8399,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShellTokenVerdict"];
+                    "application/json": components["schemas"]["ShellSessionVerdict"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5525,6 +8442,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5557,10 +8475,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotPending"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5593,27 +8513,17 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["DeploymentNotActive"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /**
-             * @description The report contradicts itself (code `INVALID_STATUS_REPORT`; `errors` has field codes
-             *     `REPLICAS_READY_EXCEEDS_TOTAL` or `DUPLICATE_SERVICE`).
-             */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["DeploymentStatusReportInvalid"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    list_pending_actions: {
+    list_provider_deployment_actions: {
         parameters: {
             query?: never;
             header?: never;
@@ -5632,18 +8542,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeploymentActionList"];
+                    "application/json": components["schemas"]["DeploymentActionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    acknowledge_action: {
+    ack_deployment_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -5674,10 +8585,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentActionNotFound"];
+            409: components["responses"]["DeploymentActionAlreadyAcknowledged"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5711,6 +8624,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5744,18 +8658,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description No deployment with this id that you can see (code `DEPLOYMENT_NOT_AVAILABLE`, field `deployment_id`). */
-            422: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["TicketDeploymentNotAvailable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5785,17 +8692,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5831,39 +8730,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description You may see the ticket but not make this change (code `STATUS_CHANGE_NOT_ALLOWED` or `FORBIDDEN`), or you are a suspended provider (code `PROVIDER_SUSPENDED`). */
-            403: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The ticket is closed (code `TICKET_CLOSED`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["TicketChangeForbidden"];
+            404: components["responses"]["TicketNotFound"];
+            409: components["responses"]["TicketClosed"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5896,21 +8770,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
-    add_ticket_comment: {
+    create_ticket_comment: {
         parameters: {
             query?: never;
             header?: never;
@@ -5938,28 +8804,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No ticket with this id that you may see (code `TICKET_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The ticket is closed (code `TICKET_CLOSED`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["TicketNotFound"];
+            409: components["responses"]["TicketClosed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5988,17 +8838,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No organization with this id that you are a member of (code `ORGANIZATION_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6032,6 +8874,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6059,17 +8902,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invoice with this id is visible to you (code `INVOICE_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvoiceNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };
@@ -6097,27 +8932,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No invoice with this id (code `INVOICE_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The invoice is already paid (code `INVOICE_ALREADY_PAID`). */
-            409: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["InvoiceNotFound"];
+            409: components["responses"]["InvoiceAlreadyPaid"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };

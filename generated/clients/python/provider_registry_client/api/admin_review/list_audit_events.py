@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.audit_event_page import AuditEventPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    action: str | Unset = UNSET,
+    actor_id: UUID | Unset = UNSET,
+    target_id: UUID | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["action"] = action
+
+    json_actor_id: str | Unset = UNSET
+    if not isinstance(actor_id, Unset):
+        json_actor_id = str(actor_id)
+    params["actor_id"] = json_actor_id
+
+    json_target_id: str | Unset = UNSET
+    if not isinstance(target_id, Unset):
+        json_target_id = str(target_id)
+    params["target_id"] = json_target_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/admin/audit-events",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuditEventPage | Problem:
+    if response.status_code == 200:
+        response_200 = AuditEventPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditEventPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    actor_id: UUID | Unset = UNSET,
+    target_id: UUID | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> Response[AuditEventPage | Problem]:
+    """The audit log
+
+     Every review action and every API key issued or revoked, newest first.
+
+    Args:
+        action (str | Unset):
+        actor_id (UUID | Unset):
+        target_id (UUID | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditEventPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        action=action,
+        actor_id=actor_id,
+        target_id=target_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    actor_id: UUID | Unset = UNSET,
+    target_id: UUID | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> AuditEventPage | Problem | None:
+    """The audit log
+
+     Every review action and every API key issued or revoked, newest first.
+
+    Args:
+        action (str | Unset):
+        actor_id (UUID | Unset):
+        target_id (UUID | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditEventPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        action=action,
+        actor_id=actor_id,
+        target_id=target_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    actor_id: UUID | Unset = UNSET,
+    target_id: UUID | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> Response[AuditEventPage | Problem]:
+    """The audit log
+
+     Every review action and every API key issued or revoked, newest first.
+
+    Args:
+        action (str | Unset):
+        actor_id (UUID | Unset):
+        target_id (UUID | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditEventPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        action=action,
+        actor_id=actor_id,
+        target_id=target_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    actor_id: UUID | Unset = UNSET,
+    target_id: UUID | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> AuditEventPage | Problem | None:
+    """The audit log
+
+     Every review action and every API key issued or revoked, newest first.
+
+    Args:
+        action (str | Unset):
+        actor_id (UUID | Unset):
+        target_id (UUID | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditEventPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            action=action,
+            actor_id=actor_id,
+            target_id=target_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.deployment_status import DeploymentStatus
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    deployment_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/deployments/{deployment_id}/status".format(
+            deployment_id=quote(str(deployment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeploymentStatus | Problem:
+    if response.status_code == 200:
+        response_200 = DeploymentStatus.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeploymentStatus | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeploymentStatus | Problem]:
+    """A deployment's status
+
+     What its provider last reported: replicas and services (`deployments:read`). Not visible:
+    404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeploymentStatus | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeploymentStatus | Problem | None:
+    """A deployment's status
+
+     What its provider last reported: replicas and services (`deployments:read`). Not visible:
+    404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeploymentStatus | Problem
+    """
+
+    return sync_detailed(
+        deployment_id=deployment_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeploymentStatus | Problem]:
+    """A deployment's status
+
+     What its provider last reported: replicas and services (`deployments:read`). Not visible:
+    404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeploymentStatus | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeploymentStatus | Problem | None:
+    """A deployment's status
+
+     What its provider last reported: replicas and services (`deployments:read`). Not visible:
+    404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeploymentStatus | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            deployment_id=deployment_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,266 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.deployment_status import DeploymentStatus
+from ...models.deployment_status_report import DeploymentStatusReport
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    deployment_id: UUID,
+    *,
+    body: DeploymentStatusReport,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/provider/deployments/{deployment_id}/status".format(
+            deployment_id=quote(str(deployment_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeploymentStatus | Problem:
+    if response.status_code == 200:
+        response_200 = DeploymentStatus.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeploymentStatus | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DeploymentStatusReport,
+) -> Response[DeploymentStatus | Problem]:
+    """Report a deployment's status
+
+     Replaces the replicas and services last reported; `state: closed` ends the lease
+    (`deployments:write`). Only for an active deployment: pending is 409
+    `DEPLOYMENT_NOT_ACTIVE`, closed is 409 `DEPLOYMENT_CLOSED`. `replicas.ready` above
+    `replicas.total` is 422 (field code `REPLICAS_READY_EXCEEDS_TOTAL`), as are two services of
+    the same name (`DUPLICATE_SERVICE`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+        body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
+            Service names are unique
+            (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeploymentStatus | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DeploymentStatusReport,
+) -> DeploymentStatus | Problem | None:
+    """Report a deployment's status
+
+     Replaces the replicas and services last reported; `state: closed` ends the lease
+    (`deployments:write`). Only for an active deployment: pending is 409
+    `DEPLOYMENT_NOT_ACTIVE`, closed is 409 `DEPLOYMENT_CLOSED`. `replicas.ready` above
+    `replicas.total` is 422 (field code `REPLICAS_READY_EXCEEDS_TOTAL`), as are two services of
+    the same name (`DUPLICATE_SERVICE`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+        body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
+            Service names are unique
+            (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeploymentStatus | Problem
+    """
+
+    return sync_detailed(
+        deployment_id=deployment_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DeploymentStatusReport,
+) -> Response[DeploymentStatus | Problem]:
+    """Report a deployment's status
+
+     Replaces the replicas and services last reported; `state: closed` ends the lease
+    (`deployments:write`). Only for an active deployment: pending is 409
+    `DEPLOYMENT_NOT_ACTIVE`, closed is 409 `DEPLOYMENT_CLOSED`. `replicas.ready` above
+    `replicas.total` is 422 (field code `REPLICAS_READY_EXCEEDS_TOTAL`), as are two services of
+    the same name (`DUPLICATE_SERVICE`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+        body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
+            Service names are unique
+            (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeploymentStatus | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    deployment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DeploymentStatusReport,
+) -> DeploymentStatus | Problem | None:
+    """Report a deployment's status
+
+     Replaces the replicas and services last reported; `state: closed` ends the lease
+    (`deployments:write`). Only for an active deployment: pending is 409
+    `DEPLOYMENT_NOT_ACTIVE`, closed is 409 `DEPLOYMENT_CLOSED`. `replicas.ready` above
+    `replicas.total` is 422 (field code `REPLICAS_READY_EXCEEDS_TOTAL`), as are two services of
+    the same name (`DUPLICATE_SERVICE`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
+
+    Args:
+        deployment_id (UUID):
+        body (DeploymentStatusReport): What the provider sees now. `state: closed` ends the lease.
+            Service names are unique
+            (`DUPLICATE_SERVICE`).
+             Example: {'replicas': {'ready': 1, 'total': 1}, 'services': [{'name': 'web', 'state':
+            'running', 'replicas': 1}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeploymentStatus | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            deployment_id=deployment_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

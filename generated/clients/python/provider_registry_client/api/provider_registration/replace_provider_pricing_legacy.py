@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.pricing import Pricing
+from ...models.problem import Problem
+from ...models.provider import Provider
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: Pricing,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/registration/pricing",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Provider:
+    if response.status_code == 200:
+        response_200 = Provider.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Provider]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Pricing,
+    if_match: str | Unset = UNSET,
+) -> Response[Problem | Provider]:
+    """Set your prices
+
+     Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will
+    be removed in v2.
+
+    Args:
+        if_match (str | Unset):
+        body (Pricing):  Example: {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit':
+            'vcpu', 'price': '0.0425', 'interval': 'hourly'}, {'resource': 'memory', 'unit': 'GiB',
+            'price': '0.005', 'interval': 'hourly'}, {'resource': 'storage', 'unit': 'GiB', 'price':
+            '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit': 'gpu', 'price': '1.20',
+            'interval': 'hourly'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Provider]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: Pricing,
+    if_match: str | Unset = UNSET,
+) -> Problem | Provider | None:
+    """Set your prices
+
+     Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will
+    be removed in v2.
+
+    Args:
+        if_match (str | Unset):
+        body (Pricing):  Example: {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit':
+            'vcpu', 'price': '0.0425', 'interval': 'hourly'}, {'resource': 'memory', 'unit': 'GiB',
+            'price': '0.005', 'interval': 'hourly'}, {'resource': 'storage', 'unit': 'GiB', 'price':
+            '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit': 'gpu', 'price': '1.20',
+            'interval': 'hourly'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Provider
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Pricing,
+    if_match: str | Unset = UNSET,
+) -> Response[Problem | Provider]:
+    """Set your prices
+
+     Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will
+    be removed in v2.
+
+    Args:
+        if_match (str | Unset):
+        body (Pricing):  Example: {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit':
+            'vcpu', 'price': '0.0425', 'interval': 'hourly'}, {'resource': 'memory', 'unit': 'GiB',
+            'price': '0.005', 'interval': 'hourly'}, {'resource': 'storage', 'unit': 'GiB', 'price':
+            '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit': 'gpu', 'price': '1.20',
+            'interval': 'hourly'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Provider]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: Pricing,
+    if_match: str | Unset = UNSET,
+) -> Problem | Provider | None:
+    """Set your prices
+
+     Deprecated alias of `PUT /api/v1/provider/pricing` (operationId `replace_provider_pricing`); it will
+    be removed in v2.
+
+    Args:
+        if_match (str | Unset):
+        body (Pricing):  Example: {'currency': 'USD', 'prices': [{'resource': 'cpu', 'unit':
+            'vcpu', 'price': '0.0425', 'interval': 'hourly'}, {'resource': 'memory', 'unit': 'GiB',
+            'price': '0.005', 'interval': 'hourly'}, {'resource': 'storage', 'unit': 'GiB', 'price':
+            '0.10', 'interval': 'monthly'}, {'resource': 'gpu', 'unit': 'gpu', 'price': '1.20',
+            'interval': 'hourly'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Provider
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

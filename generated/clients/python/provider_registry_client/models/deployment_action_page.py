@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.deployment_action import DeploymentAction
+
+
+T = TypeVar("T", bound="DeploymentActionPage")
+
+
+@_attrs_define
+class DeploymentActionPage:
+    """
+    Example:
+        {'items': [{'id': 'f0e1d2c3-b4a5-4968-8776-655443322110', 'deployment_id':
+            'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f01', 'action': 'restart', 'status': 'pending', 'message': None, 'created_at':
+            '2026-11-02T10:40:00Z', 'acknowledged_at': None}]}
+
+    Attributes:
+        items (list[DeploymentAction]): Pending actions, oldest first.
+    """
+
+    items: list[DeploymentAction]
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.deployment_action import DeploymentAction
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = DeploymentAction.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        deployment_action_page = cls(
+            items=items,
+        )
+
+        return deployment_action_page
