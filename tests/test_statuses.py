@@ -217,3 +217,64 @@ def test_statuses_every_operation_can_get_are_declared_on_each() -> None:
                 if name not in headers:
                     missing.append(f"{method} {path} -> 429 header {name}")
     assert missing == []
+
+
+RATE_LIMIT_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
+
+
+def _declares_rate_limit(spec: dict[str, Any], response: dict[str, Any]) -> bool:
+    headers = _resolved(spec, response).get("headers", {})
+    present = [name in headers for name in RATE_LIMIT_HEADERS]
+    assert all(present) or not any(present), f"some X-RateLimit-* headers only: {headers}"
+    return all(present)
+
+
+def _rate_limited(path: str) -> bool:
+    from provider_registry.kit import ratelimit
+
+    return path not in ratelimit.EXEMPT_PATHS and not path.startswith(ratelimit.EXEMPT_PREFIXES)
+
+
+@pytest.mark.unit
+def test_rate_limit_headers_are_declared_where_the_limiter_sends_them() -> None:
+    # kit/ratelimit.py adds X-RateLimit-* to every response of a limited operation once the
+    # request is counted; 413 (RequestGuardMiddleware) comes before counting, exempt paths never.
+    spec = json.loads(statuses.BUNDLED_SPEC.read_text())
+    wrong = []
+    for method, path, operation in _operations():
+        for code, response in operation["responses"].items():
+            if code[0] not in "24":
+                continue
+            sends = _rate_limited(path) and code != "413"
+            declares = _declares_rate_limit(spec, response)
+            if declares and not _rate_limited(path) and code[0] == "4" and "$ref" in response:
+                # A shared response (BadRequest) on an exempt probe: the headers' description
+                # names the exempt operations, and the probe's own responses declare none.
+                continue
+            if declares != sends:
+                wrong.append(f"{method} {path} -> {code}: sent={sends}")
+    assert wrong == []
+
+
+@pytest.mark.integration
+def test_rate_limit_headers_are_sent_as_declared(make_client: MakeClient) -> None:
+    client = make_client(rate_limit_enabled="true", rate_limit_requests_per_minute="1000")
+    spec = json.loads(statuses.BUNDLED_SPEC.read_text())
+    service = "/api/v1/services/{service_id}"
+    missing = "/api/v1/services/00000000-0000-4000-8000-000000000000"
+    cases: list[tuple[str, str, str, dict[str, Any], int]] = [
+        ("GET", "/api/v1/services", "/api/v1/services", {}, 200),
+        ("GET", "/api/v1/services", "/api/v1/services?limit=0", {}, 400),
+        ("GET", service, missing, {}, 404),
+        ("GET", "/api/v1/auth/me", "/api/v1/auth/me", {}, 401),
+        ("POST", "/api/v1/services", "/api/v1/services", {"content": b"x" * (2 << 20)}, 413),
+        ("GET", "/health", "/health", {}, 200),
+        ("GET", "/.well-known/jwks.json", "/.well-known/jwks.json", {}, 200),
+    ]
+    for method, template, url, kwargs, status in cases:
+        response = client.request(method, url, **kwargs)
+        assert response.status_code == status, (url, response.text)
+        declared = spec["paths"][template][method.lower()]["responses"][str(status)]
+        sent = [name for name in RATE_LIMIT_HEADERS if name in response.headers]
+        expected = list(RATE_LIMIT_HEADERS) if _declares_rate_limit(spec, declared) else []
+        assert sent == expected, (method, url, status, dict(response.headers))

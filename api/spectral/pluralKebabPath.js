@@ -2,8 +2,14 @@
 'use strict';
 
 // Path segments: kebab-case and plural nouns, except the singletons and actions listed here.
-// Given: a path key. Options: {singular: [...]}.
-function pluralKebabPath(path, options) {
+// Given: a path item (its key is the path). Options: {singular: [...]}.
+// A path kept only as deprecated aliases (api/README.md) keeps its old name until v2.
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+function pluralKebabPath(item, options, context) {
+  const path = context.path[context.path.length - 1];
+  const operations = METHODS.filter((m) => item && typeof item[m] === 'object').map((m) => item[m]);
+  if (operations.length > 0 && operations.every((op) => op.deprecated === true)) return [];
   const singular = new Set((options && options.singular) || []);
   const out = [];
   const segments = String(path).split('/').filter(Boolean);

@@ -3,6 +3,7 @@ checked against a real app: each answers like the operation it stands for."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import re
@@ -15,6 +16,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from tests.catalog.test_catalog import service_body
+from tests.portal.test_deployment_telemetry import shell_provider
+from tests.portal.world import Tenant
+from tests.portal.world import World as PortalWorld
 from tests.providers.factories import admin_session, provider_session, register_provider
 
 BUNDLE = Path(__file__).resolve().parents[2] / "generated" / "openapi.json"
@@ -149,10 +153,12 @@ CAPACITY = {
 
 
 class World:
-    """An approved provider and an admin, on a fresh app."""
+    """An approved provider and an admin, on a fresh app (and, when a call needs them, a tenant
+    with an active deployment on a provider that offers shells)."""
 
     def __init__(self, client: TestClient, database_url: str) -> None:
         self.client = client
+        self.database_url = database_url
         self.admin = admin_session(client, database_url)
         registered = register_provider(client)
         approved = client.post(
@@ -186,6 +192,22 @@ class World:
         key_id: str = created.json()["api_key"]["id"]
         return key_id
 
+    @functools.cached_property
+    def portal(self) -> PortalWorld:
+        return PortalWorld(self.client, self.database_url)
+
+    @functools.cached_property
+    def _tenant(self) -> Tenant:
+        return self.portal.tenant()
+
+    @property
+    def tenant(self) -> dict[str, str]:
+        return self._tenant.headers
+
+    def deployment(self) -> str:
+        """An active deployment of the tenant's, on a provider with a shell endpoint."""
+        return self.portal.insert_deployment(self._tenant, shell_provider(self.portal))
+
 
 @dataclass(frozen=True)
 class Call:
@@ -212,6 +234,7 @@ CALLS: dict[str, Call] = {
         "admin", {"reason": "Under review"}, params=lambda w: {"service_id": w.service()}
     ),
     "retire_service": Call("provider", params=lambda w: {"service_id": w.service("active")}),
+    "create_shell_session": Call("tenant", {}, params=lambda w: {"deployment_id": w.deployment()}),
 }
 
 

@@ -82,7 +82,7 @@ STORY: list[Step] = [
     Step(
         "post", "/api/v1/provider/deployments/{deployment_id}/actions/{action_id}/ack", "provider"
     ),
-    Step("post", "/api/v1/deployments/{deployment_id}/shell/session", "ada"),
+    Step("post", "/api/v1/deployments/{deployment_id}/shell-sessions", "ada"),
     Step("post", "/api/v1/provider/shell-sessions/verify", "provider", expect={"valid": True}),
     # A support ticket: the tenant opens it, the provider answers and takes it on.
     Step("post", "/api/v1/tickets", "ada", save={"ticket_id": "id"}),

@@ -215,7 +215,7 @@ def shell_provider(world: World) -> ProviderActor:
 def open_shell(world: World, who: Tenant | dict[str, str], deployment_id: str, **body: Any) -> Any:
     headers = who.headers if isinstance(who, Tenant) else who
     return world.client.post(
-        f"/api/v1/deployments/{deployment_id}/shell/session", headers=headers, json=body
+        f"/api/v1/deployments/{deployment_id}/shell-sessions", headers=headers, json=body
     )
 
 
@@ -289,7 +289,7 @@ def test_shell_session_rules(world: World) -> None:
     problem(open_shell(world, owner, deployment, command="sh"), 400)
     # No body at all is an ordinary request.
     bare = world.client.post(
-        f"/api/v1/deployments/{deployment}/shell/session", headers=owner.headers
+        f"/api/v1/deployments/{deployment}/shell-sessions", headers=owner.headers
     )
     assert bare.status_code == 201, bare.text
 
@@ -379,7 +379,7 @@ def test_times_that_rfc_3339_allows_but_we_cannot_store_are_400(world: World) ->
 def test_a_shell_session_body_that_is_not_json_is_400(world: World) -> None:
     owner, provider = world.tenant(), world.provider()
     deployment = world.insert_deployment(owner, provider)
-    url = f"/api/v1/deployments/{deployment}/shell/session"
+    url = f"/api/v1/deployments/{deployment}/shell-sessions"
     for headers in ({}, {"Content-Type": "application/json"}):
         response = world.client.post(
             url, headers={**owner.headers, **headers}, content=b"{not json"

@@ -409,18 +409,35 @@ def test_pending_actions_oldest_first_and_acknowledgement(world: World) -> None:
         (third, "restart"),
     ]
     assert all(a["status"] == "pending" for a in listed["items"])
+    assert listed["next_cursor"] is None
 
     base = f"{PROVIDER}/{deployment_id}/actions"
+    # Keyset pages, oldest first; a cursor survives an acknowledgement on an earlier page.
+    page = world.client.get(f"{base}?limit=2", headers=provider.headers).json()
+    assert [a["id"] for a in page["items"]] == [first, second]
+    assert page["next_cursor"]
+    ack = world.client.post(
+        f"{base}/{first}/ack", headers=provider.headers, json={"result": "succeeded"}
+    )
+    assert ack.status_code == 200, ack.text
+    assert ack.json()["message"] is None
+    rest = world.client.get(
+        f"{base}?limit=2&cursor={page['next_cursor']}", headers=provider.headers
+    ).json()
+    assert [a["id"] for a in rest["items"]] == [third]
+    assert rest["next_cursor"] is None
+    problem(
+        world.client.get(f"{base}?cursor=bm90LWEtY3Vyc29y", headers=provider.headers),
+        400,
+        "VALIDATION_ERROR",
+    )
+    problem(world.client.get(f"{base}?limit=101", headers=provider.headers), 400)
     failed = world.client.post(
         f"{base}/{second}/ack", headers=provider.headers, json={"result": "failed", "message": "no"}
     )
     assert failed.status_code == 200, failed.text
     assert failed.json()["status"] == "failed"
     assert failed.json()["message"] == "no"
-    done = world.client.post(
-        f"{base}/{first}/ack", headers=provider.headers, json={"result": "succeeded"}
-    )
-    assert done.json()["message"] is None
     listed = world.client.get(base, headers=provider.headers).json()
     assert [a["id"] for a in listed["items"]] == [third]
 

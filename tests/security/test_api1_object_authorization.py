@@ -32,7 +32,7 @@ def _remove(world: World, organization: str, admin: Tenant, member: Tenant) -> N
 
 def _shell(world: World, who: Tenant, deployment: str) -> Any:
     return world.client.post(
-        f"/api/v1/deployments/{deployment}/shell/session", headers=who.headers, json={}
+        f"/api/v1/deployments/{deployment}/shell-sessions", headers=who.headers, json={}
     )
 
 

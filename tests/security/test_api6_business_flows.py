@@ -275,7 +275,7 @@ class SuspensionWorld(World):
         assert key.status_code == 201, key.text
         side.key = key.json()["api_key"]["id"]
         shell = self.client.post(
-            f"/api/v1/deployments/{side.deployment}/shell/session",
+            f"/api/v1/deployments/{side.deployment}/shell-sessions",
             headers=self.tenant_t.headers,
             json={},
         )

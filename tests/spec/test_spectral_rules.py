@@ -51,6 +51,14 @@ def _spec() -> dict[str, Any]:
             "/api/v1/widgets/{widget_id}/publish": {
                 "put": {"operationId": "publish_widget", "responses": {"200": ok}}
             },
+            # A deprecated alias keeps its old (singular) path until v2: not flagged.
+            "/api/v1/widgets/{widget_id}/shell/session": {
+                "post": {
+                    "operationId": "create_widget_shell_legacy",
+                    "deprecated": True,
+                    "responses": {"201": ok},
+                }
+            },
         },
         "components": {
             "schemas": {

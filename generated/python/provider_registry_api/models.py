@@ -1098,6 +1098,10 @@ class DeploymentActionPage(BaseModel):
     """
     Pending actions, oldest first.
     """
+    next_cursor: Annotated[str | None, Field(max_length=512)]
+    """
+    The `cursor` of the next page of pending actions; null on the last page.
+    """
 
 
 class DeploymentActionAck(BaseModel):

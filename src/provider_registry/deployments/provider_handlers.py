@@ -36,9 +36,17 @@ def report_deployment_status(deployment_id: str) -> Response:
     return json_response(views.status(row))
 
 
-def list_provider_deployment_actions(deployment_id: str) -> Response:
-    actions = service.pending_actions(db.session(), current_principal(), uuid.UUID(deployment_id))
-    return json_response(api.DeploymentActionPage(items=[views.action(a) for a in actions]))
+def list_provider_deployment_actions(
+    deployment_id: str, limit: int = service.PENDING_ACTIONS_PAGE, cursor: str | None = None
+) -> Response:
+    page = service.pending_actions(
+        db.session(), current_principal(), uuid.UUID(deployment_id), limit, cursor
+    )
+    return json_response(
+        api.DeploymentActionPage(
+            items=[views.action(a) for a in page.items], next_cursor=page.next_cursor
+        )
+    )
 
 
 def ack_deployment_action(deployment_id: str, action_id: str) -> Response:

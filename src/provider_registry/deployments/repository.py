@@ -56,18 +56,14 @@ class DeploymentRepository(Repository[Deployment]):
             )
         ).first()
 
-    def pending_actions(self, deployment_id: uuid.UUID, limit: int) -> list[DeploymentAction]:
-        return list(
-            self.session.exec(
-                select(DeploymentAction)
-                .where(
-                    col(DeploymentAction.deployment_id) == deployment_id,
-                    col(DeploymentAction.status) == "pending",
-                )
-                .order_by(col(DeploymentAction.created_at).asc(), col(DeploymentAction.id).asc())
-                .limit(limit)
-            ).all()
+    def pending_actions(
+        self, deployment_id: uuid.UUID, limit: int, cursor: str | None
+    ) -> Page[DeploymentAction]:
+        statement = select(DeploymentAction).where(
+            col(DeploymentAction.deployment_id) == deployment_id,
+            col(DeploymentAction.status) == "pending",
         )
+        return paginate(self.session, statement, DeploymentAction, limit, cursor, oldest_first=True)
 
     def acknowledge_if_pending(self, action: DeploymentAction, values: dict[str, Any]) -> bool:
         result: Any = self.session.execute(

@@ -342,10 +342,14 @@ def report_status(
 
 
 def pending_actions(
-    session: Session, principal: Principal, deployment_id: uuid.UUID
-) -> list[DeploymentAction]:
+    session: Session,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    limit: int = PENDING_ACTIONS_PAGE,
+    cursor: str | None = None,
+) -> Page[DeploymentAction]:
     row = access.for_provider(session, principal, deployment_id)
-    return DeploymentRepository(session).pending_actions(row.id, PENDING_ACTIONS_PAGE)
+    return DeploymentRepository(session).pending_actions(row.id, limit, cursor)
 
 
 def acknowledge(

@@ -114,6 +114,10 @@ def report_deployment_metrics(deployment_id: str) -> Response:
     return json_response(_metrics(found))
 
 
+# Deprecated alias (POST …/shell/session, kept until v2): the same function.
+create_shell_session_legacy = create_shell_session
+
+
 def verify_shell_session() -> Response:
     body = request_body(api.ShellSessionVerify)
     verdict = telemetry.verify_shell(

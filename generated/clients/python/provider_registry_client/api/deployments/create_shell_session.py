@@ -21,7 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/deployments/{deployment_id}/shell/session".format(
+        "url": "/api/v1/deployments/{deployment_id}/shell-sessions".format(
             deployment_id=quote(str(deployment_id), safe=""),
         ),
     }

@@ -8,18 +8,30 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.deployment_action_page import DeploymentActionPage
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     deployment_id: UUID,
+    *,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/provider/deployments/{deployment_id}/actions".format(
             deployment_id=quote(str(deployment_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -83,15 +95,19 @@ def sync_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
 ) -> Response[DeploymentActionPage | Problem]:
     """Pending actions of a deployment
 
-     Actions the tenant asked for that are not acknowledged yet, oldest first, at most 100 at a
-    time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
-    404 `DEPLOYMENT_NOT_FOUND`.
+     Actions the tenant asked for that are not acknowledged yet, oldest first, a page of
+    `limit` (at most 100) at a time: follow `next_cursor`, or acknowledge them and ask again
+    (`deployments:read`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
 
     Args:
         deployment_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,6 +119,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         deployment_id=deployment_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -116,15 +134,19 @@ def sync(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
 ) -> DeploymentActionPage | Problem | None:
     """Pending actions of a deployment
 
-     Actions the tenant asked for that are not acknowledged yet, oldest first, at most 100 at a
-    time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
-    404 `DEPLOYMENT_NOT_FOUND`.
+     Actions the tenant asked for that are not acknowledged yet, oldest first, a page of
+    `limit` (at most 100) at a time: follow `next_cursor`, or acknowledge them and ask again
+    (`deployments:read`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
 
     Args:
         deployment_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +159,8 @@ def sync(
     return sync_detailed(
         deployment_id=deployment_id,
         client=client,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
@@ -144,15 +168,19 @@ async def asyncio_detailed(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
 ) -> Response[DeploymentActionPage | Problem]:
     """Pending actions of a deployment
 
-     Actions the tenant asked for that are not acknowledged yet, oldest first, at most 100 at a
-    time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
-    404 `DEPLOYMENT_NOT_FOUND`.
+     Actions the tenant asked for that are not acknowledged yet, oldest first, a page of
+    `limit` (at most 100) at a time: follow `next_cursor`, or acknowledge them and ask again
+    (`deployments:read`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
 
     Args:
         deployment_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +192,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         deployment_id=deployment_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -175,15 +205,19 @@ async def asyncio(
     deployment_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
 ) -> DeploymentActionPage | Problem | None:
     """Pending actions of a deployment
 
-     Actions the tenant asked for that are not acknowledged yet, oldest first, at most 100 at a
-    time: acknowledge them to see the next ones (`deployments:read`). Not on this provider:
-    404 `DEPLOYMENT_NOT_FOUND`.
+     Actions the tenant asked for that are not acknowledged yet, oldest first, a page of
+    `limit` (at most 100) at a time: follow `next_cursor`, or acknowledge them and ask again
+    (`deployments:read`). Not on this provider: 404 `DEPLOYMENT_NOT_FOUND`.
 
     Args:
         deployment_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,5 +231,7 @@ async def asyncio(
         await asyncio_detailed(
             deployment_id=deployment_id,
             client=client,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed
