@@ -5974,8 +5974,10 @@ export interface components {
          * @description The requests this client may make in the current one-minute window (for sign-in, sign-up and
          *     token refresh: this address's tighter auth budget). Sent on every response of a rate-limited
          *     operation (all but health, readiness, metrics, JWKS and the docs) while rate limiting is on,
-         *     except a request rejected before it is counted (413, a malformed `Content-Length`) or served
-         *     while the limit storage is unavailable; so are `X-RateLimit-Remaining` and `X-RateLimit-Reset`.
+         *     except a request refused before it is counted (413; 400 or 404 for a malformed `Content-Length`,
+         *     a NUL or control character in the address, or a query parameter repeated in a signed request)
+         *     or served while the limit storage is unavailable. So are `X-RateLimit-Remaining` and
+         *     `X-RateLimit-Reset`.
          */
         "X-RateLimit-Limit": number;
         /** @description The requests left in the current window. */
