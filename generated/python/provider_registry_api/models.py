@@ -563,7 +563,7 @@ class Provider(BaseModel):
     name: Annotated[str, Field(max_length=100)]
     email: Annotated[str, Field(max_length=320)]
     organization: Annotated[str | None, Field(max_length=200)]
-    public_key: Annotated[str, Field(max_length=2000)]
+    public_key: Annotated[str, Field(max_length=16384)]
     endpoints: Annotated[list[Endpoint], Field(max_length=20)]
     metadata: ProviderMetadata
     status: Literal["pending", "approved", "rejected", "suspended"]
