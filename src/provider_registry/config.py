@@ -80,8 +80,9 @@ class JWTSettings(_Section):
     secret: str = ""
     algorithm: Literal["HS256", "EdDSA"] = "HS256"
     private_key_file: Path | None = None
-    issuer: str = "provider-registry"
-    audience: str = "provider-registry-api"
+    # Bounded so an issued token stays within the 4096 characters the API declares for it.
+    issuer: str = Field(default="provider-registry", max_length=200)
+    audience: str = Field(default="provider-registry-api", max_length=200)
     access_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
     refresh_ttl_seconds: int = Field(default=30 * 86_400, ge=300)
     # A sign-in ends this long after it started, however often its refresh token is rotated.
@@ -90,9 +91,10 @@ class JWTSettings(_Section):
 
 class RateLimitSettings(_Section):
     enabled: bool = True
-    requests_per_minute: int = Field(default=60, ge=1)
+    # At most 1,000,000: the X-RateLimit-* headers declare that bound.
+    requests_per_minute: int = Field(default=60, ge=1, le=1_000_000)
     # Sign-in, registration, refresh and key exchange: per client IP, much tighter.
-    auth_requests_per_minute: int = Field(default=10, ge=1)
+    auth_requests_per_minute: int = Field(default=10, ge=1, le=1_000_000)
     storage_uri: str = "memory://"
 
 

@@ -53,6 +53,23 @@ def test_every_invalid_field_is_reported_at_once(pipeline: TestClient) -> None:
     assert all(e["message"] for e in body["errors"])
 
 
+def test_a_problem_carries_at_most_100_errors_each_within_its_declared_length(
+    pipeline: TestClient,
+) -> None:
+    """The spec bounds Problem.errors (maxItems 100) and FieldError.field/message (256/500)."""
+    body = {f"unknown_{i:03d}": 1 for i in range(150)}
+    body["x" * 5000] = 1
+    response = pipeline.post("/echo", json={"name": "abc", "count": 2, **body})
+    errors = problem(response, 400, "VALIDATION_ERROR")["errors"]
+    assert len(errors) == 100
+    assert all(e["code"] == "UNKNOWN_FIELD" for e in errors)
+    assert all(len(e["field"]) <= 256 and len(e["message"]) <= 500 for e in errors)
+
+    long_name = pipeline.post("/echo", json={"name": "abc", "count": 2, "y" * 5000: 1})
+    (error,) = problem(long_name, 400, "VALIDATION_ERROR")["errors"]
+    assert error["field"] == "y" * 256
+
+
 def test_missing_required_field_and_wrong_type(pipeline: TestClient) -> None:
     body = problem(pipeline.post("/echo", json={"count": "two"}), 400, "VALIDATION_ERROR")
     assert {(e["field"], e["code"]) for e in body["errors"]} == {

@@ -205,7 +205,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling principal */
+        /**
+         * The calling principal
+         * @description Who the credentials belong to, whichever way they were sent (bearer token, API key, wallet
+         *     signature or HMAC): the principal's kind (`account` or `provider`) and id, its role, the
+         *     scopes this credential carries, how it authenticated, the provider id for a provider, and
+         *     the account record for an account. Needs the `account:read` scope. 404
+         *     (`ACCOUNT_NOT_FOUND`) when the account behind a still-valid credential no longer exists.
+         */
         get: operations["get_current_principal"];
         put?: never;
         post?: never;
@@ -3215,6 +3222,8 @@ export interface components {
          *             "properties": {
          *               "max_tokens": {
          *                 "type": "integer",
+         *                 "format": "int32",
+         *                 "minimum": 1,
          *                 "maximum": 4096
          *               }
          *             }
@@ -3295,6 +3304,8 @@ export interface components {
          *             "properties": {
          *               "max_tokens": {
          *                 "type": "integer",
+         *                 "format": "int32",
+         *                 "minimum": 1,
          *                 "maximum": 4096
          *               }
          *             }
@@ -3379,6 +3390,8 @@ export interface components {
          *             "properties": {
          *               "max_tokens": {
          *                 "type": "integer",
+         *                 "format": "int32",
+         *                 "minimum": 1,
          *                 "maximum": 4096
          *               }
          *             }
@@ -3480,6 +3493,8 @@ export interface components {
          *                 "properties": {
          *                   "max_tokens": {
          *                     "type": "integer",
+         *                     "format": "int32",
+         *                     "minimum": 1,
          *                     "maximum": 4096
          *                   }
          *                 }
@@ -3561,6 +3576,8 @@ export interface components {
          *                 "properties": {
          *                   "max_tokens": {
          *                     "type": "integer",
+         *                     "format": "int32",
+         *                     "minimum": 1,
          *                     "maximum": 4096
          *                   }
          *                 }
@@ -4864,27 +4881,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Nothing exists at this address (code `NOT_FOUND`). */
-        NotFound: {
-            headers: {
-                "X-Request-ID": components["headers"]["X-Request-ID"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem:provider-registry:not-found",
-                 *       "title": "Not Found",
-                 *       "status": 404,
-                 *       "detail": "Nothing exists at this address.",
-                 *       "code": "NOT_FOUND",
-                 *       "request_id": "6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e",
-                 *       "instance": "/api/v1/admin/providers/3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /**
          * @description The client's rate limit is spent (code `RATE_LIMITED`); retry after `Retry-After` seconds.
          *     Sign-in, sign-up and token refresh share a tighter per-address budget; every other operation
@@ -5982,9 +5978,9 @@ export interface components {
         "X-RateLimit-Limit": number;
         /** @description The requests left in the current window. */
         "X-RateLimit-Remaining": number;
-        /** @description When the current window ends, in seconds since the Unix epoch. */
+        /** @description When the current window ends, in seconds since the Unix epoch (at most 9999-12-31). */
         "X-RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying. */
+        /** @description Seconds to wait before retrying (at most 60, the length of a rate-limit window). */
         "Retry-After": number;
     };
     pathItems: never;

@@ -10,14 +10,16 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, Root
 
 
 class FieldError(BaseModel):
-    field: Annotated[str, Field(examples=["email"])]
+    field: Annotated[str, Field(examples=["email"], max_length=256)]
     """
     Where the problem is: a dotted path into the JSON body (`endpoints.0.url`), or the name of
     the query, path or header parameter; empty for the body as a whole.
 
     """
-    message: Annotated[str, Field(examples=["is not a valid email address"])]
-    code: Annotated[str, Field(examples=["INVALID_FORMAT"], pattern="^[A-Z][A-Z0-9_]*$")]
+    message: Annotated[str, Field(examples=["is not a valid email address"], max_length=500)]
+    code: Annotated[
+        str, Field(examples=["INVALID_FORMAT"], max_length=64, pattern="^[A-Z][A-Z0-9_]*$")
+    ]
 
 
 class Health(BaseModel):
@@ -25,8 +27,8 @@ class Health(BaseModel):
         extra="forbid",
     )
     status: Literal["healthy", "unhealthy"]
-    service: Annotated[str, Field(examples=["provider-registry"])]
-    version: Annotated[str, Field(examples=["0.1.0"])]
+    service: Annotated[str, Field(examples=["provider-registry"], max_length=100)]
+    version: Annotated[str, Field(examples=["0.1.0"], max_length=50)]
     timestamp: AwareDatetime
     database: Literal["connected", "disconnected"]
 
@@ -71,12 +73,12 @@ class Account(BaseModel):
     """
     Null for a wallet account (one created by its address's first signed request).
     """
-    wallet_address: Annotated[str | None, Field(...)]
+    wallet_address: Annotated[str | None, Field(max_length=120)]
     """
     The bech32 address of a wallet account; null for an email account.
     """
-    first_name: str
-    last_name: str
+    first_name: Annotated[str, Field(max_length=100)]
+    last_name: Annotated[str, Field(max_length=100)]
     role: Literal["admin", "provider", "consumer", "viewer"]
     """
     `admin` (everything), `provider` (publishes services, runs deployments), `consumer` (uses
@@ -119,7 +121,7 @@ class TokenPair(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    access_token: str
+    access_token: Annotated[str, Field(max_length=4096)]
     """
     A short-lived JWT; send it as `Authorization: Bearer <token>`.
     """
@@ -128,7 +130,7 @@ class TokenPair(BaseModel):
     """
     Seconds until the access token expires.
     """
-    refresh_token: str
+    refresh_token: Annotated[str, Field(max_length=4096)]
     """
     Single use: exchange it at `/api/v1/auth/refresh` for a new pair. Presenting a spent
     refresh token revokes every token descended from the same login. A sign-in lasts at most
@@ -238,11 +240,11 @@ class ApiKey(BaseModel):
         extra="forbid",
     )
     id: UUID
-    key_prefix: Annotated[str, Field(examples=["prk_3f2a9c1d"])]
+    key_prefix: Annotated[str, Field(examples=["prk_3f2a9c1d"], max_length=20)]
     """
     The first characters of the key, to recognise it; never enough to use it.
     """
-    name: str
+    name: Annotated[str, Field(max_length=100)]
     scopes: Annotated[
         list[
             Literal[
@@ -281,7 +283,7 @@ class ApiKeyCreated(BaseModel):
         extra="forbid",
     )
     api_key: ApiKey
-    key: str
+    key: Annotated[str, Field(max_length=94)]
     """
     The key itself. It is shown only in this response; store it now.
     """
@@ -313,7 +315,7 @@ class HmacKey(BaseModel):
     """
     The key id to send as `X-VE-Key-Id`.
     """
-    name: str
+    name: Annotated[str, Field(max_length=100)]
     last_used_at: Annotated[AwareDatetime | None, Field(...)]
     """
     Updated at most once a minute.
@@ -326,7 +328,7 @@ class HmacKeyCreated(BaseModel):
         extra="forbid",
     )
     hmac_key: HmacKey
-    secret: str
+    secret: Annotated[str, Field(max_length=44)]
     """
     Base64 of the 32-byte secret; sign with the decoded bytes. Shown only in this response.
 
@@ -350,11 +352,11 @@ class Key(BaseModel):
     )
     kty: Literal["OKP"]
     crv: Literal["Ed25519"]
-    x: str
+    x: Annotated[str, Field(max_length=43)]
     """
     The public key, base64url.
     """
-    kid: str
+    kid: Annotated[str, Field(max_length=43)]
     """
     RFC 7638 thumbprint; matches the `kid` header of tokens it verifies.
     """
@@ -366,7 +368,7 @@ class JWKS(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    keys: list[Key]
+    keys: Annotated[list[Key], Field(max_length=1)]
 
 
 class Endpoint(BaseModel):
@@ -510,7 +512,8 @@ class ResourcePrice(BaseModel):
     What one unit is (e.g. `vcpu`, `GiB`, `gpu`).
     """
     price: Annotated[
-        str, Field(examples=["0.0425"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")
+        str,
+        Field(examples=["0.0425"], max_length=21, pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$"),
     ]
     """
     A non-negative decimal with at most 8 decimal places, as a string (never a float).
@@ -522,7 +525,7 @@ class Pricing(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    currency: Annotated[str, Field(examples=["USD"], max_length=3, pattern="^[A-Z]{3}$")]
     """
     ISO 4217 code.
     """
@@ -557,10 +560,10 @@ class Provider(BaseModel):
         extra="forbid",
     )
     id: UUID
-    name: str
-    email: str
-    organization: Annotated[str | None, Field(...)]
-    public_key: str
+    name: Annotated[str, Field(max_length=100)]
+    email: Annotated[str, Field(max_length=320)]
+    organization: Annotated[str | None, Field(max_length=200)]
+    public_key: Annotated[str, Field(max_length=16384)]
     endpoints: Annotated[list[Endpoint], Field(max_length=20)]
     metadata: ProviderMetadata
     status: Literal["pending", "approved", "rejected", "suspended"]
@@ -569,9 +572,9 @@ class Provider(BaseModel):
     can be `suspended` and `reinstated` (back to `approved`).
 
     """
-    rejection_reason: Annotated[str | None, Field(...)]
-    suspension_reason: Annotated[str | None, Field(...)]
-    billing_account_id: Annotated[str | None, Field(...)]
+    rejection_reason: Annotated[str | None, Field(max_length=1000)]
+    suspension_reason: Annotated[str | None, Field(max_length=1000)]
+    billing_account_id: Annotated[str | None, Field(max_length=100)]
     """
     Set when the provider is approved.
     """
@@ -601,7 +604,7 @@ class ProviderCreated(BaseModel):
         extra="forbid",
     )
     provider: Provider
-    api_key: str
+    api_key: Annotated[str, Field(max_length=94)]
     """
     The provider's first API key. Shown only in this response: exchange it at
     `/api/v1/registration/auth` for tokens, or send it as `X-API-Key`.
@@ -687,6 +690,14 @@ class ProviderPage(BaseModel):
     limit: Annotated[int | None, Field(ge=1, le=100)] = None
 
 
+class SupportedFormat1(RootModel[str]):
+    root: Annotated[str, Field(max_length=50)]
+
+
+class Capability1(RootModel[str]):
+    root: Annotated[str, Field(max_length=100)]
+
+
 class PublicProvider(BaseModel):
     """
     What anyone may know about an approved provider.
@@ -696,13 +707,13 @@ class PublicProvider(BaseModel):
         extra="forbid",
     )
     id: UUID
-    name: str
-    organization: Annotated[str | None, Field(...)]
-    region: str
-    supported_formats: Annotated[list[str], Field(max_length=20)]
-    capabilities: Annotated[list[str], Field(max_length=50)]
+    name: Annotated[str, Field(max_length=100)]
+    organization: Annotated[str | None, Field(max_length=200)]
+    region: Annotated[str, Field(max_length=50)]
+    supported_formats: Annotated[list[SupportedFormat1], Field(max_length=20)]
+    capabilities: Annotated[list[Capability1], Field(max_length=50)]
     endpoints: Annotated[list[Endpoint], Field(max_length=20)]
-    version: Annotated[str | None, Field(...)]
+    version: Annotated[str | None, Field(max_length=50)]
     """
     The provider daemon's software version, if it reported one.
     """
@@ -727,10 +738,10 @@ class AuditEvent(BaseModel):
     id: UUID
     actor_kind: Literal["account", "provider", "system"]
     actor_id: Annotated[UUID | None, Field(...)]
-    action: Annotated[str, Field(examples=["provider.approved"])]
-    target_kind: Annotated[str, Field(examples=["provider"])]
+    action: Annotated[str, Field(examples=["provider.approved"], max_length=100)]
+    target_kind: Annotated[str, Field(examples=["provider"], max_length=50)]
     target_id: UUID
-    request_id: str
+    request_id: Annotated[str, Field(max_length=128)]
     details: dict[str, Any]
     created_at: AwareDatetime
 
@@ -743,7 +754,7 @@ class AuditEventPage(BaseModel):
     next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
-class Capability1(BaseModel):
+class Capability2(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -804,7 +815,7 @@ class Certification(RootModel[str]):
 
 
 class DataResidencyItem(RootModel[str]):
-    root: Annotated[str, Field(pattern="^[A-Z]{2}$")]
+    root: Annotated[str, Field(max_length=2, pattern="^[A-Z]{2}$")]
 
 
 class Compliance(BaseModel):
@@ -836,7 +847,11 @@ class ServiceProvider(BaseModel):
         extra="forbid",
     )
     id: UUID
-    name: str
+    name: Annotated[str, Field(max_length=100)]
+
+
+class Tag2(RootModel[str]):
+    root: Annotated[str, Field(max_length=50)]
 
 
 class Resources(BaseModel):
@@ -931,7 +946,7 @@ class Deployment(BaseModel):
         extra="forbid",
     )
     id: UUID
-    name: str
+    name: Annotated[str, Field(max_length=100)]
     owner_account_id: UUID
     """
     The account that created it. A deployment in an organization belongs to the organization (which is billed for it); its creator reaches it only as a current member.
@@ -945,7 +960,7 @@ class Deployment(BaseModel):
     (closed by the tenant, or the provider reported the lease closed).
 
     """
-    lease_id: Annotated[str | None, Field(...)]
+    lease_id: Annotated[str | None, Field(max_length=100)]
     """
     The provider's lease, once it accepted the deployment.
     """
@@ -1010,7 +1025,7 @@ class DeploymentStatus(BaseModel):
         extra="forbid",
     )
     deployment_id: UUID
-    lease_id: Annotated[str | None, Field(...)]
+    lease_id: Annotated[str | None, Field(max_length=100)]
     state: Literal["pending", "active", "closed"]
     """
     `pending` until the provider accepts it; `active` while its lease runs; `closed` for good
@@ -1082,7 +1097,7 @@ class DeploymentAction(BaseModel):
     """
     `pending` until the provider acknowledges it with `succeeded` or `failed`.
     """
-    message: Annotated[str | None, Field(...)]
+    message: Annotated[str | None, Field(max_length=1000)]
     """
     What the provider said when it acknowledged the action.
     """
@@ -1133,42 +1148,50 @@ class UsageItem(BaseModel):
         extra="forbid",
     )
     deployment_id: UUID
-    name: str
+    name: Annotated[str, Field(max_length=100)]
     provider_id: UUID
     organization_id: Annotated[UUID | None, Field(...)]
     state: Literal["active", "closed"]
     """
     Pending deployments accrue nothing and are never listed.
     """
-    hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    hours: Annotated[
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
-    cpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    cpu_hours: Annotated[
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
     memory_gb_hours: Annotated[
-        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
     ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
     storage_gb_hours: Annotated[
-        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
     ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
-    gpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    gpu_hours: Annotated[
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
-    cost: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    cost: Annotated[
+        str, Field(examples=["12.5"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")
+    ]
     """
     A non-negative amount of money with at most 8 decimal places, as a string.
     """
-    currency: Annotated[str | None, Field(pattern="^[A-Z]{3}$")]
+    currency: Annotated[str | None, Field(max_length=3, pattern="^[A-Z]{3}$")]
     """
     The provider's pricing currency; null when the provider has no pricing (cost "0").
     """
@@ -1178,11 +1201,13 @@ class UsageTotal(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    currency: Annotated[str, Field(examples=["USD"], max_length=3, pattern="^[A-Z]{3}$")]
     """
     ISO 4217 code, as the provider priced in.
     """
-    cost: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    cost: Annotated[
+        str, Field(examples=["12.5"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")
+    ]
     """
     A non-negative amount of money with at most 8 decimal places, as a string.
     """
@@ -1229,28 +1254,34 @@ class InvoiceLine(BaseModel):
     )
     deployment_id: UUID
     provider_id: UUID
-    description: str
-    cpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    description: Annotated[str, Field(max_length=200)]
+    cpu_hours: Annotated[
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
     memory_gb_hours: Annotated[
-        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
     ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
     storage_gb_hours: Annotated[
-        str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
     ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
-    gpu_hours: Annotated[str, Field(examples=["48"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")]
+    gpu_hours: Annotated[
+        str, Field(examples=["48"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,6})?$")
+    ]
     """
     A non-negative quantity (hours or resource-hours) with at most 6 decimal places, as a string.
     """
-    amount: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    amount: Annotated[
+        str, Field(examples=["12.5"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")
+    ]
     """
     A non-negative amount of money with at most 8 decimal places, as a string.
     """
@@ -1265,17 +1296,21 @@ class InvoiceSummary(BaseModel):
         extra="forbid",
     )
     id: UUID
-    number: Annotated[str, Field(examples=["INV-202610-3F9A0C1B"])]
-    period: Annotated[str, Field(examples=["2026-10"], pattern="^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    number: Annotated[str, Field(examples=["INV-202610-3F9A0C1B"], max_length=40)]
+    period: Annotated[
+        str, Field(examples=["2026-10"], max_length=7, pattern="^[0-9]{4}-(0[1-9]|1[0-2])$")
+    ]
     """
     The billed calendar month (UTC), `YYYY-MM`, from its first day at 00:00 to the first day of the next month at 00:00.
     """
     billed_to: BilledTo
-    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    currency: Annotated[str, Field(examples=["USD"], max_length=3, pattern="^[A-Z]{3}$")]
     """
     ISO 4217 code, as the provider priced in.
     """
-    total: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    total: Annotated[
+        str, Field(examples=["12.5"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")
+    ]
     """
     A non-negative amount of money with at most 8 decimal places, as a string.
     """
@@ -1297,17 +1332,21 @@ class Invoice(BaseModel):
         extra="forbid",
     )
     id: UUID
-    number: Annotated[str, Field(examples=["INV-202610-3F9A0C1B"])]
-    period: Annotated[str, Field(examples=["2026-10"], pattern="^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    number: Annotated[str, Field(examples=["INV-202610-3F9A0C1B"], max_length=40)]
+    period: Annotated[
+        str, Field(examples=["2026-10"], max_length=7, pattern="^[0-9]{4}-(0[1-9]|1[0-2])$")
+    ]
     """
     The billed calendar month (UTC), `YYYY-MM`, from its first day at 00:00 to the first day of the next month at 00:00.
     """
     billed_to: BilledTo
-    currency: Annotated[str, Field(examples=["USD"], pattern="^[A-Z]{3}$")]
+    currency: Annotated[str, Field(examples=["USD"], max_length=3, pattern="^[A-Z]{3}$")]
     """
     ISO 4217 code, as the provider priced in.
     """
-    total: Annotated[str, Field(examples=["12.5"], pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")]
+    total: Annotated[
+        str, Field(examples=["12.5"], max_length=32, pattern="^(0|[1-9][0-9]*)(\\.[0-9]{1,8})?$")
+    ]
     """
     A non-negative amount of money with at most 8 decimal places, as a string.
     """
@@ -1355,8 +1394,8 @@ class Organization(BaseModel):
         extra="forbid",
     )
     id: UUID
-    name: str
-    description: Annotated[str | None, Field(...)]
+    name: Annotated[str, Field(max_length=100)]
+    description: Annotated[str | None, Field(max_length=1000)]
     role: Annotated[Literal["admin", "member", "viewer"] | None, Field(...)]
     """
     The caller's role in the organization; null for a platform admin who is not a member.
@@ -1406,8 +1445,8 @@ class OrganizationMember(BaseModel):
     """
     The member's account id.
     """
-    email: Annotated[str | None, Field(...)]
-    wallet_address: Annotated[str | None, Field(...)]
+    email: Annotated[str | None, Field(max_length=320)]
+    wallet_address: Annotated[str | None, Field(max_length=120)]
     role: Literal["admin", "member", "viewer"]
     """
     A member's role in an organization. `admin` manages members and, like `member`, may change
@@ -1435,12 +1474,12 @@ class OrganizationInvitation(BaseModel):
     )
     id: UUID
     organization_id: UUID
-    organization_name: str
+    organization_name: Annotated[str, Field(max_length=100)]
     account_id: Annotated[UUID | None, Field(...)]
     """
     The account id the invitation was sent to, if it was sent to one.
     """
-    email: Annotated[str | None, Field(...)]
+    email: Annotated[str | None, Field(max_length=320)]
     """
     The email address (lower-cased) the invitation was sent to, if it was sent to one.
     """
@@ -1538,7 +1577,7 @@ class TicketComment(BaseModel):
     """
     The author's account id or provider id.
     """
-    body: str
+    body: Annotated[str, Field(max_length=10000)]
     created_at: AwareDatetime
 
 
@@ -1556,8 +1595,8 @@ class Ticket(BaseModel):
     """
     The account that opened the ticket.
     """
-    subject: str
-    description: str
+    subject: Annotated[str, Field(max_length=200)]
+    description: Annotated[str, Field(max_length=10000)]
     category: Literal["technical", "billing", "general", "security"]
     priority: Literal["low", "medium", "high", "critical"]
     status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
@@ -1590,8 +1629,8 @@ class TicketDetail(BaseModel):
     """
     The account that opened the ticket.
     """
-    subject: str
-    description: str
+    subject: Annotated[str, Field(max_length=200)]
+    description: Annotated[str, Field(max_length=10000)]
     category: Literal["technical", "billing", "general", "security"]
     priority: Literal["low", "medium", "high", "critical"]
     status: Literal["open", "in_progress", "waiting_customer", "resolved", "closed"]
@@ -1617,12 +1656,16 @@ class TicketPage(BaseModel):
     next_cursor: Annotated[str | None, Field(max_length=512)]
 
 
+class Line(RootModel[str]):
+    root: Annotated[str, Field(max_length=10065)]
+
+
 class LogLines(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     deployment_id: UUID
-    lines: Annotated[list[str], Field(max_length=10000)]
+    lines: Annotated[list[Line], Field(max_length=10000)]
     """
     Oldest first; each prefixed with its RFC 3339 UTC time and a space when `timestamps=true`.
     """
@@ -1721,7 +1764,7 @@ class ShellSession(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    token: str
+    token: Annotated[str, Field(max_length=4096)]
     """
     A JWT signed by this registry (header `typ: shell+jwt`, claim `token_use: shell`), with
     `aud` = `provider:<provider_id>`, `sub` = your account id, `deployment_id` and
@@ -1733,8 +1776,8 @@ class ShellSession(BaseModel):
     expires_at: AwareDatetime
     deployment_id: UUID
     provider_id: UUID
-    service: Annotated[str | None, Field(...)]
-    shell_url: Annotated[str | None, Field(...)]
+    service: Annotated[str | None, Field(max_length=100)]
+    shell_url: Annotated[str | None, Field(max_length=2048)]
     """
     The provider's registered endpoint of type `shell`, else its first WebSocket endpoint;
     null when it registered neither.
@@ -1763,7 +1806,7 @@ class ShellSessionVerdict(BaseModel):
     """
     deployment_id: UUID | None = None
     account_id: UUID | None = None
-    service: str | None = None
+    service: Annotated[str | None, Field(max_length=100)] = None
     expires_at: AwareDatetime | None = None
 
 
@@ -1785,11 +1828,13 @@ class Problem(BaseModel):
 
     """
 
-    type: Annotated[str, Field(examples=["urn:problem:provider-registry:validation-error"])]
+    type: Annotated[
+        str, Field(examples=["urn:problem:provider-registry:validation-error"], max_length=200)
+    ]
     """
     A URI reference naming the problem type (`about:blank` for plain HTTP errors).
     """
-    title: Annotated[str, Field(examples=["Bad Request"])]
+    title: Annotated[str, Field(examples=["Bad Request"], max_length=100)]
     """
     A short, human-readable summary of the problem type.
     """
@@ -1797,37 +1842,41 @@ class Problem(BaseModel):
     """
     The HTTP status code of this response.
     """
-    detail: Annotated[str, Field(examples=["The request body is invalid."])]
+    detail: Annotated[str, Field(examples=["The request body is invalid."], max_length=2000)]
     """
     A human-readable explanation of this occurrence.
     """
-    code: Annotated[str, Field(examples=["VALIDATION_ERROR"], pattern="^[A-Z][A-Z0-9_]*$")]
+    code: Annotated[
+        str, Field(examples=["VALIDATION_ERROR"], max_length=64, pattern="^[A-Z][A-Z0-9_]*$")
+    ]
     """
     A stable, machine-readable error code.
     """
-    request_id: Annotated[str, Field(examples=["6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e"])]
+    request_id: Annotated[
+        str, Field(examples=["6f1f3c0a-54a4-4e2a-9a55-0f2b3f2f8f2e"], max_length=128)
+    ]
     """
     The request's `X-Request-ID`, for correlating with server logs.
     """
-    instance: Annotated[str | None, Field(examples=["/api/v1/health"])] = None
+    instance: Annotated[str | None, Field(examples=["/api/v1/health"], max_length=2048)] = None
     """
     The path of the request that failed.
     """
-    errors: list[FieldError] | None = None
+    errors: Annotated[list[FieldError] | None, Field(max_length=100)] = None
     """
     For validation errors, one entry per offending field.
     """
-    current_status: Annotated[str | None, Field(examples=["approved"])] = None
+    current_status: Annotated[str | None, Field(examples=["approved"], max_length=30)] = None
     """
     On a 409 for a state change that does not apply: the resource's status now (a provider's,
     service's, invitation's, deployment action's or ticket's), so a client can re-read or stop.
 
     """
-    current_state: Annotated[str | None, Field(examples=["closed"])] = None
+    current_state: Annotated[str | None, Field(examples=["closed"], max_length=30)] = None
     """
     On a 409 for a deployment that cannot take the change, its state now.
     """
-    current_etag: Annotated[str | None, Field(examples=['"3"'])] = None
+    current_etag: Annotated[str | None, Field(examples=['"3"'], max_length=64)] = None
     """
     On a 412 (`If-Match` did not match), the resource's current `ETag`.
     """
@@ -1841,7 +1890,7 @@ class Problem(BaseModel):
     """
     On a 409 for inviting someone who is already a member, that member's account id.
     """
-    reason: Annotated[str | None, Field(examples=["MISSING_HEADERS"])] = None
+    reason: Annotated[str | None, Field(examples=["MISSING_HEADERS"], max_length=64)] = None
     """
     On a 401 for a signed request (wallet or HMAC) that was refused, why (a stable code).
     """
@@ -1853,18 +1902,23 @@ class Rate(BaseModel):
     )
     tier: Annotated[str | None, Field(examples=["standard"], max_length=50)] = None
     unit: Annotated[str, Field(examples=["1k tokens"], max_length=50, min_length=1)]
-    rate: Annotated[str, Field(examples=["0.03"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")]
+    rate: Annotated[
+        str,
+        Field(examples=["0.03"], max_length=21, pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$"),
+    ]
     """
     A non-negative decimal with at most 8 decimal places, as a string (never a float).
     """
     input_rate: Annotated[
-        str | None, Field(examples=["0.03"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")
+        str | None,
+        Field(examples=["0.03"], max_length=21, pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$"),
     ] = None
     """
     A non-negative decimal with at most 8 decimal places, as a string (never a float).
     """
     output_rate: Annotated[
-        str | None, Field(examples=["0.03"], pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$")
+        str | None,
+        Field(examples=["0.03"], max_length=21, pattern="^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$"),
     ] = None
     """
     A non-negative decimal with at most 8 decimal places, as a string (never a float).
@@ -1876,7 +1930,7 @@ class ServicePricing(BaseModel):
         extra="forbid",
     )
     model: Literal["free", "per-token", "per-request", "per-minute", "subscription"]
-    currency: Annotated[str, Field(pattern="^[A-Z]{3}$")] = "USD"
+    currency: Annotated[str, Field(max_length=3, pattern="^[A-Z]{3}$")] = "USD"
     rates: Annotated[list[Rate], Field(max_length=20)]
 
 
@@ -1920,7 +1974,7 @@ class ServiceCreate(BaseModel):
         "other",
     ]
     tags: Annotated[list[Tag] | None, Field(max_length=20)] = None
-    capabilities: Annotated[list[Capability1] | None, Field(max_length=50)] = None
+    capabilities: Annotated[list[Capability2] | None, Field(max_length=50)] = None
     endpoint: ServiceEndpoint
     pricing: ServicePricing
     sla: Sla | None = None
@@ -1954,7 +2008,7 @@ class ServiceUpdate(BaseModel):
         | None
     ) = None
     tags: Annotated[list[Tag] | None, Field(max_length=20)] = None
-    capabilities: Annotated[list[Capability1] | None, Field(max_length=50)] = None
+    capabilities: Annotated[list[Capability2] | None, Field(max_length=50)] = None
     endpoint: ServiceEndpoint | None = None
     pricing: ServicePricing | None = None
     sla: Sla | None = None
@@ -1966,9 +2020,9 @@ class Service(BaseModel):
         extra="forbid",
     )
     id: UUID
-    name: str
-    version: str
-    description: str
+    name: Annotated[str, Field(max_length=100)]
+    version: Annotated[str, Field(max_length=100)]
+    description: Annotated[str, Field(max_length=5000)]
     category: Literal[
         "text-generation",
         "embeddings",
@@ -1983,8 +2037,8 @@ class Service(BaseModel):
         "text-to-speech",
         "other",
     ]
-    tags: Annotated[list[str], Field(max_length=20)]
-    capabilities: Annotated[list[Capability1], Field(max_length=50)]
+    tags: Annotated[list[Tag2], Field(max_length=20)]
+    capabilities: Annotated[list[Capability2], Field(max_length=50)]
     endpoint: ServiceEndpoint
     pricing: ServicePricing
     sla: Sla | None = None
@@ -1996,7 +2050,7 @@ class Service(BaseModel):
     retirement); `suspended` by an admin; `retired` for good.
 
     """
-    suspension_reason: Annotated[str | None, Field(...)]
+    suspension_reason: Annotated[str | None, Field(max_length=1000)]
     version_tag: Annotated[int, Field(ge=1, le=2147483647)]
     """
     Increases with every change; the ETag is derived from it.
@@ -2018,7 +2072,7 @@ class ServiceVersionPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    name: str
+    name: Annotated[str, Field(max_length=100)]
     items: Annotated[list[Service], Field(max_length=100)]
     """
     Public versions, newest semantic version first.

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+MAX_FIELD_CHARS = 256
+MAX_MESSAGE_CHARS = 500
+
 
 class FieldIssue:
     """One offending field, reported in a problem's ``errors`` list."""
@@ -16,7 +19,13 @@ class FieldIssue:
         self.code = code
 
     def as_dict(self) -> dict[str, str]:
-        return {"field": self.field, "message": self.message, "code": self.code}
+        # The spec's FieldError bounds: a field name or message taken from the request (an
+        # unknown field, a long path) is cut to fit rather than echoed whole.
+        return {
+            "field": self.field[:MAX_FIELD_CHARS],
+            "message": self.message[:MAX_MESSAGE_CHARS],
+            "code": self.code,
+        }
 
     def __repr__(self) -> str:
         return f"FieldIssue({self.field!r}, {self.message!r}, {self.code!r})"

@@ -50,6 +50,14 @@ _DETAIL = {
 }
 
 
+# The spec's Problem bounds (api/schemas/problem.yaml): at most this many field errors (a body
+# with thousands of bad fields gets the first ones, in document order), and texts cut to fit.
+MAX_FIELD_ERRORS = 100
+MAX_TITLE_CHARS = 100
+MAX_DETAIL_CHARS = 2000
+MAX_INSTANCE_CHARS = 2048
+
+
 def problem_type(code: str) -> str:
     return "urn:problem:provider-registry:" + code.lower().replace("_", "-")
 
@@ -68,16 +76,16 @@ def problem_body(
     code = code or default_code
     body: dict[str, Any] = {
         "type": problem_type(code),
-        "title": title or default_title,
+        "title": (title or default_title)[:MAX_TITLE_CHARS],
         "status": status,
-        "detail": detail,
+        "detail": detail[:MAX_DETAIL_CHARS],
         "code": code,
         "request_id": current_request_id(),
     }
     if instance:
-        body["instance"] = instance
+        body["instance"] = instance[:MAX_INSTANCE_CHARS]
     if errors:
-        body["errors"] = [issue.as_dict() for issue in errors]
+        body["errors"] = [issue.as_dict() for issue in errors[:MAX_FIELD_ERRORS]]
     if extra:
         body.update({k: v for k, v in extra.items() if k not in body})
     return body

@@ -30,14 +30,15 @@ class Service:
         {'id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'name': 'acme-chat', 'version': '1.0.0', 'description': 'Llama 3
             70B chat completions on A100s.', 'category': 'text-generation', 'tags': ['llm', 'chat'], 'capabilities':
             [{'name': 'chat_completion', 'description': 'OpenAI-compatible chat completions.', 'parameters': {'type':
-            'object', 'properties': {'max_tokens': {'type': 'integer', 'maximum': 4096}}}}], 'endpoint': {'url':
-            'https://api.acme-compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'},
-            'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard', 'unit': '1k tokens', 'rate':
-            '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla': {'availability': 99.9, 'max_latency': 2000,
-            'support_level': 'standard'}, 'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
-            'data_residency': ['US']}, 'provider': {'id': '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'name': 'ACME Compute'},
-            'status': 'active', 'suspension_reason': None, 'version_tag': 2, 'created_at': '2026-11-02T10:02:17Z',
-            'updated_at': '2026-11-02T10:05:03Z', 'published_at': '2026-11-02T10:05:03Z'}
+            'object', 'properties': {'max_tokens': {'type': 'integer', 'format': 'int32', 'minimum': 1, 'maximum':
+            4096}}}}], 'endpoint': {'url': 'https://api.acme-compute.example/v1/chat/completions', 'protocol': 'rest',
+            'authentication': 'api-key'}, 'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier':
+            'standard', 'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla':
+            {'availability': 99.9, 'max_latency': 2000, 'support_level': 'standard'}, 'compliance': {'level': 'public',
+            'certifications': ['SOC2', 'ISO27001'], 'data_residency': ['US']}, 'provider': {'id':
+            '3f6c2a1e-7b8d-4c9e-a0f1-2b3c4d5e6f70', 'name': 'ACME Compute'}, 'status': 'active', 'suspension_reason': None,
+            'version_tag': 2, 'created_at': '2026-11-02T10:02:17Z', 'updated_at': '2026-11-02T10:05:03Z', 'published_at':
+            '2026-11-02T10:05:03Z'}
 
     Attributes:
         id (UUID):

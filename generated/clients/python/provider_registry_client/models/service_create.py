@@ -26,11 +26,12 @@ class ServiceCreate:
         {'name': 'acme-chat', 'version': '1.0.0', 'description': 'Llama 3 70B chat completions on A100s.', 'category':
             'text-generation', 'tags': ['llm', 'chat'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-
             compatible chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type': 'integer',
-            'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-compute.example/v1/chat/completions', 'protocol':
-            'rest', 'authentication': 'api-key'}, 'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier':
-            'standard', 'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla':
-            {'availability': 99.9, 'max_latency': 2000, 'support_level': 'standard'}, 'compliance': {'level': 'public',
-            'certifications': ['SOC2', 'ISO27001'], 'data_residency': ['US']}}
+            'format': 'int32', 'minimum': 1, 'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-
+            compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'}, 'pricing': {'model':
+            'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard', 'unit': '1k tokens', 'rate': '0.002',
+            'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla': {'availability': 99.9, 'max_latency': 2000,
+            'support_level': 'standard'}, 'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
+            'data_residency': ['US']}}
 
     Attributes:
         name (str): Lower-case letters, digits, `.`, `_` and `-`; unique per provider and version. Example: acme-chat.

@@ -27,11 +27,12 @@ class ServiceUpdate:
         {'description': 'Llama 3 70B chat completions on A100s, now with 8k context.', 'category': 'text-generation',
             'tags': ['llm', 'chat', '8k-context'], 'capabilities': [{'name': 'chat_completion', 'description': 'OpenAI-
             compatible chat completions.', 'parameters': {'type': 'object', 'properties': {'max_tokens': {'type': 'integer',
-            'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-compute.example/v1/chat/completions', 'protocol':
-            'rest', 'authentication': 'api-key'}, 'pricing': {'model': 'per-token', 'currency': 'USD', 'rates': [{'tier':
-            'standard', 'unit': '1k tokens', 'rate': '0.002', 'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla':
-            {'availability': 99.9, 'max_latency': 2000, 'support_level': 'premium'}, 'compliance': {'level': 'public',
-            'certifications': ['SOC2', 'ISO27001'], 'data_residency': ['US']}}
+            'format': 'int32', 'minimum': 1, 'maximum': 4096}}}}], 'endpoint': {'url': 'https://api.acme-
+            compute.example/v1/chat/completions', 'protocol': 'rest', 'authentication': 'api-key'}, 'pricing': {'model':
+            'per-token', 'currency': 'USD', 'rates': [{'tier': 'standard', 'unit': '1k tokens', 'rate': '0.002',
+            'input_rate': '0.0015', 'output_rate': '0.002'}]}, 'sla': {'availability': 99.9, 'max_latency': 2000,
+            'support_level': 'premium'}, 'compliance': {'level': 'public', 'certifications': ['SOC2', 'ISO27001'],
+            'data_residency': ['US']}}
 
     Attributes:
         description (str | Unset):

@@ -79,6 +79,12 @@ def sync_detailed(
 ) -> Response[Principal | Problem]:
     """The calling principal
 
+     Who the credentials belong to, whichever way they were sent (bearer token, API key, wallet
+    signature or HMAC): the principal's kind (`account` or `provider`) and id, its role, the
+    scopes this credential carries, how it authenticated, the provider id for a provider, and
+    the account record for an account. Needs the `account:read` scope. 404
+    (`ACCOUNT_NOT_FOUND`) when the account behind a still-valid credential no longer exists.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,12 @@ def sync(
 ) -> Principal | Problem | None:
     """The calling principal
 
+     Who the credentials belong to, whichever way they were sent (bearer token, API key, wallet
+    signature or HMAC): the principal's kind (`account` or `provider`) and id, its role, the
+    scopes this credential carries, how it authenticated, the provider id for a provider, and
+    the account record for an account. Needs the `account:read` scope. 404
+    (`ACCOUNT_NOT_FOUND`) when the account behind a still-valid credential no longer exists.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -120,6 +132,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Principal | Problem]:
     """The calling principal
+
+     Who the credentials belong to, whichever way they were sent (bearer token, API key, wallet
+    signature or HMAC): the principal's kind (`account` or `provider`) and id, its role, the
+    scopes this credential carries, how it authenticated, the provider id for a provider, and
+    the account record for an account. Needs the `account:read` scope. 404
+    (`ACCOUNT_NOT_FOUND`) when the account behind a still-valid credential no longer exists.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +159,12 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Principal | Problem | None:
     """The calling principal
+
+     Who the credentials belong to, whichever way they were sent (bearer token, API key, wallet
+    signature or HMAC): the principal's kind (`account` or `provider`) and id, its role, the
+    scopes this credential carries, how it authenticated, the provider id for a provider, and
+    the account record for an account. Needs the `account:read` scope. 404
+    (`ACCOUNT_NOT_FOUND`) when the account behind a still-valid credential no longer exists.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
