@@ -160,7 +160,7 @@ def test_the_whole_lease_flow(world: World) -> None:
     assert acked.json()["acknowledged_at"] is not None
     assert client.get(
         f"{PROVIDER_DEPLOYMENTS}/{deployment_id}/actions", headers=provider.headers
-    ).json() == {"items": []}
+    ).json() == {"items": [], "next_cursor": None}
 
     # The tenant closes it.
     closed = client.post(f"{DEPLOYMENTS}/{deployment_id}/close", headers=tenant.headers)
