@@ -58,6 +58,14 @@ test: install ## Run the suite (all but the contract test) on a throwaway Postgr
 test-contract: install ## schemathesis against the live server (about 5 minutes; CI runs it after make test)
 	$(BIN)/pytest -m contract tests/contract
 
+.PHONY: bench-deps
+bench-deps: ## Install wrk, the load generator `make bench` drives, if missing
+	@scripts/install-system-deps.sh bench
+
+.PHONY: bench
+bench: $(PY_STAMP) bench-deps ## Benchmark against a bare Connexion anchor, side by side (BENCH_ARGS="--duration 2 --only me-bearer")
+	$(PY) scripts/bench/registry_bench.py $(BENCH_ARGS)
+
 .PHONY: generate
 generate: $(PY_STAMP) $(NODE_STAMP) ## Regenerate generated/ (bundled spec, Pydantic models, TypeScript types) from api/
 	scripts/generate.sh

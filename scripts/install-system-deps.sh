@@ -5,9 +5,14 @@
 # starts its own throwaway cluster with them) and Chromium (the docs browser test drives it through
 # Playwright; Playwright's own browser download cannot be used). Does nothing when everything is
 # present.
+# `install-system-deps.sh bench` checks only what `make bench` needs: wrk (the load generator).
 set -euo pipefail
 
 missing=()
+if [ "${1:-}" = "bench" ]; then
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+else
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -15,6 +20,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 test -x /usr/bin/chromium || missing+=(chromium)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   missing+=(postgresql)
+fi
 fi
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
