@@ -79,6 +79,7 @@ lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict myp
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
+	$(BIN)/mypy scripts/bench/registry_bench.py scripts/bench/anchor/app.py
 	$(BIN)/mypy --strict generated/clients/python/provider_registry_client tests/clients
 	node_modules/.bin/tsc -p tests/clients/ts/tsconfig.json --noEmit
 	$(BIN)/openapi-spec-validator api/openapi.yaml
