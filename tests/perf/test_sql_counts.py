@@ -148,14 +148,14 @@ def world(client: TestClient, database_url: str) -> World:
 def test_me_with_a_bearer_token(world: World) -> None:
     tenant = world.tenant()
     counts = measure(world.client, lambda: world.client.get(ME, headers=tenant.headers), 200)
-    check(counts, expect(2, 2, 2, 2))
+    check(counts, expect(2, 0, 0, 0))
 
 
 def test_me_with_an_api_key(world: World) -> None:
     tenant = world.tenant()
     key = create_key(world.client, tenant.headers, ["account:read"])["key"]
     counts = measure(world.client, lambda: world.client.get(ME, headers={"X-API-Key": key}), 200)
-    check(counts, expect(3, 2, 2, 2))
+    check(counts, expect(3, 0, 0, 0))
 
 
 def test_me_wallet_signed(make_client: MakeClient) -> None:
@@ -176,7 +176,7 @@ def test_me_wallet_signed(make_client: MakeClient) -> None:
         return client.get(ME, headers=headers)
 
     counts = measure(client, send, 200)  # the warm-up creates the wallet's account
-    check(counts, expect(4, 2, 2, 2))
+    check(counts, expect(4, 1, 1, 0))
 
 
 def test_health(client: TestClient) -> None:
@@ -186,7 +186,7 @@ def test_health(client: TestClient) -> None:
         return client.get("/health")
 
     counts = measure(client, send, 200)
-    check(counts, expect(1, 1, 1, 1))
+    check(counts, expect(1, 0, 0, 0))
 
 
 def test_deployments_page_for_a_tenant(world: World) -> None:
@@ -198,7 +198,7 @@ def test_deployments_page_for_a_tenant(world: World) -> None:
         lambda: world.client.get(f"{DEPLOYMENTS}?limit=20", headers=tenant.headers),
         200,
     )
-    check(counts, expect(3, 2, 2, 2))
+    check(counts, expect(3, 0, 0, 0))
 
 
 def test_deployments_page_for_a_tenant_in_three_organizations(world: World) -> None:
@@ -212,7 +212,7 @@ def test_deployments_page_for_a_tenant_in_three_organizations(world: World) -> N
         lambda: world.client.get(f"{DEPLOYMENTS}?limit=20", headers=tenant.headers),
         200,
     )
-    check(counts, expect(3, 2, 2, 2))
+    check(counts, expect(3, 0, 0, 0))
 
 
 def test_provider_ingests_100_log_lines(world: World) -> None:
@@ -228,7 +228,7 @@ def test_provider_ingests_100_log_lines(world: World) -> None:
         ),
         202,
     )
-    check(counts, expect(4, 2, 2, 2))
+    check(counts, expect(4, 1, 1, 0))
 
 
 def test_catalog_reads(world: World) -> None:
@@ -246,7 +246,7 @@ def test_catalog_reads(world: World) -> None:
         ).summary()
 
     found = {name: read(path) for name, path in reads.items()}
-    assert found == {name: expect(2, 2, 2, 2) for name in reads}
+    assert found == {name: expect(2, 0, 0, 0) for name in reads}
 
 
 def test_provider_reads_its_profile(world: World) -> None:
@@ -256,4 +256,4 @@ def test_provider_reads_its_profile(world: World) -> None:
         lambda: world.client.get("/api/v1/provider/profile", headers=provider.headers),
         200,
     )
-    check(counts, expect(3, 2, 2, 2))
+    check(counts, expect(3, 0, 0, 0))
