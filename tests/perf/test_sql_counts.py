@@ -148,14 +148,14 @@ def world(client: TestClient, database_url: str) -> World:
 def test_me_with_a_bearer_token(world: World) -> None:
     tenant = world.tenant()
     counts = measure(world.client, lambda: world.client.get(ME, headers=tenant.headers), 200)
-    check(counts, expect(2, 0, 0, 0))
+    check(counts, expect(1, 0, 0, 0))
 
 
 def test_me_with_an_api_key(world: World) -> None:
     tenant = world.tenant()
     key = create_key(world.client, tenant.headers, ["account:read"])["key"]
     counts = measure(world.client, lambda: world.client.get(ME, headers={"X-API-Key": key}), 200)
-    check(counts, expect(3, 0, 0, 0))
+    check(counts, expect(2, 0, 0, 0))
 
 
 def test_me_wallet_signed(make_client: MakeClient) -> None:
@@ -176,7 +176,7 @@ def test_me_wallet_signed(make_client: MakeClient) -> None:
         return client.get(ME, headers=headers)
 
     counts = measure(client, send, 200)  # the warm-up creates the wallet's account
-    check(counts, expect(4, 1, 1, 0))
+    check(counts, expect(3, 1, 1, 0))
 
 
 def test_health(client: TestClient) -> None:
@@ -256,4 +256,4 @@ def test_provider_reads_its_profile(world: World) -> None:
         lambda: world.client.get("/api/v1/provider/profile", headers=provider.headers),
         200,
     )
-    check(counts, expect(3, 0, 0, 0))
+    check(counts, expect(2, 0, 0, 0))

@@ -171,6 +171,22 @@ def session() -> Session:
     return current
 
 
+def reads_only(session: Session) -> bool:
+    """Whether ``session`` is a read request's (autocommit, writes refused)."""
+    return bool(session.get_bind().get_execution_options().get(READ_ONLY_OPTION))
+
+
+RowT = TypeVar("RowT")
+
+
+def reuse(session: Session, row: object | None, model: type[RowT]) -> RowT | None:
+    """A row loaded earlier in this request (by authentication, in its own session), attached
+    to ``session`` without a query, when ``session`` only reads; None otherwise (load it)."""
+    if not isinstance(row, model) or not reads_only(session):
+        return None
+    return session.merge(row, load=False)
+
+
 def init_app(app: Flask, database: Database) -> None:
     dispatch = app.dispatch_request
 
