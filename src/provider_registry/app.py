@@ -177,17 +177,23 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         "provider": providers_service.load_provider_subject,
     }
 
+    # Authentication reads (a key's last-used UPDATE, at most once a minute, is one statement
+    # standing on its own): autocommit, so no BEGIN/COMMIT round trips.
     def from_bearer(token: str) -> Principal | None:
-        with database.sessions() as session, session.begin():
-            return identity_service.principal_from_access_token(
+        return database.run(
+            lambda session: identity_service.principal_from_access_token(
                 session, identity, token, subject_loaders
-            )
+            ),
+            autocommit=True,
+        )
 
     def from_api_key(raw_key: str) -> Principal | None:
-        with database.sessions() as session, session.begin():
-            return identity_service.authenticate_api_key(
+        return database.run(
+            lambda session: identity_service.authenticate_api_key(
                 session, identity.api_key_pepper, raw_key, subject_loaders
-            )
+            ),
+            autocommit=True,
+        )
 
     trusted = frozenset(settings.server.trusted_proxies)
 
@@ -219,14 +225,16 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             if limits is not None:
                 anyio.from_thread.run(limits.charge_auth, ip_key(scope))
 
-        with database.sessions() as session, session.begin():
-            return signed_requests.authenticate(
+        # A transaction: the nonce, the account a first request creates, and the key's use.
+        return database.run(
+            lambda session: signed_requests.authenticate(
                 session,
                 signed_config,
                 request,
                 now_ms=time.time_ns() // 1_000_000,
                 before_new_account=charge_new_account,
             )
+        )
 
     app.add_middleware(
         AuthenticationMiddleware,

@@ -63,6 +63,8 @@ class ServerSettings(_Section):
 class DatabaseSettings(_Section):
     url: str = "sqlite:///provider-registry.db"
     pool_size: int = Field(default=10, ge=1, le=200)
+    # A connection older than this is replaced at checkout (there is no pre-ping).
+    pool_recycle_seconds: int = Field(default=1800, ge=1, le=86_400)
     echo: bool = False
 
     @field_validator("url")

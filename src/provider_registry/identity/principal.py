@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 PrincipalKind = Literal["account", "provider"]
@@ -23,6 +23,9 @@ class Principal:
     # A provider's review status, read from its row when the principal was loaded for this
     # request (so suspension applies at once); None for accounts.
     provider_status: str | None = None
+    # The subject's row (Account or Provider) as authentication loaded it, detached: a read
+    # request's handler uses it instead of loading it again (``kit.db.reuse``).
+    row: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def rate_limit_key(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import bcrypt
@@ -43,6 +43,7 @@ from provider_registry.identity.repository import (
 )
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError
+from provider_registry.kit import db
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import utcnow
@@ -75,6 +76,8 @@ class Subject:
     token_epoch: int = 0
     # A provider's review status as loaded with it (x-access ``provider_status`` checks it).
     provider_status: str | None = None
+    # The row it was loaded from (handed on to the Principal; see Principal.row).
+    row: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,11 @@ def load_account_subject(session: Session, account_id: uuid.UUID) -> Subject | N
     if account is None or account.status != "active":
         return None
     return Subject(
-        kind="account", id=account.id, role=account.role, token_epoch=account.token_epoch
+        kind="account",
+        id=account.id,
+        role=account.role,
+        token_epoch=account.token_epoch,
+        row=account,
     )
 
 
@@ -407,6 +414,7 @@ def authenticate_api_key(
         provider_id=subject.provider_id,
         key_id=key.id,
         provider_status=subject.provider_status,
+        row=subject.row,
     )
 
 
@@ -414,7 +422,9 @@ def account_of(session: Session, principal: Principal) -> Account | None:
     """The account behind an account principal (None for providers)."""
     if principal.kind != "account":
         return None
-    account = AccountRepository(session).get(principal.id)
+    account = db.reuse(session, principal.row, Account) or AccountRepository(session).get(
+        principal.id
+    )
     if account is None:
         raise AccountGone("The account no longer exists.")
     return account
@@ -460,6 +470,7 @@ def principal_from_access_token(
         auth_method="bearer",
         provider_id=subject.provider_id,
         provider_status=subject.provider_status,
+        row=subject.row,
     )
 
 

@@ -153,6 +153,7 @@ def _wallet(
         role=account.role,
         scopes=scopes_for_role(account.role),
         auth_method="wallet",
+        row=account,
     )
 
 

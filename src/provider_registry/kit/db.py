@@ -3,20 +3,55 @@
 Handlers and services call ``session()``; they may flush, never commit. After the handler returns,
 a response below 400 commits and anything else rolls back, so a failed request leaves nothing
 half-written. A failed commit raises before the response is sent.
+
+GET and HEAD requests only read: their session runs in autocommit mode, so a read costs its
+statements and no ``BEGIN``/``COMMIT`` round trips (at READ COMMITTED each statement sees its own
+snapshot either way). A data-changing statement on such a session is refused
+(``WriteInReadOnlyRequest``), so a GET that starts writing fails loudly instead of losing its
+transaction.
+
+No pre-ping on checkout (a ``SELECT 1`` round trip per request): connections are recycled after
+``pool_recycle`` seconds, and a connection found dead (a database restart, a killed backend) is
+handled where it is used: work that had not yet had a statement succeed on its connection is
+retried once on a fresh one (``Database.run``, and GET/HEAD handlers in ``init_app``); anything
+else becomes the database-unavailable 503.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from flask import Flask, Response, g
+from flask import Flask, Response, g, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
 from provider_registry.config import DatabaseSettings
 from provider_registry.kit.errors import DomainError
+
+T = TypeVar("T")
+READ_ONLY_OPTION = "provider_registry_read_only"
+AUTOCOMMIT_OPTION = "provider_registry_autocommit"
+READ_METHODS = frozenset({"GET", "HEAD"})
+_READ_PREFIXES = ("select", "with", "show", "set ", "values")
+
+
+class WriteInReadOnlyRequest(RuntimeError):
+    """A statement that may change data, sent on a read-only (autocommit) session."""
+
+
+class _Progress(threading.local):
+    """Statements that completed on this thread: a disconnect that interrupts work before any
+    of its statements completed left nothing behind, so that work may be retried."""
+
+    completed = 0
+
+
+_progress = _Progress()
 
 
 def make_engine(settings: DatabaseSettings) -> Engine:
@@ -35,15 +70,55 @@ def make_engine(settings: DatabaseSettings) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg2://" + url.removeprefix("postgresql://")
-    return create_engine(
+    engine = create_engine(
         url,
         echo=settings.echo,
         pool_size=settings.pool_size,
         max_overflow=settings.pool_size,
-        pool_pre_ping=True,
-        pool_recycle=1800,
+        # No pre-ping: see the module docstring. Recycling bounds a connection's age (and so
+        # the idle timeouts of anything between us and PostgreSQL).
+        pool_recycle=settings.pool_recycle_seconds,
         # Fail fast rather than hang a worker when the database is gone.
         connect_args={"connect_timeout": 5},
+    )
+    _watch_statements(engine)
+    return engine
+
+
+def _watch_statements(engine: Engine) -> None:
+    # Autocommit is psycopg2's own flag, set and cleared here rather than through SQLAlchemy's
+    # isolation_level option: that one makes psycopg2 send `SET default_transaction_isolation`
+    # on every checkin, a round trip per request. Flipping the flag sends nothing.
+    @event.listens_for(engine, "engine_connect")
+    def _autocommit_on(conn: Any) -> None:
+        if conn._execution_options.get(AUTOCOMMIT_OPTION):
+            conn.connection.dbapi_connection.autocommit = True
+
+    @event.listens_for(engine.pool, "checkin")
+    def _autocommit_off(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is not None and dbapi_connection.autocommit:
+            dbapi_connection.autocommit = False
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _refuse_writes(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if conn._execution_options.get(READ_ONLY_OPTION) and not (
+            statement.lstrip()[:6].lower().startswith(_READ_PREFIXES)
+        ):
+            raise WriteInReadOnlyRequest(
+                "A GET or HEAD request tried to change data: " + " ".join(statement.split())[:80]
+            )
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _count(*_args: Any) -> None:
+        _progress.completed += 1
+
+
+def _retryable(exc: BaseException, completed_before: int) -> bool:
+    """A lost connection, found before any statement of this piece of work completed."""
+    return (
+        isinstance(exc, DBAPIError)
+        and exc.connection_invalidated
+        and _progress.completed == completed_before
     )
 
 
@@ -51,6 +126,32 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
+        reader: Engine
+        autocommit: Engine
+        if engine.dialect.name == "postgresql":
+            reader = engine.execution_options(**{AUTOCOMMIT_OPTION: True, READ_ONLY_OPTION: True})
+            # Autocommit without the write guard: each statement is its own transaction, for
+            # work whose only write is a single self-contained statement.
+            autocommit = engine.execution_options(**{AUTOCOMMIT_OPTION: True})
+        else:
+            reader = autocommit = engine
+        self.read_sessions = sessionmaker(reader, class_=Session, expire_on_commit=False)
+        self.autocommit_sessions = sessionmaker(autocommit, class_=Session, expire_on_commit=False)
+
+    def run(self, work: Callable[[Session], T], *, autocommit: bool = False) -> T:
+        """``work`` in a transaction of its own (or in autocommit mode: only for work whose writes
+        are each one self-contained statement), retried once on a fresh connection if the
+        connection it got was dead before any of its statements completed."""
+        factory = self.autocommit_sessions if autocommit else self.sessions
+        for attempt in (1, 2):
+            completed_before = _progress.completed
+            try:
+                with factory() as session, session.begin():
+                    return work(session)
+            except DBAPIError as exc:
+                if attempt == 2 or not _retryable(exc, completed_before):
+                    raise
+        raise AssertionError("unreachable")
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -64,12 +165,49 @@ def session() -> Session:
     current: Session | None = g.get(_G_KEY)
     if current is None:
         database: Database = g.database
-        current = database.sessions()
+        reads_only = request.method in READ_METHODS
+        current = (database.read_sessions if reads_only else database.sessions)()
         setattr(g, _G_KEY, current)
     return current
 
 
+def reads_only(session: Session) -> bool:
+    """Whether ``session`` is a read request's (autocommit, writes refused)."""
+    return bool(session.get_bind().get_execution_options().get(READ_ONLY_OPTION))
+
+
+RowT = TypeVar("RowT")
+
+
+def reuse(session: Session, row: object | None, model: type[RowT]) -> RowT | None:
+    """A row loaded earlier in this request (by authentication, in its own session), attached
+    to ``session`` without a query, when ``session`` only reads; None otherwise (load it)."""
+    if not isinstance(row, model) or not reads_only(session):
+        return None
+    return session.merge(row, load=False)
+
+
 def init_app(app: Flask, database: Database) -> None:
+    dispatch = app.dispatch_request
+
+    def dispatch_with_one_retry() -> Any:
+        # A GET/HEAD handler that hit a dead connection before any statement completed has done
+        # nothing: run it again, once, on a fresh connection (the pool was invalidated).
+        if request.method not in READ_METHODS:
+            return dispatch()
+        completed_before = _progress.completed
+        try:
+            return dispatch()
+        except DBAPIError as exc:
+            if not _retryable(exc, completed_before):
+                raise
+            stale: Session | None = g.pop(_G_KEY, None)
+            if stale is not None:
+                stale.close()
+            return dispatch()
+
+    app.dispatch_request = dispatch_with_one_retry  # type: ignore[method-assign]
+
     @app.before_request
     def _attach() -> None:
         g.database = database

@@ -23,7 +23,7 @@ from provider_registry.identity.errors import InvalidCredentials
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.identity.service import IdentityConfig, Subject, TokenPair
-from provider_registry.kit import preconditions
+from provider_registry.kit import db, preconditions
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.parsing import document
@@ -86,6 +86,7 @@ def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject |
         provider_id=provider.id,
         token_epoch=provider.token_epoch,
         provider_status=provider.status,
+        row=provider,
     )
 
 
@@ -180,7 +181,9 @@ def refresh(session: Session, config: ProvidersConfig, token: str) -> TokenPair:
 
 
 def own(session: Session, principal: Principal) -> Provider:
-    provider = ProviderRepository(session).get(principal.id)
+    provider = db.reuse(session, principal.row, Provider) or ProviderRepository(session).get(
+        principal.id
+    )
     if provider is None:
         raise ProviderNotFound("This provider no longer exists.")
     return provider
