@@ -64,13 +64,16 @@ PASSWORD = secrets.token_urlsafe(24)
 
 
 def proc_ticks(pid: int) -> int | None:
-    """utime + stime of one process, in clock ticks; None when it is gone."""
+    """utime + stime of one process plus cutime + cstime of the children it has reaped, in clock
+    ticks; None when it is gone. Counting reaped children keeps a short-lived child's CPU in its
+    tree: PostgreSQL's autovacuum workers and any backend that exits during a run are reaped by the
+    postmaster, and would otherwise vanish from the tree and count as other processes' CPU."""
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     fields = raw[raw.rindex(")") + 2 :].split()
-    return int(fields[11]) + int(fields[12])
+    return sum(int(value) for value in fields[11:15])
 
 
 def parent_map() -> dict[int, int]:
@@ -122,8 +125,10 @@ def tree_ticks(roots: dict[str, int]) -> dict[str, dict[int, int]]:
 
 
 def ticks_delta(before: dict[int, int], after: dict[int, int]) -> int:
-    """CPU used between two snapshots of a process tree (new processes count in full)."""
-    return sum(max(0, value - before.get(pid, 0)) for pid, value in after.items())
+    """CPU a process tree used between two snapshots. New processes count in full; a process that
+    exited in between is in its parent's reaped-children time (see proc_ticks), in full, so its
+    earlier snapshot is subtracted: the totals' difference is the tree's CPU over the interval."""
+    return max(0, sum(after.values()) - sum(before.values()))
 
 
 def self_ticks() -> float:
