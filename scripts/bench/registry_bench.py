@@ -33,6 +33,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import secrets
 import signal
@@ -45,6 +46,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -345,6 +347,8 @@ class Run:
     result: WrkResult | None
     server_ms_per_request: float = float("nan")
     pg_ms_per_request: float = float("nan")
+    # PostgreSQL sessions (backends) started during the run: a pool that churns shows here.
+    pg_sessions: int = 0
     other_cores: float = 0.0
     refused: bool = False
     attempts: int = 0
@@ -365,6 +369,21 @@ class Bench:
     anchor_base: str = ""
     registry_base: str = ""
     roots: dict[str, int] = field(default_factory=dict)
+    sessions_url: str = ""
+
+    def pg_sessions(self) -> int:
+        """Sessions PostgreSQL has started, over all databases (0 without a URL)."""
+        if not self.sessions_url:
+            return 0
+        import psycopg2
+
+        connection = psycopg2.connect(self.sessions_url)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT coalesce(sum(sessions), 0) FROM pg_stat_database")
+                return int(cursor.fetchone()[0])
+        finally:
+            connection.close()
 
     def measure(self, scenario: Scenario) -> Run:
         """One wrk run, retried while something else used the CPU."""
@@ -399,6 +418,7 @@ class Bench:
         ]
         out = self.workdir / "wrk.out"
         self.settle()
+        sessions_before = self.pg_sessions()
         before = tree_ticks(self.roots)
         busy0, self0, t0 = busy_ticks(), self_ticks(), time.monotonic()
         with out.open("wb") as sink:
@@ -409,6 +429,9 @@ class Bench:
             self.processes.started.remove(process)
         elapsed = time.monotonic() - t0
         after = tree_ticks(self.roots)
+        # Less this reading's own session; sessions are counted as they end, so read after
+        # the servers' connections of this run had a moment to be returned or closed.
+        sessions = max(self.pg_sessions() - sessions_before - 1, 0)
         busy = busy_ticks() - busy0
         wrk_cpu = (usage.ru_utime + usage.ru_stime) * CLK_TCK
         deltas = {name: ticks_delta(before[name], after[name]) for name in self.roots}
@@ -423,6 +446,7 @@ class Bench:
             result=result,
             server_ms_per_request=server * per,
             pg_ms_per_request=deltas.get("postgres", 0) * per,
+            pg_sessions=sessions,
             other_cores=other_cores(busy, known, elapsed),
         )
 
@@ -442,6 +466,62 @@ class Bench:
     def warm_up(self, scenario: Scenario) -> None:
         if self.opts.warmup > 0:
             self._once(scenario, seconds=self.opts.warmup)
+
+
+_FRAME = re.compile(r"^(?P<function>.*) \((?P<file>[^()]*?)(?::\d+)?\)$")
+
+
+def frame_parts(frame: str) -> tuple[str, str]:
+    """py-spy's "function (path/to/file.py:line)" as (function, file), the line dropped."""
+    match = _FRAME.match(frame)
+    return (match["function"], match["file"]) if match else (frame, "")
+
+
+def layer_of(file: str) -> str:
+    """The package a file belongs to (its first folder: site-packages paths are relative), or
+    "stdlib" for a top-level module."""
+    return file.split("/", 1)[0] if "/" in file else "stdlib"
+
+
+def profile(bench: Bench, scenario: Scenario, registry_pid: int, folder: Path) -> None:
+    """One more wrk run of ``scenario`` while py-spy samples every registry worker (on-CPU
+    samples only); writes <scenario>-<pid>.txt (collapsed stacks, for flamegraph tools) and
+    prints the share of samples by layer (the leaf frame's package) and the hottest functions
+    including their callees."""
+    folder.mkdir(parents=True, exist_ok=True)
+    workers = sorted(process_tree(registry_pid) - {registry_pid})
+    spy = str(BIN / "py-spy")
+    seconds = max(bench.opts.duration, 5)
+    recorders = []
+    for pid in workers:
+        out = folder / f"{scenario.name}-{pid}.txt"
+        argv = [spy, "record", "--pid", str(pid), "--duration", str(seconds + 1)]
+        argv += ["--rate", "250", "--gil", "--format", "raw", "--nonblocking", "--output", str(out)]
+        recorders.append((out, subprocess.Popen(argv, stdout=subprocess.DEVNULL)))
+    time.sleep(0.5)
+    bench._once(scenario, seconds=seconds)
+    stacks: Counter[str] = Counter()
+    for out, recorder in recorders:
+        recorder.wait(timeout=60)
+        for line in out.read_text().splitlines() if out.exists() else []:
+            stack, _, samples = line.rpartition(" ")
+            if samples.isdigit():
+                stacks[stack] += int(samples)
+    total = sum(stacks.values()) or 1
+    layers: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    for stack, count in stacks.items():
+        frames = [frame_parts(frame) for frame in stack.split(";")]
+        layers[layer_of(frames[-1][1])] += count
+        for function, file in set(frames):
+            inclusive[f"{function} ({file})"] += count
+    lines: list[str] = [f"{scenario.name}: {total} samples over {len(workers)} workers"]
+    lines += [f"  {share * 100 / total:5.1f}%  {name}" for name, share in layers.most_common()]
+    lines.append("  hottest, with callees:")
+    lines += [f"  {c * 100 / total:5.1f}%  {f}" for f, c in inclusive.most_common(45)]
+    text = "\n".join(lines)
+    (folder / f"{scenario.name}-summary.txt").write_text(text + "\n")
+    print(text, flush=True)
 
 
 def run_rounds(bench: Bench, anchor: Scenario, scenarios: list[Scenario], rounds: int) -> list[Row]:
@@ -475,11 +555,11 @@ def run_rounds(bench: Bench, anchor: Scenario, scenarios: list[Scenario], rounds
 def table(rows: list[Row]) -> str:
     head = (
         f"{'scenario':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'srv CPU':>9} "
-        f"{'PG CPU':>8} {'ratio':>6} {'rounds':>7} {'non-2xx':>8} {'others':>7}"
+        f"{'PG CPU':>8} {'ratio':>6} {'rounds':>7} {'non-2xx':>8} {'others':>7} {'PG conns':>9}"
     )
     lines = [
         head,
-        " " * 29 + "(median over rounds)     ms/request" + " " * 31 + "(cores)",
+        " " * 29 + "(median over rounds)     ms/request" + " " * 31 + "(cores)  (opened)",
         "-" * len(head),
     ]
     for row in rows:
@@ -500,9 +580,10 @@ def table(rows: list[Row]) -> str:
         ratio = f"{statistics.median(row.ratios):.2f}" if row.ratios else "-"
         bad = sum(r.non_2xx + r.socket_errors for r in results)
         others = max(r.other_cores for r in valid)
+        opened = statistics.median(r.pg_sessions for r in valid)
         lines.append(
             f"{row.scenario.name:<28} {rps:>8.0f} {p50:>8.2f} {p99:>8.2f} {srv:>9.3f} "
-            f"{pg:>8.3f} {ratio:>6} {rounds:>7} {bad:>8} {others:>7.2f}"
+            f"{pg:>8.3f} {ratio:>6} {rounds:>7} {bad:>8} {others:>7.2f} {opened:>9.0f}"
             + (f"  ({refused} refused)" if refused else "")
         )
     return "\n".join(lines)
@@ -873,6 +954,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     add("--time-limit", type=int, default=1800, help="seconds before everything is stopped")
     add("--wrk", default="wrk")
     add("--json", default="", help="also write the rows to this file")
+    add(
+        "--profile",
+        default="",
+        help="after the rounds, run each scenario once more under py-spy (every registry worker) "
+        "and write its collapsed stacks and a summary of where the time went to this folder",
+    )
     opts = parser.parse_args(argv)
     if opts.rounds < 1 or opts.duration <= 0 or opts.workers < 1:
         parser.error("--rounds, --duration and --workers must be positive")
@@ -981,8 +1068,13 @@ def measure_all(
             "anchor": anchor.pid,
             "postgres": postmaster_pid(server_url),
         },
+        sessions_url=server_url,
     )
-    rows = run_rounds(bench, anchor_scenario(anchor_secret), scenarios(opts, seeded), opts.rounds)
+    chosen = scenarios(opts, seeded)
+    rows = run_rounds(bench, anchor_scenario(anchor_secret), chosen, opts.rounds)
+    if opts.profile:
+        for scenario in chosen:
+            profile(bench, scenario, registry.pid, Path(opts.profile))
     print()
     print(
         f"wrk -t{opts.threads} -c{opts.connections} -d{opts.duration:g}s, {opts.workers} workers "
@@ -1003,6 +1095,7 @@ def measure_all(
                                 "other_cores": r.other_cores,
                                 "server_ms_per_request": r.server_ms_per_request,
                                 "pg_ms_per_request": r.pg_ms_per_request,
+                                "pg_sessions": r.pg_sessions,
                                 **(r.result.__dict__ if r.result else {}),
                             }
                             for r in row.runs

@@ -93,7 +93,7 @@ def test_a_short_run_prints_the_table_and_refuses_a_noisy_run() -> None:
     quiet = run_tool("--max-other-cpu", "64")
     lines = quiet.splitlines()
     header = next(line for line in lines if line.startswith("scenario"))
-    for column in ("req/s", "p50 ms", "p99 ms", "srv CPU", "PG CPU", "ratio"):
+    for column in ("req/s", "p50 ms", "p99 ms", "srv CPU", "PG CPU", "ratio", "PG conns"):
         assert column in header
     anchor = next(line for line in lines if line.startswith("anchor GET /items/{id}"))
     me = next(line for line in lines if line.startswith("me-bearer")).split()
@@ -101,7 +101,8 @@ def test_a_short_run_prints_the_table_and_refuses_a_noisy_run() -> None:
     assert float(me[4]) > 0  # server CPU per request
     assert me[7] == "2/2"
     assert me[8] == "0"
-    assert anchor.split()[-2] == "0"  # anchor: no errors
+    assert anchor.split()[-3] == "0"  # anchor: no errors
+    assert anchor.split()[-1] == "0"  # the anchor has no database: no PostgreSQL sessions
 
     hog = burner()
     try:
@@ -112,3 +113,28 @@ def test_a_short_run_prints_the_table_and_refuses_a_noisy_run() -> None:
     assert "refused" in noisy
     row = next(line for line in noisy.splitlines() if line.startswith("me-bearer"))
     assert "refused" in row
+
+
+def test_profile_samples_the_workers_and_says_where_the_time_went(tmp_path: Path) -> None:
+    out = run_tool("--max-other-cpu", "64", "--rounds", "1", "--profile", str(tmp_path))
+    summary = (tmp_path / "me-bearer-summary.txt").read_text()
+    assert summary.splitlines()[0] in out  # printed too
+    samples = int(summary.split()[1])
+    assert samples > 50
+    stacks = list(tmp_path.glob("me-bearer-[0-9]*.txt"))
+    assert len(stacks) == 2  # one file per worker
+    # The request path is in the stacks, and the layers add up to every sample.
+    assert "principal_from_access_token" in summary
+    layers = [line for line in summary.split("hottest")[0].splitlines()[1:] if "%" in line]
+    assert layers
+    assert abs(sum(float(line.split("%")[0]) for line in layers) - 100) < 1.0
+
+
+def test_frames_are_split_into_function_and_file() -> None:
+    assert bench.frame_parts("get (sqlalchemy/orm/session.py:123)") == (
+        "get",
+        "sqlalchemy/orm/session.py",
+    )
+    assert bench.frame_parts("<module> (<frozen runpy>)") == ("<module>", "<frozen runpy>")
+    assert bench.layer_of("sqlalchemy/orm/session.py") == "sqlalchemy"
+    assert bench.layer_of("threading.py") == "stdlib"

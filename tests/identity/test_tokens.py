@@ -232,3 +232,83 @@ def test_refresh_for_a_disabled_account_fails(client: TestClient, database_url: 
         401,
         "INVALID_TOKEN",
     )
+
+
+# ---- verified access tokens are kept per process: what stays checked on every use
+
+
+def _codec() -> Any:
+    from provider_registry.config import JWTSettings
+    from provider_registry.identity.tokens import TokenCodec
+
+    return TokenCodec(JWTSettings(secret=TEST_JWT_SECRET))
+
+
+def test_a_kept_token_is_refused_once_it_expires(monkeypatch: pytest.MonkeyPatch) -> None:
+    from provider_registry.identity import tokens
+
+    codec = _codec()
+    issued = codec.issue("access", uuid.uuid4(), {"kind": "account"}, ttl_seconds=60)
+    assert codec.decode(issued.token, "access")["sub"]
+    assert (issued.token, None) in codec._verified  # kept: the next use skips the signature
+    later = issued.expires_at.timestamp() + tokens.LEEWAY_SECONDS
+    monkeypatch.setattr("provider_registry.identity.tokens.time.time", lambda: later)
+    with pytest.raises(tokens.TokenExpired):
+        codec.decode(issued.token, "access")
+
+
+def test_a_kept_token_is_refused_before_it_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    from provider_registry.identity import tokens
+
+    codec = _codec()
+    issued = codec.issue("access", uuid.uuid4(), {"kind": "account"})
+    codec.decode(issued.token, "access")
+    claims = codec._verified[(issued.token, None)]
+    before = claims["nbf"] - tokens.LEEWAY_SECONDS - 1
+    monkeypatch.setattr("provider_registry.identity.tokens.time.time", lambda: before)
+    with pytest.raises(tokens.TokenError, match="not valid yet"):
+        codec.decode(issued.token, "access")
+
+
+def test_only_verified_access_tokens_are_kept_and_the_table_is_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from provider_registry.identity import tokens
+
+    monkeypatch.setattr(tokens, "VERIFIED_CACHE_SIZE", 3)
+    codec = _codec()
+    refresh = codec.issue("refresh", uuid.uuid4(), {"kind": "account"})
+    codec.decode(refresh.token, "refresh")
+    forged = _forge(_claims(str(uuid.uuid4())), key="another secret of at least 32 bytes")
+    with pytest.raises(tokens.TokenError):
+        codec.decode(forged, "access")
+    # A kept access token is still not a refresh token, nor a token for another audience.
+    access = [codec.issue("access", uuid.uuid4(), {"kind": "account"}) for _ in range(5)]
+    for issued in access:
+        codec.decode(issued.token, "access")
+    with pytest.raises(tokens.TokenError):
+        codec.decode(access[-1].token, "refresh")
+    with pytest.raises(tokens.TokenError):
+        codec.decode(access[-1].token, "access", audience="another-audience")
+    assert list(codec._verified) == [(i.token, None) for i in access[-3:]]
+    # Claims handed out are copies: a caller changing them changes nothing kept.
+    first = codec.decode(access[-1].token, "access")
+    first["kind"] = "provider"
+    assert codec.decode(access[-1].token, "access")["kind"] == "account"
+
+
+def test_a_kept_token_stops_when_its_subject_is_disabled(
+    client: TestClient, database_url: str
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    account = register(client)
+    token = login(client, account["email"])["access_token"]
+    assert _me(client, token).status_code == 200  # verified and kept
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg2://", 1))
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE accounts SET status = 'disabled' WHERE id = :id"), {"id": account["id"]}
+        )
+    engine.dispose()
+    assert _me(client, token).status_code == 401

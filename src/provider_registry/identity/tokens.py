@@ -5,6 +5,12 @@
 - ``exp iat nbf iss aud sub jti`` are required and ``iss``/``aud`` must match;
 - the token type is in the header (``typ``) and a claim (``token_use``), so an access token is
   never accepted as a refresh token or the other way round.
+
+Access tokens are presented on every request, so the claims of one that verified are kept (a
+bounded table per process, keyed by the whole token): a later request with the same token skips
+the signature check and claim parsing, but its time claims are checked again against the clock.
+Nothing else about a token can change, and whatever can (the subject's epoch, the key it came
+from) is checked against the database on every request by the caller.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,6 +38,8 @@ TokenUse = Literal["access", "refresh", "shell"]
 _HEADER_TYPES: dict[TokenUse, str] = {"access": "at+jwt", "refresh": "rt+jwt", "shell": "shell+jwt"}
 REQUIRED_CLAIMS = ["exp", "iat", "nbf", "iss", "aud", "sub", "jti"]
 LEEWAY_SECONDS = 10
+# Access tokens whose verified claims are kept (per process); the oldest is dropped first.
+VERIFIED_CACHE_SIZE = 4096
 
 
 class TokenError(Exception):
@@ -83,6 +93,8 @@ class TokenCodec:
             self._signing_key, self._verifying_key = private, public
         else:
             self._signing_key = self._verifying_key = settings.secret
+        self._verified: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self._verified_lock = threading.Lock()
 
     def jwks(self) -> dict[str, list[dict[str, str]]]:
         """Public verification keys. Empty for HS256: a shared secret is never published."""
@@ -131,6 +143,21 @@ class TokenCodec:
         return IssuedToken(token=token, jti=jti, expires_at=expires_at, expires_in=ttl)
 
     def decode(self, token: str, use: TokenUse, *, audience: str | None = None) -> dict[str, Any]:
+        if use != "access":
+            return self._verify(token, use, audience)
+        key = (token, audience)
+        claims = self._verified.get(key)
+        if claims is None:
+            claims = self._verify(token, use, audience)
+            with self._verified_lock:
+                if len(self._verified) >= VERIFIED_CACHE_SIZE:
+                    self._verified.pop(next(iter(self._verified)), None)
+                self._verified[key] = claims
+        else:
+            _check_times(claims)
+        return dict(claims)
+
+    def _verify(self, token: str, use: TokenUse, audience: str | None) -> dict[str, Any]:
         try:
             decoded = jwt.decode_complete(
                 token,
@@ -158,3 +185,12 @@ class TokenCodec:
         except ValueError as exc:
             raise TokenError("The token is not valid.") from exc
         return dict(claims)
+
+
+def _check_times(claims: dict[str, Any]) -> None:
+    """What pyjwt checks of a token's time claims, for claims verified earlier."""
+    now = time.time()
+    if now >= claims["exp"] + LEEWAY_SECONDS:
+        raise TokenExpired("The token has expired.")
+    if now < claims["nbf"] - LEEWAY_SECONDS:
+        raise TokenError("The token is not valid yet.")
