@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import anyio.from_thread
 from connexion import FlaskApp
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
@@ -39,6 +38,7 @@ from provider_registry.kit.middleware import (
 from provider_registry.kit.problems import register_error_handlers
 from provider_registry.kit.ratelimit import RateLimitMiddleware, RateLimits
 from provider_registry.kit.state import EXTENSION_KEY, AppState
+from provider_registry.kit.threads import RequestThreads, on_loop
 from provider_registry.kit.validation import validator_map
 from provider_registry.providers import service as providers_service
 from provider_registry.providers.billing import gateway_for
@@ -98,7 +98,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     specfiles.install()
     settings = settings or load_settings()
     configure_logging(settings.log)
-    database = db.Database(db.make_engine(settings.database))
+    # Handlers and authentication share one pool of request threads, each with a connection.
+    threads = RequestThreads(settings.server.threads)
+    database = db.Database(
+        db.make_engine(settings.database, pool_size=max(settings.database.pool_size, threads.size))
+    )
     identity = IdentityConfig(
         codec=TokenCodec(settings.jwt),
         api_key_pepper=settings.auth.api_key_pepper,
@@ -119,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         # it on so a handler that breaks the contract fails loudly.
         validate_responses=settings.environment != "production",
     )
+    threads.serve(app)
     spec_index = index_spec(app.middleware.apis[-1].specification)
     register_error_handlers(app, allowed_methods=spec_index.allowed_methods)
 
@@ -223,7 +228,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             # A new account is a sign-up: it spends the client's auth budget, like registration,
             # before anything is written (RateLimited otherwise).
             if limits is not None:
-                anyio.from_thread.run(limits.charge_auth, ip_key(scope))
+                on_loop(limits.charge_auth, ip_key(scope))
 
         # A transaction: the nonce, the account a first request creates, and the key's use.
         return database.run(
@@ -242,6 +247,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         from_bearer=from_bearer,
         from_api_key=from_api_key,
         from_signed=from_signed,
+        threads=threads,
     )
     if limits is not None:
         app.add_middleware(

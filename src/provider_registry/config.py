@@ -58,6 +58,9 @@ class ServerSettings(_Section):
     # Proxies whose X-Forwarded-For is believed (exact IPs). Empty: the socket peer is the client.
     trusted_proxies: list[str] = Field(default_factory=list)
     workers: int = Field(default=2, ge=1, le=64)
+    # Request threads per worker: handlers and authentication's database reads run on them, each
+    # with one pooled connection (the database pool is kept at least this large).
+    threads: int = Field(default=10, ge=1, le=200)
 
 
 class DatabaseSettings(_Section):

@@ -2,11 +2,11 @@
 calling and Connexion's security handlers (``security.py``) only read the result.
 
 A bearer token's signature and claims are checked first, then its subject is loaded (one
-primary-key lookup, in a worker thread) so a disabled, demoted or suspended subject or a revoked
-key stops its tokens at once; an API key costs one primary-key lookup too, and only when its
-checksum is right. A signed request (``X-VE-*``
-headers, wallet or HMAC) is checked over its whole body, which is read here (RequestGuard has
-already bounded it) and handed on unchanged.
+primary-key lookup, on a request thread: ``kit.threads``) so a disabled, demoted or suspended
+subject or a revoked key stops its tokens at once; an API key costs one primary-key lookup
+too, and only when its checksum is right. A signed request (``X-VE-*`` headers, wallet or
+HMAC) is checked over its whole body, which is read here (RequestGuard has already bounded it)
+and handed on unchanged.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.identity import signing
@@ -23,6 +22,7 @@ from provider_registry.identity.principal import Principal
 from provider_registry.identity.signed_requests import Rejection, SignedRequest
 from provider_registry.kit.errors import FieldIssue
 from provider_registry.kit.middleware import header
+from provider_registry.kit.threads import RequestThreads
 
 RESOLVED = "provider_registry.principals"
 
@@ -57,8 +57,10 @@ class AuthenticationMiddleware:
         from_bearer: Callable[[str], Principal | None],
         from_api_key: Callable[[str], Principal | None],
         from_signed: Callable[[SignedRequest, Scope], Principal | Rejection],
+        threads: RequestThreads,
     ) -> None:
         self.app = app
+        self.threads = threads
         self.from_bearer = from_bearer
         self.from_api_key = from_api_key
         self.from_signed = from_signed
@@ -69,12 +71,12 @@ class AuthenticationMiddleware:
             authorization = header(scope, b"authorization")
             if authorization and authorization[:7].lower() == b"bearer ":
                 # The subject is loaded (one primary-key read), so revocations apply at once.
-                bearer = await anyio.to_thread.run_sync(
+                bearer = await self.threads.run(
                     self.from_bearer, authorization[7:].strip().decode("latin-1")
                 )
             raw_key = header(scope, b"x-api-key")
             if raw_key and bearer is None:
-                api_key = await anyio.to_thread.run_sync(
+                api_key = await self.threads.run(
                     self.from_api_key, raw_key.strip().decode("latin-1")
                 )
             if bearer or api_key:
@@ -92,9 +94,7 @@ class AuthenticationMiddleware:
                         ],
                     )
                 body = await _read_body(receive)
-                result = await anyio.to_thread.run_sync(
-                    self.from_signed, _signed(scope, body), scope
-                )
+                result = await self.threads.run(self.from_signed, _signed(scope, body), scope)
                 scope.setdefault("extensions", {})[RESOLVED] = _resolved_signed(result)
                 receive = _replay(body, receive)
         await self.app(scope, receive, send)

@@ -54,7 +54,9 @@ class _Progress(threading.local):
 _progress = _Progress()
 
 
-def make_engine(settings: DatabaseSettings) -> Engine:
+def make_engine(settings: DatabaseSettings, *, pool_size: int | None = None) -> Engine:
+    """``pool_size``: connections kept open (PostgreSQL), ``settings.pool_size`` unless given; the
+    server passes its request threads' count when that is larger (``kit.threads``)."""
     url = settings.url
     if url.startswith("sqlite"):
         engine = create_engine(url, echo=settings.echo, connect_args={"check_same_thread": False})
@@ -73,8 +75,11 @@ def make_engine(settings: DatabaseSettings) -> Engine:
     engine = create_engine(
         url,
         echo=settings.echo,
-        pool_size=settings.pool_size,
-        max_overflow=settings.pool_size,
+        pool_size=pool_size or settings.pool_size,
+        # Every thread that uses the database holds at most one connection and the server's
+        # threads are as many as the pool (kit.threads): overflow is only slack. An overflow
+        # connection is closed when it is returned, so a large overflow churns connections.
+        max_overflow=2,
         # No pre-ping: see the module docstring. Recycling bounds a connection's age (and so
         # the idle timeouts of anything between us and PostgreSQL).
         pool_recycle=settings.pool_recycle_seconds,
