@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from connexion import FlaskApp
-from connexion.middleware import MiddlewarePosition
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.spec import Specification
 from starlette.middleware.cors import CORSMiddleware
@@ -94,6 +96,19 @@ def index_spec(source: Path | Mapping[str, Any]) -> SpecIndex:
     return SpecIndex(templates=templates, access=access, methods=methods)
 
 
+def connexion_middlewares(*, validate_responses: bool) -> list[Any]:
+    """Connexion's middleware stack without the layers that would do nothing here, each of which
+    every request passes through: Swagger UI's (the docs are ours, ``system.docs``, and Connexion
+    serves neither UI nor spec: it only routed every request once more to find nothing), and
+    response validation where it is off."""
+    return [
+        middleware
+        for middleware in ConnexionMiddleware.default_middlewares
+        if middleware is not SwaggerUIMiddleware
+        and (validate_responses or middleware is not ResponseValidationMiddleware)
+    ]
+
+
 def create_app(settings: Settings | None = None) -> FlaskApp:
     specfiles.install()
     settings = settings or load_settings()
@@ -110,19 +125,17 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         refresh_absolute_ttl_seconds=settings.jwt.refresh_absolute_ttl_seconds,
     )
 
+    # Off in production: it re-parses every body (about 0.25 ms). Tests and development keep it
+    # on so a handler that breaks the contract fails loudly.
+    validate_responses = settings.environment != "production"
     app = FlaskApp(
         __name__,
         specification_dir=str(settings.api_dir),
         validator_map=validator_map(),
         swagger_ui_options=SwaggerUIOptions(serve_spec=False, swagger_ui=False),
+        middlewares=connexion_middlewares(validate_responses=validate_responses),
     )
-    app.add_api(
-        "openapi.yaml",
-        strict_validation=True,
-        # Off in production: it re-parses every body (about 0.25 ms). Tests and development keep
-        # it on so a handler that breaks the contract fails loudly.
-        validate_responses=settings.environment != "production",
-    )
+    app.add_api("openapi.yaml", strict_validation=True, validate_responses=validate_responses)
     threads.serve(app)
     spec_index = index_spec(app.middleware.apis[-1].specification)
     register_error_handlers(app, allowed_methods=spec_index.allowed_methods)
