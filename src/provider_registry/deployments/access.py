@@ -81,20 +81,23 @@ def for_provider(
 
 def visible_to_tenant(session: Session, principal: Principal) -> ColumnElement[bool]:
     """A WHERE clause for the deployments an account may read (platform admins: all)."""
+    return or_(*tenant_branches(session, principal))
+
+
+def tenant_branches(session: Session, principal: Principal) -> list[ColumnElement[bool]]:
+    """The deployments an account may read as disjoint parts, each served by one index: its
+    own (not in an organization), then each of its organizations'. Platform admins: all;
+    providers: none."""
     if principal.kind != "account":
-        return false()
+        return [false()]
     if principal.role == "admin":
-        return col(Deployment.id).is_not(None)
-    organizations = list(membership.roles_of(session, principal.id))
-    clauses: list[ColumnElement[bool]] = [
-        and_(
-            col(Deployment.owner_account_id) == principal.id,
-            col(Deployment.organization_id).is_(None),
-        )
-    ]
-    if organizations:
-        clauses.append(col(Deployment.organization_id).in_(organizations))
-    return or_(*clauses)
+        return [col(Deployment.id).is_not(None)]
+    own = and_(
+        col(Deployment.owner_account_id) == principal.id,
+        col(Deployment.organization_id).is_(None),
+    )
+    organizations = sorted(membership.roles_of(session, principal.id))
+    return [own, *(col(Deployment.organization_id) == org for org in organizations)]
 
 
 def _get(session: Session, deployment_id: uuid.UUID | str, *, lock: bool) -> Deployment | None:

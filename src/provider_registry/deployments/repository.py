@@ -6,14 +6,14 @@ tenants ask for and providers acknowledge. It flushes, never commits.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, update
 from sqlmodel import col, select
 
 from provider_registry.deployments.models import Deployment, DeploymentAction
-from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.pagination import Page, paginate, paginate_branches
 from provider_registry.kit.repository import Repository
 
 
@@ -26,6 +26,16 @@ class DeploymentRepository(Repository[Deployment]):
         self, where: Iterable[ColumnElement[bool]], limit: int, cursor: str | None
     ) -> Page[Deployment]:
         return paginate(self.session, select(Deployment).where(*where), Deployment, limit, cursor)
+
+    def page_branches(
+        self,
+        branches: Sequence[ColumnElement[bool]],
+        where: Sequence[ColumnElement[bool]],
+        limit: int,
+        cursor: str | None,
+    ) -> Page[Deployment]:
+        """A page over the union of disjoint ``branches`` (see ``paginate_branches``)."""
+        return paginate_branches(self.session, Deployment, branches, where, limit, cursor)
 
     def update_if(
         self, deployment_id: uuid.UUID, states: tuple[str, ...], values: dict[str, Any]

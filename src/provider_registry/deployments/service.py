@@ -218,12 +218,13 @@ def list_for_tenant(
     limit: int,
     cursor: str | None,
 ) -> Page[Deployment]:
-    where: list[ColumnElement[bool]] = [access.visible_to_tenant(session, principal)]
+    where: list[ColumnElement[bool]] = []
     if state is not None:
         where.append(col(Deployment.state) == state)
     if organization_id is not None:
         where.append(col(Deployment.organization_id) == organization_id)
-    return DeploymentRepository(session).page(where, limit, cursor)
+    branches = access.tenant_branches(session, principal)
+    return DeploymentRepository(session).page_branches(branches, where, limit, cursor)
 
 
 def get_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Deployment:

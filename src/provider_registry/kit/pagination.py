@@ -13,11 +13,13 @@ import binascii
 import json
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import tuple_
+from sqlalchemy import ColumnElement, tuple_, union_all
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from provider_registry.kit.errors import FieldIssue, ValidationFailed
@@ -140,6 +142,48 @@ def paginate(
     return Page(items=rows, next_cursor=next_cursor)
 
 
+def paginate_branches(
+    session: Session,
+    model: Any,
+    branches: Sequence[ColumnElement[bool]],
+    where: Sequence[ColumnElement[bool]],
+    limit: int,
+    cursor: str | None,
+) -> Page[Any]:
+    """Newest first over the rows matching any of ``branches`` (and all of ``where``), where
+    each branch is what one (…, created_at, id) index serves and no row matches two branches.
+
+    An OR of the branches makes PostgreSQL collect every matching row and sort them all for one
+    page. Instead each branch is its own ordered, limited scan (at most ``limit + 1`` rows through
+    its index, starting at the cursor) and only those rows are merged: a page costs the same
+    whatever each branch holds.
+    """
+    if len(branches) == 1:
+        return paginate(session, select(model).where(branches[0], *where), model, limit, cursor)
+    created, ident = col(model.created_at), col(model.id)
+    position: list[ColumnElement[bool]] = []
+    if cursor:
+        after_created, after_id = decode_cursor(cursor)
+        position.append(tuple_(created, ident) < tuple_(after_created, after_id))
+    parts = [
+        select(model)
+        .where(branch, *where, *position)
+        .order_by(created.desc(), ident.desc())
+        .limit(limit + 1)
+        for branch in branches
+    ]
+    merged = union_all(*parts).subquery()
+    row = aliased(model, merged)
+    statement = (
+        select(row).order_by(merged.c.created_at.desc(), merged.c.id.desc()).limit(limit + 1)
+    )
+    rows = list(session.exec(statement))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id) if has_more and rows else None
+    return Page(items=rows, next_cursor=next_cursor)
+
+
 __all__ = [
     "InvalidCursor",
     "Page",
@@ -149,6 +193,7 @@ __all__ = [
     "encode_cursor",
     "pack",
     "paginate",
+    "paginate_branches",
     "select",
     "unpack",
 ]
