@@ -42,3 +42,43 @@ def test_a_read_session_runs_in_autocommit_and_refuses_writes(database: db.Datab
         assert dbapi is not None
         assert dbapi.autocommit is False
         assert not db.reads_only(session)
+
+
+def test_a_core_row_becomes_an_instance_of_a_read_session_without_a_query(
+    database: db.Database,
+) -> None:
+    """Authentication loads its subject as a Core row (Repository.row); a read handler reuses it
+    as a model instance with every attribute set, a column named apart from its attribute
+    included, and nothing to flush. A writing session loads its own instead."""
+    from sqlalchemy import event
+
+    from provider_registry.providers.models import Provider
+    from provider_registry.providers.repository import ProviderRepository
+
+    with database.sessions() as session, session.begin():
+        provider = Provider(
+            name="Acme",
+            email="ops@acme.example",
+            public_key="-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----\n",
+            endpoints=[],
+            provider_metadata={"tier": "gold"},
+            region="eu-west",
+        )
+        session.add(provider)
+        session.flush()
+        provider_id = provider.id
+    with database.read_sessions() as session:
+        row = ProviderRepository(session).row(provider_id)
+    assert row is not None
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with database.read_sessions() as session:
+        reused = db.reuse(session, row, Provider)
+        assert reused is not None
+        assert reused.provider_metadata == {"tier": "gold"}
+        assert reused.name == "Acme"
+        assert not session.dirty
+        assert not session.new
+    assert statements == []
+    with database.sessions() as session:
+        assert db.reuse(session, row, Provider) is None

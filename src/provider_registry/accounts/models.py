@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import CheckConstraint, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -53,3 +53,31 @@ class Account(SQLModel, table=True):
     last_login_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=updated_at_column())
+
+
+class AccountFields(Protocol):
+    """What a view of an account reads: an ``Account``, or the Core row authentication loaded
+    (``Repository.row``), which a read handler shows without making an instance of it."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def wallet_address(self) -> str | None: ...
+    @property
+    def first_name(self) -> str | None: ...
+    @property
+    def last_name(self) -> str | None: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def email_verified(self) -> bool: ...
+    @property
+    def last_login_at(self) -> datetime | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...

@@ -7,13 +7,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import bcrypt
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from provider_registry.accounts.emails import normalize_email
-from provider_registry.accounts.models import Account
+from provider_registry.accounts.models import Account, AccountFields
 from provider_registry.accounts.passwords import (
     MAX_PASSWORD_BYTES,
     PasswordPolicyError,
@@ -96,7 +98,11 @@ SubjectLoader = Callable[[Session, uuid.UUID], "Subject | None"]
 
 
 def load_account_subject(session: Session, account_id: uuid.UUID) -> Subject | None:
-    account = AccountRepository(session).get(account_id)
+    """The account as a subject (one Core row read: see ``Repository.row``), if it is active."""
+    return account_subject(AccountRepository(session).row(account_id))
+
+
+def account_subject(account: Account | Row[Any] | None) -> Subject | None:
     if account is None or account.status != "active":
         return None
     return Subject(
@@ -168,7 +174,7 @@ def login(session: Session, config: IdentityConfig, *, email: str, password: str
         raise InvalidCredentials("The email address or password is incorrect.")
     account.last_login_at = utcnow()
     session.add(account)
-    subject = load_account_subject(session, account.id)
+    subject = account_subject(account)
     assert subject is not None
     return start_session(session, config, subject)
 
@@ -418,10 +424,13 @@ def authenticate_api_key(
     )
 
 
-def account_of(session: Session, principal: Principal) -> Account | None:
-    """The account behind an account principal (None for providers)."""
+def account_of(session: Session, principal: Principal) -> AccountFields | None:
+    """The account behind an account principal, to show (None for providers): in a read
+    request, the row authentication loaded, as it is (no instance: about 80 us less)."""
     if principal.kind != "account":
         return None
+    if isinstance(principal.row, Row) and db.reads_only(session):
+        return cast(AccountFields, principal.row)
     account = db.reuse(session, principal.row, Account) or AccountRepository(session).get(
         principal.id
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provider_registry.accounts.models import Account
+from provider_registry.accounts.models import AccountFields
 from provider_registry.identity.models import ApiKey
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.scopes import SCOPES
@@ -10,7 +10,7 @@ from provider_registry.identity.service import TokenPair
 from provider_registry_api import models as api
 
 
-def account(row: Account) -> api.Account:
+def account(row: AccountFields) -> api.Account:
     return api.Account.model_validate(
         {
             "id": row.id,
@@ -51,7 +51,7 @@ def tokens(pair: TokenPair) -> api.TokenPair:
     )
 
 
-def principal(who: Principal, row: Account | None) -> api.Principal:
+def principal(who: Principal, row: AccountFields | None) -> api.Principal:
     return api.Principal.model_validate(
         {
             "kind": who.kind,

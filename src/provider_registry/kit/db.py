@@ -19,15 +19,17 @@ else becomes the database-unavailable 503.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Flask, Response, g, request
-from sqlalchemy import event
+from sqlalchemy import Row, event
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import make_transient_to_detached, sessionmaker
 from sqlmodel import Session, create_engine
 
 from provider_registry.config import DatabaseSettings
@@ -185,11 +187,35 @@ RowT = TypeVar("RowT")
 
 
 def reuse(session: Session, row: object | None, model: type[RowT]) -> RowT | None:
-    """A row loaded earlier in this request (by authentication, in its own session), attached
-    to ``session`` without a query, when ``session`` only reads; None otherwise (load it)."""
-    if not isinstance(row, model) or not reads_only(session):
+    """A row loaded earlier in this request (by authentication, as a Core row or an instance of
+    its own session), attached to ``session`` as an instance without a query, when ``session``
+    only reads; None otherwise (load it)."""
+    if row is None or not reads_only(session):
         return None
-    return session.merge(row, load=False)
+    if isinstance(row, model):
+        return session.merge(row, load=False)
+    if not isinstance(row, Row):
+        return None
+    mapped: Any = model
+    columns, attributes = _columns_and_attributes(mapped)
+    if row._fields != columns:
+        return None
+    instance = model(**dict(zip(attributes, row, strict=True)))
+    make_transient_to_detached(instance)  # as if loaded: persistent once added, nothing dirty
+    session.add(instance)
+    return instance
+
+
+@functools.cache
+def _columns_and_attributes(model: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A mapped model's table columns, in order, and the attributes they map to (a column may
+    be named apart from its attribute, e.g. ``metadata``)."""
+    mapper = sa_inspect(model)
+    columns = tuple(mapper.local_table.columns)
+    return (
+        tuple(column.key for column in columns),
+        tuple(mapper.get_property_by_column(column).key for column in columns),
+    )
 
 
 def init_app(app: Flask, database: Database) -> None:

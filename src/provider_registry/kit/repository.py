@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import Row, Select, bindparam
+from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, select
 
 ModelT = TypeVar("ModelT", bound=SQLModel)
@@ -19,6 +22,12 @@ class Repository(Generic[ModelT]):
     def get(self, id_: uuid.UUID) -> ModelT | None:
         return self.session.get(self.model, id_)
 
+    def row(self, id_: uuid.UUID) -> Row[Any] | None:
+        """The row with this primary key as a plain (Core) row: no ORM instance, identity map or
+        change tracking, about half the CPU of ``get``. For the subject authentication loads on
+        every request; ``kit.db.reuse`` makes an instance of it only when a handler needs one."""
+        return self.session.connection().execute(_by_id(self.model), {"id": id_}).first()
+
     def get_one_or_none(self, *where: Any) -> ModelT | None:
         return self.session.exec(select(self.model).where(*where)).first()
 
@@ -27,3 +36,10 @@ class Repository(Generic[ModelT]):
         if flush:
             self.session.flush()
         return obj
+
+
+@functools.cache
+def _by_id(model: type[SQLModel]) -> Select[Any]:
+    table: Any = model.__table__  # type: ignore[attr-defined]
+    (key,) = table.primary_key.columns
+    return core_select(table).where(key == bindparam("id"))

@@ -76,7 +76,7 @@ def check_if_match(provider: Provider, if_match: str | None) -> None:
 def load_provider_subject(session: Session, provider_id: uuid.UUID) -> Subject | None:
     """Providers may sign in whatever their status: pending or suspended ones see their own
     profile; what needs approval checks the status itself."""
-    provider = ProviderRepository(session).get(provider_id)
+    provider = ProviderRepository(session).row(provider_id)
     if provider is None:
         return None
     return Subject(
