@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, tuple_, update
+from sqlalchemy import Row, Select, bindparam, delete, or_, tuple_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -97,6 +97,11 @@ class ApiKeyRepository(Repository[ApiKey]):
         ).first()
         return key
 
+    def usable_row(self, key_id: uuid.UUID, now: datetime) -> Row[Any] | None:
+        """``get_usable`` as a Core row (no ORM instance), for authentication on every
+        request: the key's id, owner, hash, scopes and last use."""
+        return self.session.connection().execute(_USABLE, {"id": key_id, "now": now}).first()
+
     def touch(self, key_id: uuid.UUID, now: datetime) -> None:
         self.session.execute(
             update(ApiKey)
@@ -158,3 +163,18 @@ def prune_refresh_tokens(session: Session, now: datetime, batch: int) -> int:
     )
     result: Any = session.execute(delete(RefreshToken).where(col(RefreshToken.jti).in_(doomed)))
     return int(result.rowcount)
+
+
+_KEYS: Any = ApiKey.__table__  # type: ignore[attr-defined]
+_USABLE: Select[Any] = sa_select(
+    _KEYS.c.id,
+    _KEYS.c.owner_kind,
+    _KEYS.c.owner_id,
+    _KEYS.c.key_hash,
+    _KEYS.c.scopes,
+    _KEYS.c.last_used_at,
+).where(
+    _KEYS.c.id == bindparam("id"),
+    _KEYS.c.revoked_at.is_(None),
+    or_(_KEYS.c.expires_at.is_(None), _KEYS.c.expires_at > bindparam("now")),
+)

@@ -398,9 +398,14 @@ def verify_api_key(session: Session, pepper: str, raw_key: str) -> ApiKey | None
 def authenticate_api_key(
     session: Session, pepper: str, raw_key: str, loaders: dict[str, SubjectLoader]
 ) -> Principal | None:
-    """The principal a presented key acts as, or None."""
-    key = verify_api_key(session, pepper, raw_key)
-    if key is None or key.owner_kind not in loaders:
+    """The principal a presented key acts as, or None (as ``verify_api_key``, on Core rows)."""
+    parsed = apikeys.parse(raw_key)
+    if parsed is None:
+        return None
+    key = ApiKeyRepository(session).usable_row(parsed.key_id, utcnow())
+    if key is None or not apikeys.matches(pepper, parsed.secret, key.key_hash):
+        return None
+    if key.owner_kind not in loaders:
         return None
     subject = loaders[key.owner_kind](session, key.owner_id)
     if subject is None:
@@ -460,7 +465,7 @@ def principal_from_access_token(
     key_id = claims.get("akid")
     if key_id is not None:
         try:
-            key = ApiKeyRepository(session).get_usable(uuid.UUID(str(key_id)), utcnow())
+            key = ApiKeyRepository(session).usable_row(uuid.UUID(str(key_id)), utcnow())
         except ValueError:
             return None
         if key is None or key.owner_kind != subject.kind or key.owner_id != subject.id:
