@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, update
+from sqlalchemy import ColumnElement, Row, update
 from sqlmodel import col, select
 
 from provider_registry.deployments.models import Deployment, DeploymentAction
@@ -33,8 +33,9 @@ class DeploymentRepository(Repository[Deployment]):
         where: Sequence[ColumnElement[bool]],
         limit: int,
         cursor: str | None,
-    ) -> Page[Deployment]:
-        """A page over the union of disjoint ``branches`` (see ``paginate_branches``)."""
+    ) -> Page[Row[Any]]:
+        """A page over the union of disjoint ``branches`` (see ``paginate_branches``), as Core
+        rows of the deployments table."""
         return paginate_branches(self.session, Deployment, branches, where, limit, cursor)
 
     def update_if(

@@ -12,7 +12,7 @@ import uuid
 from decimal import Decimal
 from typing import Any, TypeGuard
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, Row
 from sqlmodel import Session, col
 
 from provider_registry.catalog.repository import ServiceRepository
@@ -217,7 +217,7 @@ def list_for_tenant(
     organization_id: uuid.UUID | None,
     limit: int,
     cursor: str | None,
-) -> Page[Deployment]:
+) -> Page[Row[Any]]:
     where: list[ColumnElement[bool]] = []
     if state is not None:
         where.append(col(Deployment.state) == state)

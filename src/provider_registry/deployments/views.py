@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row
+
 from provider_registry.deployments.models import Deployment, DeploymentAction
 from provider_registry_api import models as api
 
 
-def deployment(row: Deployment) -> api.Deployment:
+def deployment(row: Deployment | Row[Any]) -> api.Deployment:
+    """From an instance or a Core row of the deployments table (a page of the tenant's list)."""
     agreed = {"pricing": api.Pricing.model_validate(row.pricing)} if row.pricing else {}
     return api.Deployment(
         **agreed,
@@ -28,7 +34,7 @@ def deployment(row: Deployment) -> api.Deployment:
     )
 
 
-def deployments(rows: list[Deployment]) -> list[api.Deployment]:
+def deployments(rows: Sequence[Deployment | Row[Any]]) -> list[api.Deployment]:
     return [deployment(row) for row in rows]
 
 
