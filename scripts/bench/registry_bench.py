@@ -1001,9 +1001,10 @@ def postmaster_pid(database_url: str) -> int:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             backend = int(cursor.fetchone()[0])
+        # Read while the backend lives: it exits when the connection closes.
+        raw = Path(f"/proc/{backend}/stat").read_text()
     finally:
         connection.close()
-    raw = Path(f"/proc/{backend}/stat").read_text()
     return int(raw[raw.rindex(")") + 2 :].split()[1])
 
 
