@@ -150,3 +150,30 @@ def _created(database_url: str, ids: list[uuid.UUID]) -> list[tuple[Any, ...]]:
             ([str(i) for i in ids],),
         )
         return list(cursor.fetchall())
+
+
+def test_tenants_whose_pages_share_a_kept_statement_see_only_their_own(world: World) -> None:
+    """The statement is kept per shape (here: own deployments and one organization, then the
+    same with a state filter); every value in it is a parameter, so the second tenant's page
+    is the second tenant's."""
+    provider = world.provider()
+    expected: dict[str, set[str]] = {}
+    tenants = []
+    for index in range(2):
+        tenant = world.tenant()
+        tenants.append(tenant)
+        org = world.insert_organization(world.tenant(), {"member": tenant}, name=f"S{index}")
+        expected[tenant.id] = {
+            world.insert_deployment(tenant, provider),
+            world.insert_deployment(tenant, provider, organization_id=org),
+            world.insert_deployment(tenant, provider, organization_id=org, state="closed"),
+        }
+    for tenant in tenants:
+        page = world.client.get(f"{DEPLOYMENTS}?limit=50", headers=tenant.headers).json()
+        assert {item["id"] for item in page["items"]} == expected[tenant.id]
+        closed = world.client.get(
+            f"{DEPLOYMENTS}?limit=50&status=closed", headers=tenant.headers
+        ).json()
+        assert "items" in closed, closed
+        assert len(closed["items"]) == 1
+        assert closed["items"][0]["id"] in expected[tenant.id]

@@ -13,9 +13,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import ColumnElement, and_, bindparam, false, or_
 from sqlmodel import Session, col, select
 
 from provider_registry.deployments.models import Deployment
@@ -81,23 +82,60 @@ def for_provider(
 
 def visible_to_tenant(session: Session, principal: Principal) -> ColumnElement[bool]:
     """A WHERE clause for the deployments an account may read (platform admins: all)."""
-    return or_(*tenant_branches(session, principal))
+    scope = tenant_scope(session, principal)
+    return or_(*scope.branches(literal=True)) if scope is not None else false()
 
 
-def tenant_branches(session: Session, principal: Principal) -> list[ColumnElement[bool]]:
-    """The deployments an account may read as disjoint parts, each served by one index: its
-    own (not in an organization), then each of its organizations'. Platform admins: all;
-    providers: none."""
+@dataclass(frozen=True)
+class TenantScope:
+    """The deployments an account may read, as disjoint parts each served by one index: its
+    own (not in an organization), then each of its organizations'; everything for platform
+    admins."""
+
+    account_id: uuid.UUID
+    organizations: tuple[uuid.UUID, ...]
+    admin: bool
+
+    @property
+    def shape(self) -> tuple[str, int]:
+        return ("admin", 0) if self.admin else ("tenant", len(self.organizations))
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return {
+            "tenant_id": self.account_id,
+            **{f"organization_{n}": org for n, org in enumerate(self.organizations)},
+        }
+
+    def branches(self, *, literal: bool = False) -> list[ColumnElement[bool]]:
+        """With bound parameters named as ``parameters`` (or the values, ``literal``)."""
+        if self.admin:
+            return [col(Deployment.id).is_not(None)]
+
+        def value(name: str, actual: uuid.UUID) -> Any:
+            return actual if literal else bindparam(name)
+
+        own = and_(
+            col(Deployment.owner_account_id) == value("tenant_id", self.account_id),
+            col(Deployment.organization_id).is_(None),
+        )
+        return [
+            own,
+            *(
+                col(Deployment.organization_id) == value(f"organization_{n}", org)
+                for n, org in enumerate(self.organizations)
+            ),
+        ]
+
+
+def tenant_scope(session: Session, principal: Principal) -> TenantScope | None:
+    """None for providers: they read deployments as their provider, not as tenants."""
     if principal.kind != "account":
-        return [false()]
+        return None
     if principal.role == "admin":
-        return [col(Deployment.id).is_not(None)]
-    own = and_(
-        col(Deployment.owner_account_id) == principal.id,
-        col(Deployment.organization_id).is_(None),
-    )
-    organizations = sorted(membership.roles_of(session, principal.id))
-    return [own, *(col(Deployment.organization_id) == org for org in organizations)]
+        return TenantScope(principal.id, (), admin=True)
+    organizations = tuple(sorted(membership.roles_of(session, principal.id)))
+    return TenantScope(principal.id, organizations, admin=False)
 
 
 def _get(session: Session, deployment_id: uuid.UUID | str, *, lock: bool) -> Deployment | None:

@@ -6,12 +6,13 @@ tenants ask for and providers acknowledge. It flushes, never commits.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, update
+from sqlalchemy import ColumnElement, Row, bindparam, update
 from sqlmodel import col, select
 
+from provider_registry.deployments.access import TenantScope
 from provider_registry.deployments.models import Deployment, DeploymentAction
 from provider_registry.kit.pagination import Page, paginate, paginate_branches
 from provider_registry.kit.repository import Repository
@@ -27,16 +28,35 @@ class DeploymentRepository(Repository[Deployment]):
     ) -> Page[Deployment]:
         return paginate(self.session, select(Deployment).where(*where), Deployment, limit, cursor)
 
-    def page_branches(
+    def page_for_tenant(
         self,
-        branches: Sequence[ColumnElement[bool]],
-        where: Sequence[ColumnElement[bool]],
+        scope: TenantScope,
+        state: str | None,
+        organization_id: uuid.UUID | None,
         limit: int,
         cursor: str | None,
     ) -> Page[Row[Any]]:
-        """A page over the union of disjoint ``branches`` (see ``paginate_branches``), as Core
-        rows of the deployments table."""
-        return paginate_branches(self.session, Deployment, branches, where, limit, cursor)
+        """A page of what ``scope`` may read, newest first, as Core rows (see
+        ``paginate_branches``: one limited index scan per part, the statement kept per shape)."""
+
+        def where() -> list[ColumnElement[bool]]:
+            clauses: list[ColumnElement[bool]] = []
+            if state is not None:
+                clauses.append(col(Deployment.state) == bindparam("state"))
+            if organization_id is not None:
+                clauses.append(col(Deployment.organization_id) == bindparam("organization"))
+            return clauses
+
+        return paginate_branches(
+            self.session,
+            Deployment,
+            scope.branches,
+            where,
+            limit,
+            cursor,
+            shape=(*scope.shape, state is not None, organization_id is not None),
+            parameters={**scope.parameters, "state": state, "organization": organization_id},
+        )
 
     def update_if(
         self, deployment_id: uuid.UUID, states: tuple[str, ...], values: dict[str, Any]

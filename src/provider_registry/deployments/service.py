@@ -218,13 +218,12 @@ def list_for_tenant(
     limit: int,
     cursor: str | None,
 ) -> Page[Row[Any]]:
-    where: list[ColumnElement[bool]] = []
-    if state is not None:
-        where.append(col(Deployment.state) == state)
-    if organization_id is not None:
-        where.append(col(Deployment.organization_id) == organization_id)
-    branches = access.tenant_branches(session, principal)
-    return DeploymentRepository(session).page_branches(branches, where, limit, cursor)
+    scope = access.tenant_scope(session, principal)
+    if scope is None:
+        return Page(items=[], next_cursor=None)
+    return DeploymentRepository(session).page_for_tenant(
+        scope, state, organization_id, limit, cursor
+    )
 
 
 def get_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Deployment:

@@ -13,12 +13,12 @@ import binascii
 import json
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, tuple_, union_all
+from sqlalchemy import ColumnElement, bindparam, tuple_, union_all
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -145,49 +145,77 @@ def paginate(
 def paginate_branches(
     session: Session,
     model: Any,
-    branches: Sequence[ColumnElement[bool]],
-    where: Sequence[ColumnElement[bool]],
+    branches: Callable[[], Sequence[ColumnElement[bool]]],
+    where: Callable[[], Sequence[ColumnElement[bool]]],
     limit: int,
     cursor: str | None,
+    *,
+    shape: Hashable,
+    parameters: Mapping[str, Any],
 ) -> Page[Any]:
-    """Newest first over the rows matching any of ``branches`` (and all of ``where``), where
-    each branch is what one (…, created_at, id) index serves and no row matches two branches.
+    """Newest first over the rows matching any of ``branches()`` (and all of ``where()``),
+    where each branch is what one (…, created_at, id) index serves and no row matches two.
 
     An OR of the branches makes PostgreSQL collect every matching row and sort them all for one
     page. Instead each branch is its own ordered, limited scan (at most ``limit + 1`` rows through
     its index, starting at the cursor) and only those rows are merged: a page costs the same
     whatever each branch holds.
 
-    The page holds Core rows of ``model``'s table (attribute access as on an instance; no ORM
-    instances, which cost more than the query for a page of twenty).
+    Building that statement cost more CPU than running it, so it is built once per ``shape``
+    (the caller's key for what ``branches`` and ``where`` build: their values must be bound
+    parameters, given in ``parameters``) and kept. The page holds Core rows of ``model``'s table
+    (attribute access as on an instance; ORM instances cost more than the query).
     """
-    table: Any = model.__table__
-    created, ident = table.c.created_at, table.c.id
-    position: list[ColumnElement[bool]] = []
+    has_cursor = bool(cursor)
+    key = (model, shape, has_cursor)
+    statement = _BRANCH_STATEMENTS.get(key)
+    if statement is None:
+        statement = _branch_statement(model, branches(), where(), has_cursor)
+        if len(_BRANCH_STATEMENTS) >= _BRANCH_STATEMENTS_KEPT:
+            _BRANCH_STATEMENTS.pop(next(iter(_BRANCH_STATEMENTS)), None)
+        _BRANCH_STATEMENTS[key] = statement
+    values = {**parameters, "page_limit": limit + 1}
     if cursor:
-        after_created, after_id = decode_cursor(cursor)
-        position.append(tuple_(created, ident) < tuple_(after_created, after_id))
-    parts = [
-        core_select(table)
-        .where(branch, *where, *position)
-        .order_by(created.desc(), ident.desc())
-        .limit(limit + 1)
-        for branch in branches
-    ]
-    if len(parts) == 1:
-        statement = parts[0]
-    else:
-        merged = union_all(*parts).subquery()
-        statement = (
-            core_select(merged)
-            .order_by(merged.c.created_at.desc(), merged.c.id.desc())
-            .limit(limit + 1)
-        )
-    rows = list(session.connection().execute(statement))
+        values["after_created"], values["after_id"] = decode_cursor(cursor)
+    rows = list(session.connection().execute(statement, values))
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id) if has_more and rows else None
     return Page(items=rows, next_cursor=next_cursor)
+
+
+_BRANCH_STATEMENTS: dict[tuple[Any, ...], Any] = {}
+_BRANCH_STATEMENTS_KEPT = 256
+
+
+def _branch_statement(
+    model: Any,
+    branches: Sequence[ColumnElement[bool]],
+    where: Sequence[ColumnElement[bool]],
+    has_cursor: bool,
+) -> Any:
+    table: Any = model.__table__
+    created, ident = table.c.created_at, table.c.id
+    position: list[ColumnElement[bool]] = []
+    if has_cursor:
+        after = tuple_(bindparam("after_created"), bindparam("after_id"))
+        position.append(tuple_(created, ident) < after)
+    page_limit: Any = bindparam("page_limit")
+    parts = [
+        core_select(table)
+        .where(branch, *where, *position)
+        .order_by(created.desc(), ident.desc())
+        .limit(page_limit)
+        for branch in branches
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    merged = union_all(*parts).subquery()
+    return (
+        core_select(merged)
+        .order_by(merged.c.created_at.desc(), merged.c.id.desc())
+        .limit(page_limit)
+    )
 
 
 __all__ = [
