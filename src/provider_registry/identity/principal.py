@@ -23,8 +23,9 @@ class Principal:
     # A provider's review status, read from its row when the principal was loaded for this
     # request (so suspension applies at once); None for accounts.
     provider_status: str | None = None
-    # The subject's row (Account or Provider) as authentication loaded it, detached: a read
-    # request's handler uses it instead of loading it again (``kit.db.reuse``).
+    # The subject's row as authentication loaded it: a Core row of accounts or providers (or a
+    # detached instance): a read request's handler uses it instead of loading it again
+    # (``kit.db.reuse``, ``identity.service.account_of``).
     row: object | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -23,7 +23,8 @@ from typing import Any, Literal
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import Row, bindparam, delete, insert, update
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -231,6 +232,10 @@ def consume_nonce(session: Session, signer: str, nonce: str, window_ms: int) -> 
     return bool(result.rowcount == 1)
 
 
+_ACCOUNTS: Any = Account.__table__  # type: ignore[attr-defined]
+_ACCOUNT_BY_WALLET = core_select(_ACCOUNTS).where(
+    _ACCOUNTS.c.wallet_address == bindparam("address")
+)
 _NONCES: Any = RequestNonce.__table__  # type: ignore[attr-defined]
 _PRUNE_NONCES = delete(_NONCES).where(
     _NONCES.c.signer == bindparam("signer"), _NONCES.c.created_at < bindparam("before")
@@ -257,14 +262,15 @@ def _insert_ignoring_conflicts(dialect: str):  # type: ignore[no-untyped-def]
 
 def wallet_account(
     session: Session, address: str, before_create: Callable[[], None] | None = None
-) -> Account:
+) -> Account | Row[Any]:
     """The account whose identity is this address, created (as a consumer) on first use, after
     ``before_create`` (which may raise to refuse). Two first requests at once: one insert wins,
-    the other reads the winner's row."""
+    the other reads the winner's row. An existing account comes back as a Core row (every
+    signed request reads it; ``kit.db.reuse`` makes an instance of it where one is needed)."""
+    existing = session.connection().execute(_ACCOUNT_BY_WALLET, {"address": address}).first()
+    if existing is not None:
+        return existing
     statement = select(Account).where(col(Account.wallet_address) == address)
-    account = session.exec(statement).first()
-    if account is not None:
-        return account
     if before_create is not None:
         before_create()
     try:
