@@ -87,19 +87,9 @@ class ApiKeyRepository(Repository[ApiKey]):
         key: ApiKey | None = self.session.exec(statement).first()
         return key
 
-    def get_usable(self, key_id: uuid.UUID, now: datetime) -> ApiKey | None:
-        key: ApiKey | None = self.session.exec(
-            select(ApiKey).where(
-                col(ApiKey.id) == key_id,
-                col(ApiKey.revoked_at).is_(None),
-                or_(col(ApiKey.expires_at).is_(None), col(ApiKey.expires_at) > now),
-            )
-        ).first()
-        return key
-
-    def usable_row(self, key_id: uuid.UUID, now: datetime) -> Row[Any] | None:
-        """``get_usable`` as a Core row (no ORM instance), for authentication on every
-        request: the key's id, owner, hash, scopes and last use."""
+    def get_usable(self, key_id: uuid.UUID, now: datetime) -> Row[Any] | None:
+        """The key if it is neither revoked nor expired, as a Core row (no ORM instance: it is
+        read on every request an API key or a token obtained with one authenticates)."""
         return self.session.connection().execute(_USABLE, {"id": key_id, "now": now}).first()
 
     def touch(self, key_id: uuid.UUID, now: datetime) -> None:
@@ -166,14 +156,7 @@ def prune_refresh_tokens(session: Session, now: datetime, batch: int) -> int:
 
 
 _KEYS: Any = ApiKey.__table__  # type: ignore[attr-defined]
-_USABLE: Select[Any] = sa_select(
-    _KEYS.c.id,
-    _KEYS.c.owner_kind,
-    _KEYS.c.owner_id,
-    _KEYS.c.key_hash,
-    _KEYS.c.scopes,
-    _KEYS.c.last_used_at,
-).where(
+_USABLE: Select[Any] = sa_select(_KEYS).where(
     _KEYS.c.id == bindparam("id"),
     _KEYS.c.revoked_at.is_(None),
     or_(_KEYS.c.expires_at.is_(None), _KEYS.c.expires_at > bindparam("now")),

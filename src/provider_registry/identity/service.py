@@ -190,7 +190,7 @@ def account_principal(account: Account, auth_method: str = "bearer") -> Principa
 
 
 def start_session(
-    session: Session, config: IdentityConfig, subject: Subject, key: ApiKey | None = None
+    session: Session, config: IdentityConfig, subject: Subject, key: Row[Any] | None = None
 ) -> TokenPair:
     """A new sign-in: its family ends after ``jwt.refresh_absolute_ttl_seconds``, or when the API
     key it was obtained with expires, whichever is sooner; with a key, it holds the key's scopes."""
@@ -383,7 +383,7 @@ def revoke_api_key(session: Session, principal: Principal, key_id: uuid.UUID) ->
     return key
 
 
-def verify_api_key(session: Session, pepper: str, raw_key: str) -> ApiKey | None:
+def verify_api_key(session: Session, pepper: str, raw_key: str) -> Row[Any] | None:
     """The usable key row a presented key matches, or None. Malformed keys (wrong shape or
     checksum) never reach the database; the secret is compared in constant time."""
     parsed = apikeys.parse(raw_key)
@@ -398,14 +398,9 @@ def verify_api_key(session: Session, pepper: str, raw_key: str) -> ApiKey | None
 def authenticate_api_key(
     session: Session, pepper: str, raw_key: str, loaders: dict[str, SubjectLoader]
 ) -> Principal | None:
-    """The principal a presented key acts as, or None (as ``verify_api_key``, on Core rows)."""
-    parsed = apikeys.parse(raw_key)
-    if parsed is None:
-        return None
-    key = ApiKeyRepository(session).usable_row(parsed.key_id, utcnow())
-    if key is None or not apikeys.matches(pepper, parsed.secret, key.key_hash):
-        return None
-    if key.owner_kind not in loaders:
+    """The principal a presented key acts as, or None."""
+    key = verify_api_key(session, pepper, raw_key)
+    if key is None or key.owner_kind not in loaders:
         return None
     subject = loaders[key.owner_kind](session, key.owner_id)
     if subject is None:
@@ -465,7 +460,7 @@ def principal_from_access_token(
     key_id = claims.get("akid")
     if key_id is not None:
         try:
-            key = ApiKeyRepository(session).usable_row(uuid.UUID(str(key_id)), utcnow())
+            key = ApiKeyRepository(session).get_usable(uuid.UUID(str(key_id)), utcnow())
         except ValueError:
             return None
         if key is None or key.owner_kind != subject.kind or key.owner_id != subject.id:
