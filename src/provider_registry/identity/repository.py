@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, delete, or_, tuple_, update
+from sqlalchemy import Row, Select, bindparam, delete, insert, or_, tuple_, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from provider_registry.identity.models import ApiKey, RefreshToken, RequestNonce
@@ -119,6 +122,26 @@ def _skip_locked(session: Session, statement: Any) -> Any:
     return statement
 
 
+def prune_signer_nonces(session: Session, signer: str, older_than: datetime) -> None:
+    """Delete the signer's nonces created before ``older_than`` (on each of its requests, so a
+    busy signer's rows stay few; ``prune_nonces`` sweeps the rest)."""
+    session.connection().execute(_PRUNE_SIGNER, {"signer": signer, "before": older_than})
+
+
+def record_nonce(session: Session, signer: str, nonce: str, now: datetime) -> bool:
+    """Record the nonce; False if the signer had used it (a replay). The insert skips on
+    conflict, so concurrent replays leave exactly one winner and no aborted transaction.
+
+    Both statements are Core, built once, on the session's connection: through the ORM a DML
+    statement is planned as a bulk operation on every call, which cost more than sending it."""
+    connection = session.connection()
+    result = connection.execute(
+        _record_nonce(connection.dialect.name),
+        {"signer": signer, "nonce": nonce, "created_at": now},
+    )
+    return bool(result.rowcount == 1)
+
+
 def prune_nonces(session: Session, older_than: datetime, batch: int) -> int:
     """Delete up to ``batch`` nonces created before ``older_than``: they can no longer pass the
     time check, so they guard nothing (signers who never come back are never pruned inline)."""
@@ -161,3 +184,18 @@ _USABLE: Select[Any] = sa_select(_KEYS).where(
     _KEYS.c.revoked_at.is_(None),
     or_(_KEYS.c.expires_at.is_(None), _KEYS.c.expires_at > bindparam("now")),
 )
+
+_NONCES: Any = RequestNonce.__table__  # type: ignore[attr-defined]
+_PRUNE_SIGNER = delete(_NONCES).where(
+    _NONCES.c.signer == bindparam("signer"), _NONCES.c.created_at < bindparam("before")
+)
+
+
+@functools.cache
+def _record_nonce(dialect: str) -> Any:
+    values: dict[str, Any] = {name: bindparam(name) for name in ("signer", "nonce", "created_at")}
+    if dialect == "postgresql":
+        return pg_insert(_NONCES).values(**values).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        return sqlite_insert(_NONCES).values(**values).on_conflict_do_nothing()
+    return insert(_NONCES).values(**values).prefix_with("IGNORE")

@@ -11,7 +11,6 @@ the server must recompute signatures.
 from __future__ import annotations
 
 import base64
-import functools
 import os
 import secrets
 import uuid
@@ -23,16 +22,17 @@ from typing import Any, Literal
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Row, bindparam, delete, insert, update
-from sqlalchemy import select as core_select
+from sqlalchemy import Row, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from provider_registry.accounts.models import Account
+from provider_registry.accounts.repository import AccountRepository
 from provider_registry.audit import service as audit
 from provider_registry.identity import signing
-from provider_registry.identity.models import HmacKey, RequestNonce
+from provider_registry.identity.models import HmacKey
 from provider_registry.identity.principal import Principal
+from provider_registry.identity.repository import prune_signer_nonces, record_nonce
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.kit.errors import NotFound
 from provider_registry.kit.pagination import Page, paginate
@@ -214,50 +214,11 @@ def _replayed(scheme: Scheme) -> Rejection:
 
 
 def consume_nonce(session: Session, signer: str, nonce: str, window_ms: int) -> bool:
-    """Record the nonce for the signer; False if it was already there (a replay). The insert
-    skips on conflict, so concurrent replays leave exactly one winner and no aborted transaction.
-    Nonces older than twice the window can no longer pass the time check and are pruned.
-
-    Both are Core statements built once, on the session's connection: through the ORM, a DML
-    statement is planned as a bulk operation on every call, which cost more than sending it."""
+    """Record the nonce for the signer; False if it was already there (a replay). Nonces older
+    than twice the window can no longer pass the time check and are pruned."""
     now = utcnow()
-    connection = session.connection()
-    connection.execute(
-        _PRUNE_NONCES, {"signer": signer, "before": now - timedelta(milliseconds=2 * window_ms)}
-    )
-    result = connection.execute(
-        _insert_nonce(connection.dialect.name),
-        {"signer": signer, "nonce": nonce, "created_at": now},
-    )
-    return bool(result.rowcount == 1)
-
-
-_ACCOUNTS: Any = Account.__table__  # type: ignore[attr-defined]
-_ACCOUNT_BY_WALLET = core_select(_ACCOUNTS).where(
-    _ACCOUNTS.c.wallet_address == bindparam("address")
-)
-_NONCES: Any = RequestNonce.__table__  # type: ignore[attr-defined]
-_PRUNE_NONCES = delete(_NONCES).where(
-    _NONCES.c.signer == bindparam("signer"), _NONCES.c.created_at < bindparam("before")
-)
-
-
-@functools.cache
-def _insert_nonce(dialect: str) -> Any:
-    values: dict[str, Any] = {name: bindparam(name) for name in ("signer", "nonce", "created_at")}
-    return _insert_ignoring_conflicts(dialect).values(**values)
-
-
-def _insert_ignoring_conflicts(dialect: str):  # type: ignore[no-untyped-def]
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(RequestNonce).on_conflict_do_nothing()
-    if dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        return sqlite_insert(RequestNonce).on_conflict_do_nothing()
-    return insert(RequestNonce).prefix_with("IGNORE")
+    prune_signer_nonces(session, signer, now - timedelta(milliseconds=2 * window_ms))
+    return record_nonce(session, signer, nonce, now)
 
 
 def wallet_account(
@@ -267,7 +228,7 @@ def wallet_account(
     ``before_create`` (which may raise to refuse). Two first requests at once: one insert wins,
     the other reads the winner's row. An existing account comes back as a Core row (every
     signed request reads it; ``kit.db.reuse`` makes an instance of it where one is needed)."""
-    existing = session.connection().execute(_ACCOUNT_BY_WALLET, {"address": address}).first()
+    existing = AccountRepository(session).row_by_wallet(address)
     if existing is not None:
         return existing
     statement = select(Account).where(col(Account.wallet_address) == address)
