@@ -135,11 +135,7 @@ def paginate(
         position, after = tuple_(created, ident), tuple_(after_created, after_id)
         statement = statement.where(position > after if oldest_first else position < after)
     order = (created.asc(), ident.asc()) if oldest_first else (created.desc(), ident.desc())
-    rows = list(session.exec(statement.order_by(*order).limit(limit + 1)))
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id) if has_more and rows else None
-    return Page(items=rows, next_cursor=next_cursor)
+    return _page(list(session.exec(statement.order_by(*order).limit(limit + 1))), limit)
 
 
 def paginate_branches(
@@ -177,7 +173,12 @@ def paginate_branches(
     values = {**parameters, "page_limit": limit + 1}
     if cursor:
         values["after_created"], values["after_id"] = decode_cursor(cursor)
-    rows = list(session.connection().execute(statement, values))
+    return _page(list(session.connection().execute(statement, values)), limit)
+
+
+def _page(rows: list[Any], limit: int) -> Page[Any]:
+    """``limit + 1`` rows fetched, newest (or oldest) first: the page, and the cursor after its
+    last row when the extra row says there is more."""
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id) if has_more and rows else None
