@@ -13,6 +13,7 @@ from typing import Any
 from connexion import FlaskApp
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.security import SecurityMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.spec import Specification
@@ -27,6 +28,7 @@ from provider_registry.identity.authentication import AuthenticationMiddleware, 
 from provider_registry.identity.handlers import IDENTITY_KEY
 from provider_registry.identity.hmac_handlers import SIGNED_KEY
 from provider_registry.identity.principal import Principal
+from provider_registry.identity.security import Requirements, requirements
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.identity.tokens import TokenCodec
 from provider_registry.kit import db, metrics, specfiles
@@ -53,10 +55,11 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 @dataclass(frozen=True)
 class SpecIndex:
     """Per operation (keyed as Connexion reports it: controller + "." + operationId): its path
-    template (bounded metric labels) and its x-access rule."""
+    template (bounded metric labels), its x-access rule and its security requirements."""
 
     templates: dict[str, str]
     access: dict[str, AccessRule]
+    security: dict[str, Requirements]
     methods: dict[str, set[str]]
 
     def allowed_methods(self, path: str) -> list[str] | None:
@@ -79,7 +82,9 @@ def index_spec(source: Path | Mapping[str, Any]) -> SpecIndex:
     spec: Any = Specification.load(source.resolve()) if isinstance(source, Path) else source
     templates: dict[str, str] = {}
     access: dict[str, AccessRule] = {}
+    security: dict[str, Requirements] = {}
     methods: dict[str, set[str]] = {}
+    schemes = spec.get("components", {}).get("securitySchemes", {})
     for path, item in spec.get("paths", {}).items():
         for method, operation in item.items():
             if method not in HTTP_METHODS or "operationId" not in operation:
@@ -93,18 +98,23 @@ def index_spec(source: Path | Mapping[str, Any]) -> SpecIndex:
             methods.setdefault(path, set()).add(method.upper())
             if "x-access" in operation:
                 access[key] = AccessRule.from_spec(operation["x-access"])
-    return SpecIndex(templates=templates, access=access, methods=methods)
+            security[key] = requirements(
+                operation.get("security", spec.get("security", [])), schemes
+            )
+    return SpecIndex(templates=templates, access=access, security=security, methods=methods)
 
 
 def connexion_middlewares(*, validate_responses: bool) -> list[Any]:
     """Connexion's middleware stack without the layers that would do nothing here, each of which
     every request passes through: Swagger UI's (the docs are ours, ``system.docs``, and Connexion
-    serves neither UI nor spec: it only routed every request once more to find nothing), and
-    response validation where it is off."""
+    serves neither UI nor spec: it only routed every request once more to find nothing),
+    security's (``AccessControlMiddleware`` checks each operation's requirements against the
+    principals already resolved, without building a request object and inspecting handler
+    signatures per request), and response validation where it is off."""
     return [
         middleware
         for middleware in ConnexionMiddleware.default_middlewares
-        if middleware is not SwaggerUIMiddleware
+        if middleware not in (SwaggerUIMiddleware, SecurityMiddleware)
         and (validate_responses or middleware is not ResponseValidationMiddleware)
     ]
 
@@ -275,6 +285,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         AccessControlMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,
         rules=spec_index.access,
+        security=spec_index.security,
     )
     metrics.mark_up()
     return app

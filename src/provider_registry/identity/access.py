@@ -1,8 +1,9 @@
 """Who may call what: each operation's ``x-access`` in the spec, enforced in one place.
 
 ``x-access: {public: true}``, or any of ``kinds`` (account, provider), any of ``roles`` and all of
-``scopes``. Runs after Connexion's security (so the caller is known) and before validation (so a
-caller who may not use an operation learns nothing from its validation errors).
+``scopes``. Runs after routing and before validation (so a caller who may not use an operation
+learns nothing from its validation errors), and first checks the operation's ``security``
+requirements (``security.authenticate``), so the caller is known.
 
 A provider principal must also be in one of ``provider_status`` (pending, approved, rejected,
 suspended; ``[approved]`` when the operation does not say): the status is the one read with the
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
+from provider_registry.identity.security import Requirements, authenticate
 from provider_registry.kit.middleware import ROUTING_CONTEXT
 from provider_registry.providers.errors import ProviderNotApproved, ProviderSuspended
 
@@ -73,7 +75,7 @@ class AccessRule:
     def check(self, principal: Principal | None) -> None:
         if self.public:
             return
-        if principal is None:  # Connexion's security answers 401 before we get here
+        if principal is None:  # the security requirements answer 401 before we get here
             raise Forbidden("This operation needs an authenticated caller.")
         if self.kinds and principal.kind not in self.kinds:
             raise Forbidden(f"This operation is not available to {principal.kind} principals.")
@@ -89,9 +91,12 @@ class AccessRule:
 
 
 class AccessControlMiddleware:
-    def __init__(self, app: ASGIApp, *, rules: dict[str, AccessRule]) -> None:
+    def __init__(
+        self, app: ASGIApp, *, rules: dict[str, AccessRule], security: dict[str, Requirements]
+    ) -> None:
         self.app = app
         self.rules = rules
+        self.security = security
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -102,8 +107,8 @@ class AccessControlMiddleware:
                 rule = self.rules.get(operation_id)
                 if rule is None:
                     raise Forbidden("This operation declares no access rule.")
-                token_info = extensions.get("connexion_context", {}).get("token_info") or {}
-                principal = token_info.get("principal")
+                alternatives = self.security.get(operation_id)
+                principal = authenticate(scope, alternatives) if alternatives else None
                 rule.check(principal)
                 if principal is not None and rule.needs_provider_status(principal):
                     # The status came with the provider's row when the principal was loaded for
