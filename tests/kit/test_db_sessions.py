@@ -82,3 +82,45 @@ def test_a_core_row_becomes_an_instance_of_a_read_session_without_a_query(
     assert statements == []
     with database.sessions() as session:
         assert db.reuse(session, row, Provider) is None
+
+
+def test_a_read_request_that_changed_an_object_fails_instead_of_dropping_it(
+    database: db.Database,
+) -> None:
+    """A GET's session is not committed when it has nothing to flush; when it does, the flush
+    still runs and the write guard refuses it."""
+    from flask import Flask
+
+    from provider_registry.accounts.models import Account
+
+    with database.sessions() as session, session.begin():
+        account = Account(email="read@example.com", first_name="A", last_name="B", role="viewer")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+
+    app = Flask(__name__)
+    app.testing = True  # the handler's error reaches the test instead of becoming a 500
+    db.init_app(app, database)
+
+    @app.get("/read")
+    def read() -> str:
+        loaded = db.session().get(Account, account_id)
+        assert loaded is not None
+        return loaded.first_name
+
+    @app.get("/change")
+    def change() -> str:
+        loaded = db.session().get(Account, account_id)
+        assert loaded is not None
+        loaded.first_name = "Changed"
+        return "changed"
+
+    client = app.test_client()
+    assert client.get("/read").text == "A"
+    with pytest.raises(db.WriteInReadOnlyRequest):
+        client.get("/change")
+    with database.read_sessions() as session:
+        stored = session.get(Account, account_id)
+        assert stored is not None
+        assert stored.first_name == "A"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from provider_registry.accounts.models import AccountFields
 from provider_registry.identity.models import ApiKey
 from provider_registry.identity.principal import Principal
@@ -11,21 +13,23 @@ from provider_registry_api import models as api
 
 
 def account(row: AccountFields) -> api.Account:
-    return api.Account.model_validate(
-        {
-            "id": row.id,
-            "email": row.email,
-            "wallet_address": row.wallet_address,
-            "first_name": row.first_name,
-            "last_name": row.last_name,
-            "role": row.role,
-            "status": row.status,
-            "email_verified": row.email_verified,
-            "last_login_at": row.last_login_at,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        }
-    )
+    # Constructed, not validated: every value is a column of the accounts table, checked on its
+    # way in; validating EmailStr again cost ~0.1 ms per /auth/me, a third of its view. Response
+    # validation (on outside production) still checks the document against the contract.
+    fields: dict[str, Any] = {
+        "id": row.id,
+        "email": row.email,
+        "wallet_address": row.wallet_address,
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "role": row.role,
+        "status": row.status,
+        "email_verified": row.email_verified,
+        "last_login_at": row.last_login_at,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+    return api.Account.model_construct(**fields)
 
 
 def api_key(row: ApiKey) -> api.ApiKey:

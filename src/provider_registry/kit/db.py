@@ -249,10 +249,12 @@ def init_app(app: Flask, database: Database) -> None:
         if current is None:
             return response
         try:
-            if response.status_code < 400:
-                current.commit()
-            else:
+            if response.status_code >= 400:
                 current.rollback()
+            elif not reads_only(current) or current.new or current.dirty or current.deleted:
+                # A read session has no transaction to commit: committing it only flushes, which
+                # here sends the write its guard refuses (a GET that changed an object fails).
+                current.commit()
         finally:
             current.close()
         return response
