@@ -4,6 +4,7 @@ connection back to transactional mode when it returns to the pool."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -124,3 +125,28 @@ def test_a_read_request_that_changed_an_object_fails_instead_of_dropping_it(
         stored = session.get(Account, account_id)
         assert stored is not None
         assert stored.first_name == "A"
+
+
+def test_autocommit_work_keeps_its_statements_and_its_orm_changes(database: db.Database) -> None:
+    """``Database.run(autocommit=True)`` commits nothing for work whose statements committed
+    themselves, and still flushes ORM changes work left behind."""
+    from sqlalchemy import update
+
+    from provider_registry.accounts.models import Account
+
+    def add(session: Any) -> Any:
+        account = Account(email="auto@example.com", first_name="A", last_name="B", role="viewer")
+        session.add(account)
+        return account.id
+
+    account_id = database.run(add, autocommit=True)
+    database.run(
+        lambda session: session.execute(
+            update(Account).where(Account.id == account_id).values(first_name="Updated")
+        ),
+        autocommit=True,
+    )
+    with database.read_sessions() as session:
+        stored = session.get(Account, account_id)
+        assert stored is not None
+        assert stored.first_name == "Updated"
