@@ -201,7 +201,7 @@ def lua_request(method: str, path: str, headers: dict[str, str], body: str | Non
     """One request, sent over and over; ``@@N@@`` in the body becomes a per-request unique id."""
     heads = ", ".join(f"[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items())
     return f"""
-local tid, n = 0, 0
+local n = 0  -- tid is the global setup() gives each thread: a local would shadow it
 local next_id = 0
 function setup(thread) thread:set("tid", next_id); next_id = next_id + 1 end
 local headers = {{{heads}}}
