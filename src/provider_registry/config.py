@@ -69,6 +69,15 @@ class DatabaseSettings(_Section):
     # A connection older than this is replaced at checkout (there is no pre-ping).
     pool_recycle_seconds: int = Field(default=1800, ge=1, le=86_400)
     echo: bool = False
+    # Time limits on every PostgreSQL session, so nothing waits on the database unbounded: a
+    # statement running longer is cancelled by the server, a lock not granted in time gives up,
+    # a connection attempt fails, and a connection whose peer stopped answering (a frozen
+    # network) is dropped by TCP keepalives after about keepalive_seconds + 2 x 3 s. Each
+    # surfaces as a 503 with Retry-After. 0 turns the statement or lock limit off.
+    statement_timeout_ms: int = Field(default=10_000, ge=0, le=3_600_000)
+    lock_timeout_ms: int = Field(default=3_000, ge=0, le=3_600_000)
+    connect_timeout_seconds: int = Field(default=5, ge=1, le=120)
+    keepalive_seconds: int = Field(default=5, ge=1, le=600)
 
     @field_validator("url")
     @classmethod

@@ -85,11 +85,27 @@ def make_engine(settings: DatabaseSettings, *, pool_size: int | None = None) -> 
         # No pre-ping: see the module docstring. Recycling bounds a connection's age (and so
         # the idle timeouts of anything between us and PostgreSQL).
         pool_recycle=settings.pool_recycle_seconds,
-        # Fail fast rather than hang a worker when the database is gone.
-        connect_args={"connect_timeout": 5},
+        connect_args=time_limits(settings),
     )
     _watch_statements(engine)
     return engine
+
+
+def time_limits(settings: DatabaseSettings) -> dict[str, Any]:
+    """libpq connection parameters bounding every wait on PostgreSQL (``DatabaseSettings``)."""
+    return {
+        "connect_timeout": settings.connect_timeout_seconds,
+        "options": (
+            f"-c statement_timeout={settings.statement_timeout_ms}"
+            f" -c lock_timeout={settings.lock_timeout_ms}"
+        ),
+        "keepalives": 1,
+        "keepalives_idle": settings.keepalive_seconds,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        # Data sent and not acknowledged for this long (a frozen path) drops the connection.
+        "tcp_user_timeout": (settings.keepalive_seconds + 6) * 1000,
+    }
 
 
 def _watch_statements(engine: Engine) -> None:

@@ -14,6 +14,7 @@ from connexion.exceptions import (
     UnsupportedMediaTypeProblem,
 )
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from psycopg2.errors import LockNotAvailable, QueryCanceled
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
@@ -219,12 +220,22 @@ async def database_error_handler(request: ConnexionRequest, exc: Exception) -> C
         return problem_response(
             409, "The request conflicts with existing data.", instance=_path(request)
         )
-    log.error("request.database_unavailable", exc_info=exc)
+    # One line per failure, no traceback: an outage fails every request the same way, and a
+    # traceback each would flood the log (16 KB per request) when it is least affordable.
+    orig = getattr(exc, "orig", None) or exc
+    first_line = (str(orig).strip().splitlines() or [""])[0][:200]
+    timed_out = isinstance(orig, (QueryCanceled, LockNotAvailable))
+    log.error(
+        "request.database_timeout" if timed_out else "request.database_unavailable",
+        error=f"{type(orig).__name__}: {first_line}",
+    )
     return problem_response(
         503,
-        "The database is unavailable; retry shortly.",
+        "The database did not answer in time; retry shortly."
+        if timed_out
+        else "The database is unavailable; retry shortly.",
         instance=_path(request),
-        headers={"Retry-After": "5"},
+        headers={"Retry-After": "2" if timed_out else "5"},
     )
 
 
