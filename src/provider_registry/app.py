@@ -153,7 +153,6 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     flask_app = app.app
     # "//" is not "/": no silent redirects to addresses the spec does not define.
     flask_app.url_map.merge_slashes = False
-    flask_app.extensions[EXTENSION_KEY] = AppState(settings=settings, database=database)
     flask_app.extensions[IDENTITY_KEY] = identity
     signed_config = signed_requests.SignedConfig(
         address_prefix=settings.wallet.address_prefix,
@@ -239,9 +238,14 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             per_minute=settings.rate_limit.requests_per_minute,
             auth_per_minute=settings.rate_limit.auth_requests_per_minute,
             storage_uri=settings.rate_limit.storage_uri,
+            storage_timeout=settings.rate_limit.storage_timeout_seconds,
+            storage_retry=settings.rate_limit.storage_retry_seconds,
         )
         if settings.rate_limit.enabled
         else None
+    )
+    flask_app.extensions[EXTENSION_KEY] = AppState(
+        settings=settings, database=database, rate_limits=limits
     )
 
     def from_signed(

@@ -61,6 +61,11 @@ class ServerSettings(_Section):
     # Request threads per worker: handlers and authentication's database reads run on them, each
     # with one pooled connection (the database pool is kept at least this large).
     threads: int = Field(default=10, ge=1, le=200)
+    # On SIGTERM: serve this long with /ready answering 503 (so the load balancer stops routing
+    # here) before closing the port, then give in-flight requests this long to finish
+    # (kit.drain). A Kubernetes terminationGracePeriodSeconds must exceed the two together.
+    drain_seconds: int = Field(default=5, ge=0, le=300)
+    graceful_timeout_seconds: int = Field(default=20, ge=1, le=600)
 
 
 class DatabaseSettings(_Section):
@@ -110,6 +115,10 @@ class RateLimitSettings(_Section):
     # Sign-in, registration, refresh and key exchange: per client IP, much tighter.
     auth_requests_per_minute: int = Field(default=10, ge=1, le=1_000_000)
     storage_uri: str = "memory://"
+    # A shared storage (Redis) slower than this is treated as down: the request is counted by
+    # this process's own fallback limiter, and the storage is tried again after storage_retry.
+    storage_timeout_seconds: float = Field(default=0.25, gt=0, le=10)
+    storage_retry_seconds: float = Field(default=2.0, gt=0, le=300)
 
 
 class CORSSettings(_Section):

@@ -9,6 +9,8 @@ import gc
 import os
 import shutil
 import tempfile
+import time
+from pathlib import Path
 from typing import Any
 
 # Must be in the environment before any worker creates a Prometheus metric.
@@ -16,6 +18,13 @@ if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="provider-registry-metrics-")
 
 from provider_registry.config import load_settings
+from provider_registry.kit.drain import DRAIN_FILE_ENV
+
+# Where the master marks the instance as draining (kit.drain); inherited by the workers.
+if not os.environ.get(DRAIN_FILE_ENV):
+    os.environ[DRAIN_FILE_ENV] = os.path.join(
+        tempfile.mkdtemp(prefix="provider-registry-drain-"), "draining"
+    )
 
 _settings = load_settings()
 
@@ -27,7 +36,7 @@ worker_class = "uvicorn_worker.UvicornWorker"
 forwarded_allow_ips = ""
 # Our structured access log replaces gunicorn's.
 accesslog = None
-graceful_timeout = 20
+graceful_timeout = _settings.server.graceful_timeout_seconds
 timeout = 60
 keepalive = 5
 
@@ -44,6 +53,25 @@ def on_starting(_server: Any) -> None:
     prepare_database(_settings)
 
 
+def when_ready(server: Any) -> None:
+    """SIGTERM drains first (kit.drain): the master's handler is wrapped so that the instance is
+    marked as draining and keeps serving ``server.drain_seconds`` before gunicorn's own graceful
+    stop. SIGINT (Ctrl-C) and SIGQUIT stop at once, as before."""
+    marker = Path(os.environ[DRAIN_FILE_ENV])
+    marker.unlink(missing_ok=True)
+    stop = server.handle_term
+    seconds = _settings.server.drain_seconds
+
+    def drain_then_stop() -> None:
+        if seconds > 0 and not marker.exists():
+            marker.touch()
+            server.log.info("draining for %s s: /ready answers 503, then stopping", seconds)
+            time.sleep(seconds)
+        stop()
+
+    server.handle_term = drain_then_stop
+
+
 def post_worker_init(_worker: Any) -> None:
     """The app is built: what it holds now (the spec, its validators, models, the routing
     tables) lives as long as the worker. Frozen out of the garbage collector's generations, a
@@ -51,6 +79,10 @@ def post_worker_init(_worker: Any) -> None:
     tail)."""
     gc.collect()
     gc.freeze()
+
+
+def on_exit(_server: Any) -> None:
+    Path(os.environ[DRAIN_FILE_ENV]).unlink(missing_ok=True)
 
 
 def child_exit(_server: Any, worker: Any) -> None:

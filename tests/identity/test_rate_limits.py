@@ -4,6 +4,8 @@ believed only from trusted proxies, and one budget shared by instances on the sa
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -11,9 +13,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from provider_registry.kit.ratelimit import RateLimits
 from tests.conftest import MakeClient, MakeSettings, problem
 from tests.identity.helpers import PASSWORD, register, signed_in
-from tests.support.redis import RedisUnavailable, throwaway_redis
+from tests.support.redis import RedisProcess, RedisUnavailable, black_hole, throwaway_redis
 
 pytestmark = pytest.mark.integration
 
@@ -321,10 +324,110 @@ def test_every_x_forwarded_for_line_is_read(make_client: MakeClient) -> None:
     )
 
 
-def test_an_unreachable_limit_store_fails_open(make_client: MakeClient) -> None:
-    """Redis down: requests are served (without rate-limit headers) rather than all failing."""
-    client = limited(make_client, rate_limit_storage_uri="redis://127.0.0.1:1/0")
-    response = client.get(ME)
-    problem(response, 401, "UNAUTHENTICATED")
-    assert "x-ratelimit-limit" not in response.headers
-    assert client.get("/health").status_code == 200
+def metric(client: TestClient, name: str) -> float:
+    for line in client.get("/metrics").text.splitlines():
+        if line.startswith(name + " ") or line.startswith(name + "{"):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def brute_force(client: TestClient, email: str, attempts: int) -> list[Any]:
+    """Wrong passwords, one after another, each answered within a bound far below a hang."""
+    wrong = {"email": email, "password": "not the password at all"}
+    responses = []
+    for _ in range(attempts):
+        started = time.monotonic()
+        responses.append(client.post(LOGIN, json=wrong))
+        assert time.monotonic() - started < 3.0, "a request waited on the limit storage"
+    return responses
+
+
+def sign_in_limit_holds(client: TestClient, email: str) -> None:
+    first, second, third, fourth, fifth = brute_force(client, email, 5)
+    counted(first, 401, 3, 2)
+    counted(second, 401, 3, 1)
+    counted(third, 401, 3, 0)
+    rate_limited(fourth, 3)
+    rate_limited(fifth, 3)
+
+
+@pytest.mark.parametrize("storage", ["refused", "never answers"])
+def test_a_failed_limit_store_falls_back_to_this_process_limits(
+    make_client: MakeClient, storage: str
+) -> None:
+    """Redis down (connection refused) or hung (accepts, never answers): requests are neither
+    held nor unlimited; the sign-in limit still holds, counted in this process."""
+    account = register(make_client())
+    with contextlib.ExitStack() as stack:
+        uri = "redis://127.0.0.1:1/0" if storage == "refused" else stack.enter_context(black_hole())
+        client = limited(
+            make_client,
+            rate_limit_storage_uri=uri,
+            rate_limit_auth_requests_per_minute="3",
+            rate_limit_storage_timeout_seconds="0.2",
+        )
+        errors_before = metric(client, "provider_rate_limit_storage_errors_total")
+        sign_in_limit_holds(client, account["email"])
+        ready = client.get("/ready")
+        assert ready.status_code == 200, ready.text
+        assert ready.json()["rate_limits"] == "degraded"
+        assert metric(client, "provider_rate_limit_storage_errors_total") > errors_before
+        assert metric(client, "provider_rate_limit_degraded") == 1.0
+        assert metric(client, "provider_rate_limit_fallback_total") >= 1
+
+
+def test_shared_limits_resume_when_redis_returns(make_client: MakeClient) -> None:
+    server = RedisProcess()
+    try:
+        server.start()
+        overrides = {
+            "rate_limit_storage_uri": server.url,
+            "rate_limit_requests_per_minute": "6",
+            "rate_limit_auth_requests_per_minute": "100",
+            "rate_limit_storage_timeout_seconds": "0.2",
+            "rate_limit_storage_retry_seconds": "0.2",
+        }
+        first, second = limited(make_client, **overrides), limited(make_client, **overrides)
+        _, auth = signed_in(first)
+        counted(first.get(ME, headers=auth), 200, 6, 5)
+        counted(second.get(ME, headers=auth), 200, 6, 4)
+        assert first.get("/ready").json()["rate_limits"] == "shared"
+
+        server.stop()
+        # Each instance counts on its own now: a fresh budget each.
+        counted(first.get(ME, headers=auth), 200, 6, 5)
+        counted(second.get(ME, headers=auth), 200, 6, 5)
+        assert first.get("/ready").json()["rate_limits"] == "degraded"
+
+        server.start()  # empty: a restarted Redis keeps no counters
+        time.sleep(0.3)  # past storage_retry_seconds
+        counted(first.get(ME, headers=auth), 200, 6, 5)
+        counted(second.get(ME, headers=auth), 200, 6, 4)
+        counted(first.get(ME, headers=auth), 200, 6, 3)
+        assert first.get("/ready").json()["rate_limits"] == "shared"
+        assert second.get("/ready").json()["rate_limits"] == "shared"
+    finally:
+        server.close()
+
+
+def test_a_limit_store_outage_is_logged_once_per_interval(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    limits = RateLimits(
+        per_minute=5,
+        auth_per_minute=5,
+        storage_uri="redis://127.0.0.1:1/0",
+        storage_timeout=0.2,
+        storage_retry=0,  # try the storage on every request
+    )
+
+    async def hits() -> list[bool]:
+        return [(await limits.hit(limits.item, "ip:1"))[0] for _ in range(7)]
+
+    with caplog.at_level("INFO", logger="provider_registry.ratelimit"):
+        allowed = asyncio.run(hits())
+    assert allowed == [True] * 5 + [False] * 2
+    lines = [r.getMessage() for r in caplog.records if r.name == "provider_registry.ratelimit"]
+    outages = [line for line in lines if "rate_limit.storage_unavailable" in line]
+    assert len(outages) == 1, lines
+    assert limits.state == "degraded"

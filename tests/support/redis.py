@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -72,41 +73,43 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-@contextlib.contextmanager
-def throwaway_redis(startup_timeout: float = 20.0) -> Iterator[str]:
-    """Yield a ``redis://127.0.0.1:<port>/0`` URL: the configured one, or a server started now."""
-    given = os.environ.get(URL_ENV)
-    if given:
-        yield given
-        return
-    binary = _binary()
-    port = _free_port()
-    workdir = Path(tempfile.mkdtemp(prefix="provider-registry-redis-"))
-    log_path = workdir / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--daemonize",
-                "no",
-                "--dir",
-                str(workdir),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while not _answers_ping(port):
+class RedisProcess:
+    """A redis-server we start, on one port, that a test may stop and start again (a restart:
+    Redis keeps nothing, so every counter is gone)."""
+
+    def __init__(self, startup_timeout: float = 20.0) -> None:
+        self.binary = _binary()
+        self.port = _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.startup_timeout = startup_timeout
+        self.workdir = Path(tempfile.mkdtemp(prefix="provider-registry-redis-"))
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        log_path = self.workdir / "server.log"
+        with log_path.open("ab") as log:
+            self.process = process = subprocess.Popen(
+                [
+                    self.binary,
+                    "--port",
+                    str(self.port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--daemonize",
+                    "no",
+                    "--dir",
+                    str(self.workdir),
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + self.startup_timeout
+        while not _answers_ping(self.port):
             if process.poll() is not None:
                 raise RedisUnavailable(
                     f"redis-server exited with {process.returncode}:\n"
@@ -114,12 +117,57 @@ def throwaway_redis(startup_timeout: float = 20.0) -> Iterator[str]:
                 )
             if time.monotonic() > deadline:
                 raise RedisUnavailable(
-                    f"redis-server did not answer PING on port {port} within "
-                    f"{startup_timeout:.0f} s:\n{log_path.read_text(errors='replace')}\n"
+                    f"redis-server did not answer PING on port {self.port} within "
+                    f"{self.startup_timeout:.0f} s:\n{log_path.read_text(errors='replace')}\n"
                     + HOW_TO_GET_ONE
                 )
             time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            _stop(self.process)
+            self.process = None
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def throwaway_redis(startup_timeout: float = 20.0) -> Iterator[str]:
+    """Yield a ``redis://127.0.0.1:<port>/0`` URL: the configured one, or a server started now."""
+    given = os.environ.get(URL_ENV)
+    if given:
+        yield given
+        return
+    server = RedisProcess(startup_timeout)
+    try:
+        server.start()
+        yield server.url
+    finally:
+        server.close()
+
+
+@contextlib.contextmanager
+def black_hole() -> Iterator[str]:
+    """A ``redis://`` URL of a process that accepts connections and never answers (a hung Redis,
+    or one behind a frozen network path). Exactly that process is stopped at the end."""
+    script = (
+        "import socket, sys, time\n"
+        "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(128)\n"
+        "print(s.getsockname()[1], flush=True)\n"
+        "held = []\n"
+        "while True:\n"
+        "    held.append(s.accept()[0])\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        assert process.stdout is not None
+        port = int(process.stdout.readline())
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         _stop(process)
-        shutil.rmtree(workdir, ignore_errors=True)
+        if process.stdout is not None:
+            process.stdout.close()

@@ -41,6 +41,16 @@ def running_server(
     command: str, env: dict[str, str], log_path: Path, startup_timeout: float = 60.0
 ) -> Iterator[str]:
     """Run ``provider-registry <command>`` on a free port; yield its base URL."""
+    with server_process(command, env, log_path, startup_timeout) as (base, _process):
+        yield base
+
+
+@contextlib.contextmanager
+def server_process(
+    command: str, env: dict[str, str], log_path: Path, startup_timeout: float = 60.0
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run ``provider-registry <command>`` on a free port; yield its base URL and its process
+    (gunicorn's master under ``serve``), which a test may signal itself."""
     port = free_port()
     full_env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("PROVIDER_REGISTRY_")},
@@ -72,7 +82,7 @@ def running_server(
                 if time.monotonic() > deadline:
                     raise AssertionError(f"server did not start:\n{log_path.read_text()}")
                 time.sleep(0.2)
-            yield base
+            yield base, process
         finally:
             # Our own process group only (gunicorn master and its workers).
             with contextlib.suppress(ProcessLookupError):

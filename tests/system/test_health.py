@@ -41,7 +41,13 @@ def test_health_is_503_when_the_database_is_unreachable(make_client: MakeClient,
 def test_ready_when_migrated(client: TestClient) -> None:
     response = client.get("/ready")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "database": "connected", "migrations": "current"}
+    assert response.json() == {
+        "status": "ready",
+        "database": "connected",
+        "migrations": "current",
+        "rate_limits": "off",  # the tests' default: rate limiting off
+        "draining": False,
+    }
 
 
 def test_not_ready_before_migrations(make_client: MakeClient, pg_server: str) -> None:

@@ -1973,7 +1973,9 @@ export interface components {
          * @example {
          *       "status": "ready",
          *       "database": "connected",
-         *       "migrations": "current"
+         *       "migrations": "current",
+         *       "rate_limits": "shared",
+         *       "draining": false
          *     }
          */
         Readiness: {
@@ -1986,6 +1988,20 @@ export interface components {
              * @enum {string}
              */
             migrations: "current" | "pending" | "unknown";
+            /**
+             * @description Where this instance counts rate limits: `shared` (the configured Redis, all instances
+             *     together), `local` (in this process, as configured), `degraded` (the shared storage
+             *     failed or timed out, so this process counts in its own memory until it answers again;
+             *     still ready, limits still enforced per instance) or `off` (rate limiting disabled).
+             * @enum {string}
+             */
+            rate_limits?: "shared" | "local" | "degraded" | "off";
+            /**
+             * @description True once the instance got SIGTERM: it still serves requests for a short while
+             *     (`server.drain_seconds`) so that load balancers stop routing to it, then stops.
+             *     `status` is `not_ready` meanwhile.
+             */
+            draining?: boolean;
         };
         /**
          * @description `admin` (everything), `provider` (publishes services, runs deployments), `consumer` (uses

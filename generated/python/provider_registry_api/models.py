@@ -43,6 +43,21 @@ class Readiness(BaseModel):
     """
     Whether the database schema is at the revision this build expects.
     """
+    rate_limits: Literal["shared", "local", "degraded", "off"] | None = None
+    """
+    Where this instance counts rate limits: `shared` (the configured Redis, all instances
+    together), `local` (in this process, as configured), `degraded` (the shared storage
+    failed or timed out, so this process counts in its own memory until it answers again;
+    still ready, limits still enforced per instance) or `off` (rate limiting disabled).
+
+    """
+    draining: bool | None = None
+    """
+    True once the instance got SIGTERM: it still serves requests for a short while
+    (`server.drain_seconds`) so that load balancers stop routing to it, then stops.
+    `status` is `not_ready` meanwhile.
+
+    """
 
 
 class AccountCreate(BaseModel):

@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.kit import metrics
 from provider_registry.kit.context import request_id_var
+from provider_registry.kit.drain import draining
 from provider_registry.kit.errors import (
     FieldIssue,
     MalformedBody,
@@ -105,6 +106,9 @@ class RequestContextMiddleware:
                 headers.extend(h for h in self.security_headers if h[0] not in present)
                 if b"cache-control" not in present:
                     headers.append((b"cache-control", b"no-store"))
+                if draining():
+                    # No idle keep-alive connection may be left to a closing port.
+                    headers.append((b"connection", b"close"))
                 message["headers"] = headers
             await send(message)
 

@@ -3,10 +3,18 @@
 Flask-Limiter only counts requests that reach Flask, so the counting happens here, in ASGI
 middleware in front of routing, on the same ``limits`` library and storage URIs Flask-Limiter
 uses (``memory://`` for one instance, ``redis://`` to share limits between instances).
+
+A shared storage that fails or does not answer within ``storage_timeout`` never holds a request
+and never switches limits off: the process counts in its own memory instead (so the sign-in
+limit still holds per instance) and tries the shared storage again ``storage_retry`` seconds
+later; the outage is logged once per ``LOG_INTERVAL_SECONDS``, counted in
+``provider_rate_limit_storage_errors_total``, shown by ``provider_rate_limit_degraded`` and by
+``/ready``'s ``rate_limits``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections.abc import Callable
@@ -16,7 +24,7 @@ import structlog
 from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from provider_registry.kit.errors import DomainError
@@ -25,8 +33,18 @@ from provider_registry.kit.middleware import add_response_headers
 log = structlog.get_logger("provider_registry.ratelimit")
 STORAGE_ERRORS = Counter(
     "provider_rate_limit_storage_errors_total",
-    "Requests served without rate limiting because the limit storage failed.",
+    "Calls to the shared rate-limit storage that failed or timed out.",
 )
+FALLBACK_HITS = Counter(
+    "provider_rate_limit_fallback_total",
+    "Requests counted by the per-process fallback limiter while the shared storage was down.",
+)
+DEGRADED = Gauge(
+    "provider_rate_limit_degraded",
+    "1 while this process counts limits in its own memory because the shared storage failed.",
+    multiprocess_mode="max",
+)
+LOG_INTERVAL_SECONDS = 60.0
 
 # Probes, metrics and the documentation are never limited.
 EXEMPT_PREFIXES = ("/api/v1/ui", "/api/v1/redoc")
@@ -71,50 +89,121 @@ def async_storage_uri(uri: str) -> str:
 
 class RateLimits:
     """The budgets and their counters, shared by the middleware and by anything else that spends
-    the per-IP auth budget (an account created by a first signed request). The storage is made on
-    first use, inside the event loop."""
+    the per-IP auth budget (an account created by a first signed request). The storages are made
+    on first use, inside the event loop."""
 
-    def __init__(self, *, per_minute: int, auth_per_minute: int, storage_uri: str) -> None:
+    def __init__(
+        self,
+        *,
+        per_minute: int,
+        auth_per_minute: int,
+        storage_uri: str,
+        storage_timeout: float = 0.25,
+        storage_retry: float = 2.0,
+    ) -> None:
         self.item = RateLimitItemPerMinute(per_minute)
         self.auth_item = RateLimitItemPerMinute(auth_per_minute, namespace="AUTH")
         self.storage_uri = storage_uri
+        self.shared = not storage_uri.startswith(("memory://", "async+memory://"))
+        self.storage_timeout = storage_timeout
+        self.storage_retry = storage_retry
         self._limiter: FixedWindowRateLimiter | None = None
+        self._fallback: FixedWindowRateLimiter | None = None
+        self._down_until = 0.0  # monotonic; the shared storage is not tried before then
+        self._down = False
+        self._failures = 0  # since the last log line
+        self._logged_at = -math.inf
 
     @property
     def limiter(self) -> FixedWindowRateLimiter:
         if self._limiter is None:
+            options: dict[str, float] = (
+                {"connect_timeout": self.storage_timeout, "stream_timeout": self.storage_timeout}
+                if self.storage_uri.startswith(("redis", "async+redis"))
+                else {}
+            )
             self._limiter = FixedWindowRateLimiter(
-                storage_from_string(async_storage_uri(self.storage_uri))
+                storage_from_string(async_storage_uri(self.storage_uri), **options)
             )
         return self._limiter
+
+    @property
+    def fallback(self) -> FixedWindowRateLimiter:
+        if self._fallback is None:
+            self._fallback = FixedWindowRateLimiter(storage_from_string("async+memory://"))
+        return self._fallback
+
+    @property
+    def state(self) -> str:
+        """``shared``, ``local`` (memory storage configured) or ``degraded`` (shared storage
+        down, counting in this process)."""
+        if not self.shared:
+            return "local"
+        return "degraded" if self._down else "shared"
 
     async def close(self) -> None:
         # limits' async storages have no close(); the Redis one holds a connection pool that
         # would otherwise outlive the app.
         if self._limiter is None:
             return
+        storage: Any = self._limiter.storage
         pool = getattr(
-            getattr(getattr(self._limiter.storage, "bridge", None), "storage", None),
-            "connection_pool",
-            None,
+            getattr(getattr(storage, "bridge", None), "storage", None), "connection_pool", None
         )
         if pool is not None:
             pool.disconnect()
 
-    async def hit(self, item: RateLimitItem, key: str) -> tuple[bool, Any] | None:
-        try:
-            allowed = await self.limiter.hit(item, key)
-            return allowed, await self.limiter.get_window_stats(item, key)
-        except Exception as exc:  # any storage failure: fail open, loudly
-            STORAGE_ERRORS.inc()
-            log.error("rate_limit.storage_unavailable", error=f"{type(exc).__name__}: {exc}")
-            return None
+    async def hit(self, item: RateLimitItem, key: str) -> tuple[bool, Any]:
+        """Count one request of ``key`` against ``item``: whether it is allowed, and the window."""
+        if self.shared and time.monotonic() >= self._down_until:
+            try:
+                outcome = await asyncio.wait_for(
+                    _hit(self.limiter, item, key), timeout=self.storage_timeout
+                )
+            except Exception as exc:  # any storage failure or timeout: count locally, loudly
+                self._failed(exc)
+            else:
+                self._recovered()
+                return outcome
+        if self.shared:
+            FALLBACK_HITS.inc()
+        return await _hit(self.fallback if self.shared else self.limiter, item, key)
+
+    def _failed(self, exc: BaseException) -> None:
+        STORAGE_ERRORS.inc()
+        DEGRADED.set(1)
+        self._down = True
+        self._down_until = time.monotonic() + self.storage_retry
+        self._failures += 1
+        now = time.monotonic()
+        if now - self._logged_at >= LOG_INTERVAL_SECONDS:
+            log.error(
+                "rate_limit.storage_unavailable",
+                error=f"{type(exc).__name__}: {exc}"[:300],
+                failures=self._failures,
+                fallback="per-process memory",
+            )
+            self._logged_at = now
+            self._failures = 0
+
+    def _recovered(self) -> None:
+        if self._down:
+            self._down = False
+            DEGRADED.set(0)
+            log.info("rate_limit.storage_recovered", failures_since_last_log=self._failures)
+            self._failures = 0
+            self._logged_at = -math.inf
 
     async def charge_auth(self, key: str) -> None:
         """Spend one unit of the auth budget of ``key``; RateLimited when none is left."""
-        outcome = await self.hit(self.auth_item, key)
-        if outcome is not None and not outcome[0]:
-            raise _exceeded(self.auth_item, outcome[1])
+        allowed, stats = await self.hit(self.auth_item, key)
+        if not allowed:
+            raise _exceeded(self.auth_item, stats)
+
+
+async def _hit(limiter: FixedWindowRateLimiter, item: RateLimitItem, key: str) -> tuple[bool, Any]:
+    allowed = await limiter.hit(item, key)
+    return allowed, await limiter.get_window_stats(item, key)
 
 
 def _budget_headers(item: RateLimitItem, stats: Any) -> dict[str, str]:
@@ -174,12 +263,7 @@ class RateLimitMiddleware:
             item, key = self.limits.auth_item, self.ip_key(scope)
         else:
             item, key = self.limits.item, self.client_key(scope)
-        outcome = await self.limits.hit(item, key)
-        if outcome is None:
-            # The shared storage is down: serve without limits rather than fail every request.
-            await self.app(scope, receive, send)
-            return
-        allowed, stats = outcome
+        allowed, stats = await self.limits.hit(item, key)
         if not allowed:
             raise _exceeded(item, stats)
         headers = _budget_headers(item, stats)

@@ -8,6 +8,7 @@ from flask import current_app
 
 from provider_registry.config import Settings
 from provider_registry.kit.db import Database
+from provider_registry.kit.ratelimit import RateLimits
 
 EXTENSION_KEY = "provider_registry"
 
@@ -16,6 +17,7 @@ EXTENSION_KEY = "provider_registry"
 class AppState:
     settings: Settings
     database: Database
+    rate_limits: RateLimits | None = None  # None: rate limiting is off
 
 
 def app_state() -> AppState:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, current_app, request
 
 from provider_registry.kit import metrics
+from provider_registry.kit.drain import draining
 from provider_registry.kit.responses import json_response
 from provider_registry.kit.state import app_state
 from provider_registry.system import service
@@ -32,7 +33,10 @@ get_registration_health = get_health
 
 
 def get_ready() -> Response:
-    report = service.readiness(_probes())
+    limits = app_state().rate_limits
+    report = service.readiness(
+        _probes(), rate_limits=limits.state if limits is not None else "off", draining=draining()
+    )
     return json_response(report, 200 if report.status == "ready" else 503)
 
 

@@ -71,13 +71,18 @@ def health(probes: Probes) -> Health:
     )
 
 
-def readiness(probes: Probes) -> Readiness:
+def readiness(probes: Probes, *, rate_limits: str, draining: bool) -> Readiness:
+    """``rate_limits``: ``RateLimits.state``, or ``off``. A degraded limit storage is reported,
+    not a reason to stop routing here: the instance still enforces limits on its own. A
+    draining instance is not ready, whatever its database (``kit.drain``)."""
     reachable, revision = probes.revision.get()
-    if not reachable:
-        return Readiness(status="not_ready", database="disconnected", migrations="unknown")
-    current = revision == migrate.head_revision()
-    return Readiness(
-        status="ready" if current else "not_ready",
-        database="connected",
-        migrations="current" if current else "pending",
+    current = reachable and revision == migrate.head_revision()
+    return Readiness.model_validate(
+        {
+            "status": "ready" if current and not draining else "not_ready",
+            "database": "connected" if reachable else "disconnected",
+            "migrations": "unknown" if not reachable else "current" if current else "pending",
+            "rate_limits": rate_limits,
+            "draining": draining,
+        }
     )

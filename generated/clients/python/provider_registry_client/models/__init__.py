@@ -103,6 +103,7 @@ from .rate import Rate
 from .readiness import Readiness
 from .readiness_database import ReadinessDatabase
 from .readiness_migrations import ReadinessMigrations
+from .readiness_rate_limits import ReadinessRateLimits
 from .readiness_status import ReadinessStatus
 from .replicas import Replicas
 from .resource_price import ResourcePrice
@@ -259,6 +260,7 @@ __all__ = (
     "Readiness",
     "ReadinessDatabase",
     "ReadinessMigrations",
+    "ReadinessRateLimits",
     "ReadinessStatus",
     "Replicas",
     "ResourcePrice",
