@@ -180,6 +180,10 @@ class BillingSettings(_Section):
     max_attempts: int = Field(default=4, ge=1, le=10)
     backoff_seconds: float = Field(default=0.2, ge=0, le=10)
     max_retry_after_seconds: float = Field(default=10.0, ge=0, le=120)
+    # An approval claims its provider while it calls billing (outside any transaction); a claim
+    # older than this was interrupted (a crash) and is completed or undone by the maintenance
+    # job. Keep it above max_attempts x (timeout_seconds + max_retry_after_seconds).
+    approval_timeout_seconds: int = Field(default=120, ge=10, le=3600)
 
     @field_validator("url")
     @classmethod

@@ -1,4 +1,5 @@
-"""``provider-registry maintenance``: prune what the service no longer needs.
+"""``provider-registry maintenance``: prune what the service no longer needs, and complete or undo
+approvals a crash interrupted between their steps (``providers.service.approve``).
 
 Each task deletes in small batches, one transaction per batch, taking only rows no other run has
 locked (``FOR UPDATE SKIP LOCKED``), so the command is idempotent and several instances may run
@@ -17,6 +18,8 @@ from provider_registry.config import Settings
 from provider_registry.identity import repository as identity
 from provider_registry.kit.db import Database
 from provider_registry.kit.timeutil import utcnow
+from provider_registry.providers import service as providers
+from provider_registry.providers.billing import gateway_for
 
 BATCH = 1000
 
@@ -54,4 +57,9 @@ def run(database: Database, settings: Settings, *, batch: int = BATCH) -> dict[s
             if deleted < batch:
                 break
         summary[name] = total
+    approvals = providers.complete_interrupted_approvals(
+        database, settings, gateway_for(settings.billing)
+    )
+    summary["approvals_completed"] = approvals["completed"]
+    summary["approvals_undone"] = approvals["undone"]
     return summary

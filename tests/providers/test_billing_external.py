@@ -469,3 +469,148 @@ def test_a_redirect_does_not_carry_the_token_elsewhere(scene: MakeScene) -> None
         leaked = elsewhere.requests()
     assert leaked == [], leaked
     problem(response, 502, "BILLING_UNAVAILABLE")
+
+
+# ------------------------------------------------- no lock across the call (issue 13, item 3)
+# Approval claims the provider in a short transaction, calls billing with no transaction open,
+# then applies the result: a slow billing service holds no row lock and no other request.
+
+
+def events(s: Scene, action: str) -> list[dict[str, Any]]:
+    response = s.client.get(
+        "/api/v1/admin/audit-events", params={"action": action, "limit": 100}, headers=s.admin
+    )
+    assert response.status_code == 200, response.text
+    return [e for e in response.json()["items"] if e["target_id"] == s.id]
+
+
+def row_lock_is_free(database_url: str, provider_id: str) -> bool:
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg2://", 1))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("SET LOCAL lock_timeout = '100ms'"))
+            connection.execute(
+                text("SELECT id FROM providers WHERE id = :id FOR UPDATE NOWAIT"),
+                {"id": provider_id},
+            )
+        return True
+    except Exception:  # LockNotAvailable
+        return False
+    finally:
+        engine.dispose()
+
+
+def test_a_slow_billing_call_holds_no_lock_and_blocks_no_request(
+    scene: MakeScene, clean_db: str
+) -> None:
+    s = scene(default={"delay": 3}, billing_timeout_seconds="10", billing_max_attempts="1")
+    outcome: list[Any] = []
+    approving = threading.Thread(target=lambda: outcome.append(s.approve()))
+    approving.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not s.calls():  # billing has the request: the approval is between its steps
+            assert time.monotonic() < deadline, "billing never called"
+            time.sleep(0.02)
+        started = time.monotonic()
+        assert row_lock_is_free(clean_db, s.id)
+        assert s.record()["status"] == "pending"
+        second = s.approve()
+        problem(second, 409, "APPROVAL_IN_PROGRESS")
+        assert second.headers["retry-after"] == "5"
+        reject = s.client.post(
+            f"/api/v1/admin/providers/{s.id}/reject",
+            json={"rejection_reason": "changed our mind"},
+            headers=s.admin,
+        )
+        problem(reject, 409, "APPROVAL_IN_PROGRESS")
+        assert time.monotonic() - started < 1.5, "a request waited for the billing call"
+    finally:
+        approving.join(timeout=30)
+    [response] = outcome
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "approved"
+    assert len(s.calls()) == 1
+    assert [e["action"] for e in events(s, "provider.approval_started")] == [
+        "provider.approval_started"
+    ]
+    assert len(s.approval_events()) == 1
+    assert s.record()["billing_account_id"] == s.accounts()[0]["id"]
+
+
+def test_a_failed_billing_call_releases_the_claim_and_is_audited(scene: MakeScene) -> None:
+    s = scene(url=unused_url())
+    problem(s.approve(), 502, "BILLING_UNAVAILABLE")
+    s.assert_still_pending()
+    assert len(events(s, "provider.approval_started")) == 1
+    [failed] = events(s, "provider.approval_failed")
+    assert "could not open an account" in failed["details"]["error"]
+    # Released: a rejection is not refused as "in progress".
+    reject = s.client.post(
+        f"/api/v1/admin/providers/{s.id}/reject",
+        json={"rejection_reason": "no billing"},
+        headers=s.admin,
+    )
+    assert reject.status_code == 200, reject.text
+
+
+def interrupt_approval(s: Scene, database_url: str) -> None:
+    """What a crash between the steps leaves: a claim older than approval_timeout_seconds."""
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg2://", 1))
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE providers SET approval_started_at = now() - interval '1 hour' "
+                    "WHERE id = :id"
+                ),
+                {"id": s.id},
+            )
+    finally:
+        engine.dispose()
+
+
+def run_maintenance(database_url: str, billing_url: str) -> dict[str, int]:
+    from provider_registry import maintenance
+    from provider_registry.kit import db
+
+    settings = load_settings(
+        config_file=None,
+        environ=settings_env(database_url, **DEFAULTS, billing_url=billing_url),
+    )
+    database = db.Database(db.make_engine(settings.database))
+    try:
+        return maintenance.run(database, settings)
+    finally:
+        database.dispose()
+
+
+def test_maintenance_completes_an_interrupted_approval(scene: MakeScene, clean_db: str) -> None:
+    s = scene()
+    assert s.server is not None
+    interrupt_approval(s, clean_db)
+    summary = run_maintenance(clean_db, s.server.url)
+    assert (summary["approvals_completed"], summary["approvals_undone"]) == (1, 0)
+    record = s.record()
+    assert record["status"] == "approved"
+    [account] = s.accounts()
+    assert record["billing_account_id"] == account["id"]
+    [approved] = s.approval_events()
+    assert approved["actor_kind"] == "system"
+    # Idempotent: a second run finds nothing to do.
+    again = run_maintenance(clean_db, s.server.url)
+    assert (again["approvals_completed"], again["approvals_undone"]) == (0, 0)
+
+
+def test_maintenance_undoes_an_interrupted_approval_billing_refuses(
+    scene: MakeScene, clean_db: str
+) -> None:
+    s = scene()
+    interrupt_approval(s, clean_db)
+    summary = run_maintenance(clean_db, unused_url())
+    assert (summary["approvals_completed"], summary["approvals_undone"]) == (0, 1)
+    s.assert_still_pending()
+    [failed] = events(s, "provider.approval_failed")
+    assert failed["actor_kind"] == "system"
+    # The claim is gone: the provider can be approved again at once.
+    assert s.approve().status_code == 200

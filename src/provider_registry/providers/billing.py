@@ -1,9 +1,11 @@
 """Opening a provider's billing account when it is approved.
 
-Built in by default (a row and an id, in the approval's own transaction), or an external HTTP
-billing service. The external call is idempotent (the key is derived from the provider, so a retry,
-or a second approval attempt, never opens a second account), bounded in time and attempts, and
-retried with exponential backoff on connection errors, timeouts, 408, 429 (honouring
+Built in by default (a row and an id, written by the approval's finishing transaction:
+``open_builtin_account``), or an external HTTP billing service, called while no transaction is
+open and no row is locked (``providers.service.approve``). The external call is idempotent (the
+key is derived from the provider, so a retry, a second approval attempt or the maintenance job
+completing an interrupted approval never opens a second account), bounded in time and attempts,
+and retried with exponential backoff on connection errors, timeouts, 408, 429 (honouring
 Retry-After) and 5xx. Any other answer, or running out of attempts, fails the approval: 502.
 """
 
@@ -15,6 +17,7 @@ import secrets
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -34,20 +37,26 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
 class BillingGateway(Protocol):
-    def open_account(self, session: Session, provider: Provider) -> str:
-        """Return the billing account id for ``provider``, opening it if needed."""
+    def open_account(self, provider: Provider) -> str | None:
+        """The billing account id of ``provider``, opening it if needed; called outside any
+        transaction. None: billing is built in, and the approval's own transaction opens the
+        account (``open_builtin_account``)."""
         ...
 
 
 class BuiltinBilling:
-    def open_account(self, session: Session, provider: Provider) -> str:
-        accounts = BillingAccountRepository(session)
-        existing = accounts.for_provider(provider.id)
-        if existing is not None:
-            return existing.id
-        account = BillingAccount(id="ba_" + secrets.token_hex(12), provider_id=provider.id)
-        accounts.add(account)
-        return account.id
+    def open_account(self, provider: Provider) -> str | None:
+        return None
+
+
+def open_builtin_account(session: Session, provider_id: uuid.UUID) -> str:
+    accounts = BillingAccountRepository(session)
+    existing = accounts.for_provider(provider_id)
+    if existing is not None:
+        return existing.id
+    account = BillingAccount(id="ba_" + secrets.token_hex(12), provider_id=provider_id)
+    accounts.add(account)
+    return account.id
 
 
 def idempotency_key(provider: Provider) -> str:
@@ -87,7 +96,7 @@ class HttpBilling:
         finally:
             executor.shutdown(wait=False, cancel_futures=True)
 
-    def open_account(self, session: Session, provider: Provider) -> str:
+    def open_account(self, provider: Provider) -> str | None:
         body = json.dumps(
             {"provider_id": str(provider.id), "name": provider.name, "email": provider.email}
         ).encode()

@@ -33,6 +33,14 @@ class InvalidTransition(DomainError):
     title = "Conflict"
 
 
+class ApprovalInProgress(DomainError):
+    """Another approval of this provider is calling the billing service right now."""
+
+    status = 409
+    code = "APPROVAL_IN_PROGRESS"
+    title = "Conflict"
+
+
 class BillingUnavailable(DomainError):
     status = 502
     code = "BILLING_UNAVAILABLE"

@@ -14,6 +14,7 @@ from provider_registry.kit import db
 from provider_registry.kit.parsing import request_body
 from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.kit.state import app_state
 from provider_registry.providers import service, views
 from provider_registry.providers.models import Provider
 from provider_registry.providers.service import ProvidersConfig, etag
@@ -145,7 +146,15 @@ def _review(provider_id: str, action: str, reason: str | None = None) -> Respons
 
 
 def approve_provider(provider_id: str) -> Response:
-    return _review(provider_id, "approve")
+    # Its own short transactions around the billing call (service.approve), not the request's.
+    provider = service.approve(
+        app_state().database,
+        config(),
+        current_principal(),
+        uuid.UUID(provider_id),
+        if_match=if_match_header(),
+    )
+    return _with_etag(provider)
 
 
 def reject_provider(provider_id: str) -> Response:

@@ -59,6 +59,9 @@ class Provider(SQLModel, table=True):
     # Bumped when the provider is suspended or rejected (see Account.token_epoch).
     token_epoch: int = Field(default=0, nullable=False, sa_column_kwargs={"server_default": "0"})
     reviewed_at: datetime | None = Field(default=None, sa_column=optional_time_column())
+    # Set while an approval calls the billing service (outside any transaction): the claim that
+    # keeps a second approval or a rejection out until it is applied or abandoned.
+    approval_started_at: datetime | None = Field(default=None, sa_column=optional_time_column())
     created_at: datetime = Field(default_factory=utcnow, sa_column=created_at_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=updated_at_column())
 

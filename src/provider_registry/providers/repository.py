@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, exists, func, or_, update
@@ -11,6 +12,11 @@ from sqlmodel import col, select
 from provider_registry.kit.pagination import Page, paginate
 from provider_registry.kit.repository import Repository
 from provider_registry.providers.models import BillingAccount, Provider, ProviderFormat
+
+
+def _unclaimed_since(since: datetime) -> Any:
+    started = col(Provider.approval_started_at)
+    return or_(started.is_(None), started < since)
 
 
 class ProviderRepository(Repository[Provider]):
@@ -34,19 +40,97 @@ class ProviderRepository(Repository[Provider]):
         from_status: str,
         version: int,
         values: dict[str, Any],
+        claims_since: datetime,
     ) -> bool:
-        """Change state only if nobody else did first; True when this call won."""
+        """Change state only if nobody else did first and no approval claimed the row at or
+        after ``claims_since`` (one in progress); True when this call won."""
         result: Any = self.session.execute(
             update(Provider)
             .where(
                 col(Provider.id) == provider_id,
                 col(Provider.status) == from_status,
                 col(Provider.version) == version,
+                _unclaimed_since(claims_since),
             )
             .values(**values, version=version + 1)
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount == 1)
+
+    def claim_approval(
+        self,
+        provider_id: uuid.UUID,
+        *,
+        version: int,
+        claimed_at: datetime,
+        claims_since: datetime,
+    ) -> bool:
+        """Mark a pending provider as being approved (a short transaction of its own); False if
+        it changed, or another approval claimed it at or after ``claims_since``."""
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(
+                col(Provider.id) == provider_id,
+                col(Provider.status) == "pending",
+                col(Provider.version) == version,
+                _unclaimed_since(claims_since),
+            )
+            .values(approval_started_at=claimed_at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def reclaim_approval(
+        self, provider_id: uuid.UUID, *, claimed_at: datetime, new_claim: datetime
+    ) -> bool:
+        """Take over an approval claimed at ``claimed_at`` (the maintenance job completing an
+        interrupted one); False when someone else did, or it was applied or abandoned."""
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(
+                col(Provider.id) == provider_id,
+                col(Provider.status) == "pending",
+                col(Provider.approval_started_at) == claimed_at,
+            )
+            .values(approval_started_at=new_claim)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def finish_approval(
+        self, provider_id: uuid.UUID, *, claimed_at: datetime, values: dict[str, Any]
+    ) -> bool:
+        """Apply the approval claimed at ``claimed_at``, if that claim still stands."""
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(
+                col(Provider.id) == provider_id,
+                col(Provider.status) == "pending",
+                col(Provider.approval_started_at) == claimed_at,
+            )
+            .values(**values, approval_started_at=None, version=col(Provider.version) + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def release_claim(self, provider_id: uuid.UUID, *, claimed_at: datetime) -> bool:
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(col(Provider.id) == provider_id, col(Provider.approval_started_at) == claimed_at)
+            .values(approval_started_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
+
+    def stale_claims(self, before: datetime, limit: int) -> list[tuple[uuid.UUID, datetime]]:
+        """Approvals claimed before ``before`` and never applied nor abandoned (a crash)."""
+        rows = self.session.execute(
+            select(col(Provider.id), col(Provider.approval_started_at))
+            .where(col(Provider.approval_started_at) < before)
+            .order_by(col(Provider.approval_started_at))
+            .limit(limit)
+        ).all()
+        return [(row[0], row[1]) for row in rows]
 
     def update_versioned(
         self, provider_id: uuid.UUID, *, version: int, values: dict[str, Any]

@@ -6,8 +6,10 @@ WHERE clause), so of several concurrent reviews exactly one wins and the rest ge
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -30,8 +32,10 @@ from provider_registry.kit.parsing import document
 from provider_registry.kit.preconditions import etag_for
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.providers import validation
-from provider_registry.providers.billing import BillingGateway
+from provider_registry.providers.billing import BillingGateway, open_builtin_account
 from provider_registry.providers.errors import (
+    ApprovalInProgress,
+    BillingUnavailable,
     InvalidTransition,
     ProviderEmailTaken,
     ProviderNotFound,
@@ -307,6 +311,7 @@ def review(
     if_match: str | None,
     reason: str | None = None,
 ) -> Provider:
+    """Reject, suspend or reinstate (``approve`` calls billing: see ``approve``)."""
     providers = ProviderRepository(session)
     provider = get_for_review(session, provider_id)
     check_if_match(provider, if_match)
@@ -317,6 +322,7 @@ def review(
             extra={"current_status": provider.status},
         )
     now = utcnow()
+    claims_since = now - _claim_lifetime(config.settings)
     values: dict[str, Any] = {"status": to_status, "reviewed_at": now, "updated_at": now}
     if action == "reject":
         values["rejection_reason"] = reason
@@ -329,28 +335,192 @@ def review(
     elif action == "reinstate":
         values["suspension_reason"] = None
     # Claim the transition first: the row stays locked until this request ends, so concurrent
-    # reviewers wait here and then find the status changed (409).
+    # reviewers wait here and then find the status changed (409). An approval in progress keeps
+    # a rejection out: billing may be opening the account right now.
     if not providers.transition(
-        provider.id, from_status=from_status, version=provider.version, values=values
+        provider.id,
+        from_status=from_status,
+        version=provider.version,
+        values=values,
+        claims_since=claims_since,
     ):
         current = providers.refresh(provider)
+        _refuse_during_approval(current, claims_since)
         raise InvalidTransition(
             f"Another request changed this provider first; it is now {current.status}.",
             extra={"current_status": current.status},
         )
     provider = providers.refresh(provider)
     details: dict[str, Any] = {"from": from_status, "to": to_status}
-    if action == "approve":
-        # A failure raises (502) and the whole request rolls back: the provider stays pending.
-        billing_account_id = config.billing.open_account(session, provider)
-        providers.set_values(provider.id, {"billing_account_id": billing_account_id})
-        provider = providers.refresh(provider)
-        details["billing_account_id"] = billing_account_id
     if reason:
         details["reason"] = reason
     audit.record(session, actor, f"provider.{past}", "provider", provider.id, **details)
     REVIEWS.labels(action).inc()
     return provider
+
+
+def approve(
+    database: db.Database,
+    config: ProvidersConfig,
+    actor: Principal | None,
+    provider_id: uuid.UUID,
+    *,
+    if_match: str | None,
+) -> Provider:
+    """Approve in three steps, so that no row is locked and no transaction is open while the
+    billing service is called: claim the pending provider (a short transaction, audited), call
+    billing (idempotent, bounded), then apply the approval if the claim still stands (or, when
+    billing failed, release the claim; both audited). A second approval or a rejection meanwhile
+    is 409 ``APPROVAL_IN_PROGRESS`` at once; a claim a crash left behind is completed or undone
+    by the maintenance job (``complete_interrupted_approvals``)."""
+    claimed_at = utcnow()
+    provider = database.run(
+        lambda session: _claim(session, config, actor, provider_id, if_match, claimed_at)
+    )
+    return _call_billing_and_apply(database, config.billing, actor, provider, claimed_at)
+
+
+def _claim(
+    session: Session,
+    config: ProvidersConfig,
+    actor: Principal | None,
+    provider_id: uuid.UUID,
+    if_match: str | None,
+    claimed_at: datetime,
+) -> Provider:
+    providers = ProviderRepository(session)
+    provider = get_for_review(session, provider_id)
+    check_if_match(provider, if_match)
+    claims_since = claimed_at - _claim_lifetime(config.settings)
+    _refuse_during_approval(provider, claims_since)
+    if provider.status != "pending":
+        raise InvalidTransition(
+            f"The provider is {provider.status}; it cannot be approved.",
+            extra={"current_status": provider.status},
+        )
+    if not providers.claim_approval(
+        provider.id, version=provider.version, claimed_at=claimed_at, claims_since=claims_since
+    ):
+        current = providers.refresh(provider)
+        _refuse_during_approval(current, claims_since)
+        raise InvalidTransition(
+            f"Another request changed this provider first; it is now {current.status}.",
+            extra={"current_status": current.status},
+        )
+    audit.record(session, actor, "provider.approval_started", "provider", provider.id)
+    return provider
+
+
+def _call_billing_and_apply(
+    database: db.Database,
+    billing: BillingGateway,
+    actor: Principal | None,
+    provider: Provider,
+    claimed_at: datetime,
+) -> Provider:
+    try:
+        account_id = billing.open_account(provider)  # no transaction, no lock
+    except Exception as exc:
+        error = exc.detail if isinstance(exc, BillingUnavailable) else type(exc).__name__
+        database.run(lambda session: _abandon(session, actor, provider.id, claimed_at, error))
+        raise
+    return database.run(
+        lambda session: _apply_approval(session, actor, provider.id, claimed_at, account_id)
+    )
+
+
+def _apply_approval(
+    session: Session,
+    actor: Principal | None,
+    provider_id: uuid.UUID,
+    claimed_at: datetime,
+    account_id: str | None,
+) -> Provider:
+    providers = ProviderRepository(session)
+    account_id = account_id or open_builtin_account(session, provider_id)
+    now = utcnow()
+    values = {
+        "status": "approved",
+        "reviewed_at": now,
+        "updated_at": now,
+        "billing_account_id": account_id,
+    }
+    if not providers.finish_approval(provider_id, claimed_at=claimed_at, values=values):
+        raise InvalidTransition(
+            "This approval was taken over or undone while billing answered; read the provider "
+            "and its audit events for the outcome."
+        )
+    details = {"from": "pending", "to": "approved", "billing_account_id": account_id}
+    audit.record(session, actor, "provider.approved", "provider", provider_id, **details)
+    REVIEWS.labels("approve").inc()
+    provider = providers.get(provider_id)
+    assert provider is not None
+    return provider
+
+
+def _abandon(
+    session: Session,
+    actor: Principal | None,
+    provider_id: uuid.UUID,
+    claimed_at: datetime,
+    error: str,
+) -> None:
+    ProviderRepository(session).release_claim(provider_id, claimed_at=claimed_at)
+    audit.record(
+        session, actor, "provider.approval_failed", "provider", provider_id, error=error[:500]
+    )
+
+
+def complete_interrupted_approvals(
+    database: db.Database, settings: Settings, billing: BillingGateway, *, batch: int = 100
+) -> dict[str, int]:
+    """Approvals a crash left claimed past ``billing.approval_timeout_seconds``: each is taken
+    over (a conditional update, so concurrent runs never double up) and completed the way the
+    request would have: billing is asked again with the same idempotency key (so the account
+    the interrupted call may have opened is the one used), then the approval is applied, or
+    released when billing fails. Returns how many were completed and how many undone."""
+    outcome = {"completed": 0, "undone": 0}
+    before = utcnow() - _claim_lifetime(settings)
+    stale = database.run(lambda session: ProviderRepository(session).stale_claims(before, batch))
+    for provider_id, claimed_at in stale:
+        new_claim = utcnow()
+        provider = database.run(
+            functools.partial(
+                _take_over, provider_id=provider_id, claimed_at=claimed_at, new_claim=new_claim
+            )
+        )
+        if provider is None:
+            continue
+        try:
+            _call_billing_and_apply(database, billing, None, provider, new_claim)
+        except (BillingUnavailable, InvalidTransition):
+            outcome["undone"] += 1
+        else:
+            outcome["completed"] += 1
+    return outcome
+
+
+def _take_over(
+    session: Session, *, provider_id: uuid.UUID, claimed_at: datetime, new_claim: datetime
+) -> Provider | None:
+    providers = ProviderRepository(session)
+    if not providers.reclaim_approval(provider_id, claimed_at=claimed_at, new_claim=new_claim):
+        return None
+    return providers.get(provider_id)
+
+
+def _claim_lifetime(settings: Settings) -> timedelta:
+    return timedelta(seconds=settings.billing.approval_timeout_seconds)
+
+
+def _refuse_during_approval(provider: Provider, claims_since: datetime) -> None:
+    started = provider.approval_started_at
+    if started is not None and started >= claims_since:
+        raise ApprovalInProgress(
+            "An approval of this provider is in progress (its billing account is being "
+            "opened); retry in a few seconds.",
+            headers={"Retry-After": "5"},
+        )
 
 
 def admin_page(
