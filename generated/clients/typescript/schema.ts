@@ -5270,11 +5270,15 @@ export interface components {
         };
         /**
          * @description The provider's current status does not allow this action, or another request changed it
-         *     first (code `PROVIDER_INVALID_TRANSITION`; `current_status` says where it is now).
+         *     first (code `PROVIDER_INVALID_TRANSITION`; `current_status` says where it is now); or an
+         *     approval of this provider is opening its billing account right now (code
+         *     `APPROVAL_IN_PROGRESS`, with `Retry-After`): approve, reject and suspend wait for it to
+         *     finish rather than race it.
          */
         TransitionConflict: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
+                "Retry-After": components["headers"]["Retry-After"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
