@@ -32,6 +32,7 @@ from provider_registry.identity.security import Requirements, requirements
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.identity.tokens import TokenCodec
 from provider_registry.kit import db, metrics, specfiles
+from provider_registry.kit.deadline import DeadlineMiddleware
 from provider_registry.kit.logging import configure_logging
 from provider_registry.kit.middleware import (
     RequestContextMiddleware,
@@ -193,6 +194,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             ],
             max_age=settings.cors.max_age,
         )
+    app.add_middleware(
+        DeadlineMiddleware,
+        position=MiddlewarePosition.BEFORE_ROUTING,
+        seconds=settings.server.request_deadline_seconds,
+    )
     app.add_middleware(
         RequestGuardMiddleware,
         position=MiddlewarePosition.BEFORE_ROUTING,

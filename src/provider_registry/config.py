@@ -65,6 +65,8 @@ class ServerSettings(_Section):
     # here) before closing the port, then give in-flight requests this long to finish
     # (kit.drain). A Kubernetes terminationGracePeriodSeconds must exceed the two together.
     drain_seconds: int = Field(default=5, ge=0, le=300)
+    # A request not answered within this long gets 503 and changes nothing (kit.deadline).
+    request_deadline_seconds: float = Field(default=30.0, gt=0, le=600)
     graceful_timeout_seconds: int = Field(default=20, ge=1, le=600)
 
 

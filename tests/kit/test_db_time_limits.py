@@ -92,3 +92,46 @@ def test_a_request_that_waits_for_a_lock_gets_a_503_and_one_log_line(
         "/api/v1/auth/login", json={"email": account["email"], "password": PASSWORD}
     )
     assert response.status_code == 200, response.text
+
+
+def test_a_request_past_its_deadline_gets_a_503_and_changes_nothing(
+    make_client: MakeClient, make_settings: MakeSettings
+) -> None:
+    """The handler waits on a row lock longer than the request deadline: the client gets 503
+    at the deadline, and the handler, once the lock is released, rolls back instead of
+    committing (kit.deadline)."""
+    settings = make_settings(server_request_deadline_seconds="1", database_lock_timeout_ms="5000")
+    client = make_client(settings)
+    account = register(client)
+    url = settings.database.url.replace("postgresql://", "postgresql+psycopg2://")
+    holder = create_engine(url)
+    try:
+        with holder.connect() as connection, connection.begin():
+            connection.execute(
+                text("SELECT id FROM accounts WHERE id = :id FOR UPDATE"), {"id": account["id"]}
+            )
+            started = time.monotonic()
+            response = client.post(
+                "/api/v1/auth/login", json={"email": account["email"], "password": PASSWORD}
+            )
+            waited = time.monotonic() - started
+            time.sleep(0.5)  # the handler still waits on the lock, past the deadline
+        # The lock is released: the handler's UPDATE goes through, and its commit must not.
+        body = problem(response, 503, "DEADLINE_EXCEEDED")
+        assert "nothing was changed" in body["detail"]
+        assert response.headers["retry-after"] == "5"
+        assert 0.9 <= waited < 2.5, waited
+        time.sleep(1.0)
+        with holder.connect() as connection:
+            last_login = connection.execute(
+                text("SELECT last_login_at FROM accounts WHERE id = :id"), {"id": account["id"]}
+            ).scalar()
+        assert last_login is None
+    finally:
+        holder.dispose()
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"email": account["email"], "password": PASSWORD}
+        ).status_code
+        == 200
+    )

@@ -5114,8 +5114,9 @@ export interface components {
         };
         /**
          * @description The database did not answer in time (a statement or lock time limit ran out) or cannot be
-         *     reached (code `SERVICE_UNAVAILABLE`). Nothing was changed; retry after `Retry-After`
-         *     seconds.
+         *     reached (code `SERVICE_UNAVAILABLE`), or the request did not complete within the server's
+         *     request deadline (code `DEADLINE_EXCEEDED`, 30 s by default). Nothing was changed; retry
+         *     after `Retry-After` seconds.
          */
         ServiceUnavailable: {
             headers: {

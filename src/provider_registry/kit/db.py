@@ -33,6 +33,7 @@ from sqlalchemy.orm import make_transient_to_detached, sessionmaker
 from sqlmodel import Session, create_engine
 
 from provider_registry.config import DatabaseSettings
+from provider_registry.kit.deadline import may_commit
 from provider_registry.kit.errors import DomainError
 
 T = TypeVar("T")
@@ -265,7 +266,8 @@ def init_app(app: Flask, database: Database) -> None:
         if current is None:
             return response
         try:
-            if response.status_code >= 400:
+            if response.status_code >= 400 or not (reads_only(current) or may_commit()):
+                # A failed request, or one whose deadline passed: the client was told so.
                 current.rollback()
             elif not reads_only(current) or current.new or current.dirty or current.deleted:
                 # A read session has no transaction to commit: committing it only flushes, which
@@ -283,7 +285,7 @@ def init_app(app: Flask, database: Database) -> None:
         if current is None:
             return
         try:
-            if isinstance(exc, DomainError) and exc.keep_changes:
+            if isinstance(exc, DomainError) and exc.keep_changes and may_commit():
                 current.commit()
             else:
                 current.rollback()
