@@ -14,6 +14,15 @@ from provider_registry.kit.repository import Repository
 from provider_registry.providers.models import BillingAccount, Provider, ProviderFormat
 
 
+def _claimed(provider_id: uuid.UUID, claimed_at: datetime) -> tuple[Any, ...]:
+    """A pending provider still under the approval claim taken at ``claimed_at``."""
+    return (
+        col(Provider.id) == provider_id,
+        col(Provider.status) == "pending",
+        col(Provider.approval_started_at) == claimed_at,
+    )
+
+
 def _unclaimed_since(since: datetime) -> Any:
     started = col(Provider.approval_started_at)
     return or_(started.is_(None), started < since)
@@ -21,6 +30,16 @@ def _unclaimed_since(since: datetime) -> Any:
 
 class ProviderRepository(Repository[Provider]):
     model = Provider
+
+    def _update_if(self, *conditions: Any, values: dict[str, Any]) -> bool:
+        """UPDATE the provider rows matching ``conditions``; True when exactly one changed."""
+        result: Any = self.session.execute(
+            update(Provider)
+            .where(*conditions)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)
 
     def by_email(self, email: str) -> Provider | None:
         return self.get_one_or_none(col(Provider.email) == email)
@@ -44,18 +63,13 @@ class ProviderRepository(Repository[Provider]):
     ) -> bool:
         """Change state only if nobody else did first and no approval claimed the row at or
         after ``claims_since`` (one in progress); True when this call won."""
-        result: Any = self.session.execute(
-            update(Provider)
-            .where(
-                col(Provider.id) == provider_id,
-                col(Provider.status) == from_status,
-                col(Provider.version) == version,
-                _unclaimed_since(claims_since),
-            )
-            .values(**values, version=version + 1)
-            .execution_options(synchronize_session=False)
+        return self._update_if(
+            col(Provider.id) == provider_id,
+            col(Provider.status) == from_status,
+            col(Provider.version) == version,
+            _unclaimed_since(claims_since),
+            values={**values, "version": version + 1},
         )
-        return bool(result.rowcount == 1)
 
     def claim_approval(
         self,
@@ -67,60 +81,38 @@ class ProviderRepository(Repository[Provider]):
     ) -> bool:
         """Mark a pending provider as being approved (a short transaction of its own); False if
         it changed, or another approval claimed it at or after ``claims_since``."""
-        result: Any = self.session.execute(
-            update(Provider)
-            .where(
-                col(Provider.id) == provider_id,
-                col(Provider.status) == "pending",
-                col(Provider.version) == version,
-                _unclaimed_since(claims_since),
-            )
-            .values(approval_started_at=claimed_at)
-            .execution_options(synchronize_session=False)
+        return self._update_if(
+            col(Provider.id) == provider_id,
+            col(Provider.status) == "pending",
+            col(Provider.version) == version,
+            _unclaimed_since(claims_since),
+            values={"approval_started_at": claimed_at},
         )
-        return bool(result.rowcount == 1)
 
     def reclaim_approval(
         self, provider_id: uuid.UUID, *, claimed_at: datetime, new_claim: datetime
     ) -> bool:
         """Take over an approval claimed at ``claimed_at`` (the maintenance job completing an
         interrupted one); False when someone else did, or it was applied or abandoned."""
-        result: Any = self.session.execute(
-            update(Provider)
-            .where(
-                col(Provider.id) == provider_id,
-                col(Provider.status) == "pending",
-                col(Provider.approval_started_at) == claimed_at,
-            )
-            .values(approval_started_at=new_claim)
-            .execution_options(synchronize_session=False)
+        return self._update_if(
+            *_claimed(provider_id, claimed_at), values={"approval_started_at": new_claim}
         )
-        return bool(result.rowcount == 1)
 
     def finish_approval(
         self, provider_id: uuid.UUID, *, claimed_at: datetime, values: dict[str, Any]
     ) -> bool:
         """Apply the approval claimed at ``claimed_at``, if that claim still stands."""
-        result: Any = self.session.execute(
-            update(Provider)
-            .where(
-                col(Provider.id) == provider_id,
-                col(Provider.status) == "pending",
-                col(Provider.approval_started_at) == claimed_at,
-            )
-            .values(**values, approval_started_at=None, version=col(Provider.version) + 1)
-            .execution_options(synchronize_session=False)
+        return self._update_if(
+            *_claimed(provider_id, claimed_at),
+            values={**values, "approval_started_at": None, "version": col(Provider.version) + 1},
         )
-        return bool(result.rowcount == 1)
 
     def release_claim(self, provider_id: uuid.UUID, *, claimed_at: datetime) -> bool:
-        result: Any = self.session.execute(
-            update(Provider)
-            .where(col(Provider.id) == provider_id, col(Provider.approval_started_at) == claimed_at)
-            .values(approval_started_at=None)
-            .execution_options(synchronize_session=False)
+        return self._update_if(
+            col(Provider.id) == provider_id,
+            col(Provider.approval_started_at) == claimed_at,
+            values={"approval_started_at": None},
         )
-        return bool(result.rowcount == 1)
 
     def stale_claims(self, before: datetime, limit: int) -> list[tuple[uuid.UUID, datetime]]:
         """Approvals claimed before ``before`` and never applied nor abandoned (a crash)."""
@@ -136,21 +128,10 @@ class ProviderRepository(Repository[Provider]):
         self, provider_id: uuid.UUID, *, version: int, values: dict[str, Any]
     ) -> bool:
         """Optimistic locking: write only if the row is still at ``version``."""
-        result: Any = self.session.execute(
-            update(Provider)
-            .where(col(Provider.id) == provider_id, col(Provider.version) == version)
-            .values(**values, version=version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        return bool(result.rowcount == 1)
-
-    def set_values(self, provider_id: uuid.UUID, values: dict[str, Any]) -> None:
-        """Part of a change already claimed by ``transition`` (the row is locked)."""
-        self.session.execute(
-            update(Provider)
-            .where(col(Provider.id) == provider_id)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+        return self._update_if(
+            col(Provider.id) == provider_id,
+            col(Provider.version) == version,
+            values={**values, "version": version + 1},
         )
 
     def refresh(self, provider: Provider) -> Provider:
