@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
+from provider_registry.system.service import PROBE_TIMEOUT_SECONDS, CachedProbe
 from tests.conftest import MakeClient, problem
 from tests.support import postgres
+from tests.support.redis import black_hole
 
 pytestmark = pytest.mark.integration
 
@@ -36,6 +41,57 @@ def test_health_is_503_when_the_database_is_unreachable(make_client: MakeClient,
     assert response.status_code == 503
     assert response.json()["status"] == "unhealthy"
     assert response.json()["database"] == "disconnected"
+
+
+def test_live_answers_without_asking_the_database(make_client: MakeClient) -> None:
+    client = make_client(database_url="postgresql://nobody@127.0.0.1:1/none")
+    response = client.get("/live")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "alive",
+        "service": "provider-registry",
+        "version": response.json()["version"],
+    }
+    assert client.get("/health").status_code == 503  # while /health reports the outage
+
+
+def test_probes_answer_in_time_when_the_database_never_answers(make_client: MakeClient) -> None:
+    """A database behind a frozen network path accepts connections and never answers: the
+    probes still answer within PROBE_TIMEOUT_SECONDS (the check goes on in the background)."""
+    with black_hole() as url:
+        port = urllib.parse.urlsplit(url).port
+        client = make_client(
+            database_url=f"postgresql://nobody@127.0.0.1:{port}/none",
+            database_connect_timeout_seconds="5",
+        )
+        for path in ("/health", "/ready", "/health"):
+            started = time.monotonic()
+            response = client.get(path)
+            assert response.status_code == 503, response.text
+            assert response.json()["database"] == "disconnected"
+            assert time.monotonic() - started < PROBE_TIMEOUT_SECONDS + 0.5
+        assert client.get("/live").status_code == 200
+
+
+def test_a_probe_check_runs_once_and_its_late_result_is_kept() -> None:
+    release = threading.Event()
+    calls: list[int] = []
+
+    def check() -> bool:
+        calls.append(1)
+        release.wait(10)
+        return True
+
+    probe = CachedProbe(check, False, ttl=60, timeout=0.05)
+    assert probe.get() is False  # not answered in time: unknown
+    assert probe.get() is False  # still running: no second check
+    assert len(calls) == 1
+    release.set()
+    deadline = time.monotonic() + 5
+    while probe.get() is not True:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert len(calls) == 1  # the late result was kept, not checked again
 
 
 def test_ready_when_migrated(client: TestClient) -> None:
@@ -88,6 +144,7 @@ def test_probes_are_never_rate_limited(make_client: MakeClient) -> None:
         assert client.get("/health").status_code == 200
         assert client.get("/metrics").status_code == 200
         assert client.get("/ready").status_code == 200
+        assert client.get("/live").status_code == 200
 
 
 def test_rate_limit_counts_every_request_and_answers_429_with_headers(

@@ -24,6 +24,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description 200 whenever this process serves requests; it asks nothing of the database or Redis. For
+         *     an orchestrator's liveness probe: restarting an instance because its database is away
+         *     would not bring the database back, and `GET /health`, which answers 503 then, would
+         *     restart every instance during a database outage. Use `/ready` to decide where traffic
+         *     goes and `/health` to watch the database.
+         */
+        get: operations["get_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ready": {
         parameters: {
             query?: never;
@@ -4842,6 +4866,21 @@ export interface components {
         };
         /**
          * @example {
+         *       "status": "alive",
+         *       "service": "provider-registry",
+         *       "version": "0.1.0"
+         *     }
+         */
+        Liveness: {
+            /** @enum {string} */
+            status: "alive";
+            /** @example provider-registry */
+            service: string;
+            /** @example 0.1.0 */
+            version: string;
+        };
+        /**
+         * @example {
          *       "items": [
          *         {
          *           "id": "a0b9c8d7-e6f5-4a4b-8c3d-2e1f0a9b8c7d",
@@ -6047,6 +6086,30 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unhealthy"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    get_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This process is serving. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["Problem"];
         };
     };

@@ -1825,6 +1825,15 @@ class ShellSessionVerdict(BaseModel):
     expires_at: AwareDatetime | None = None
 
 
+class Liveness(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    status: Literal["alive"]
+    service: Annotated[str, Field(examples=["provider-registry"], max_length=100)]
+    version: Annotated[str, Field(examples=["0.1.0"], max_length=50)]
+
+
 class TicketCommentPage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",

@@ -51,6 +51,7 @@ EXEMPT_PREFIXES = ("/api/v1/ui", "/api/v1/redoc")
 EXEMPT_PATHS = frozenset(
     {
         "/health",
+        "/live",
         "/ready",
         "/metrics",
         "/api/v1/health",

@@ -32,6 +32,10 @@ get_api_health = get_health
 get_registration_health = get_health
 
 
+def get_live() -> Response:
+    return json_response(service.liveness(), 200)
+
+
 def get_ready() -> Response:
     limits = app_state().rate_limits
     report = service.readiness(

@@ -69,6 +69,8 @@ from .list_services_compliance_level import ListServicesComplianceLevel
 from .list_services_pricing_model import ListServicesPricingModel
 from .list_services_sort_by import ListServicesSortBy
 from .list_services_sort_order import ListServicesSortOrder
+from .liveness import Liveness
+from .liveness_status import LivenessStatus
 from .log_entry import LogEntry
 from .log_lines import LogLines
 from .organization import Organization
@@ -226,6 +228,8 @@ __all__ = (
     "ListServicesPricingModel",
     "ListServicesSortBy",
     "ListServicesSortOrder",
+    "Liveness",
+    "LivenessStatus",
     "LogEntry",
     "LogLines",
     "Organization",
