@@ -79,8 +79,11 @@ class DatabaseSettings(_Section):
     # Time limits on every PostgreSQL session, so nothing waits on the database unbounded: a
     # statement running longer is cancelled by the server, a lock not granted in time gives up,
     # a connection attempt fails, and a connection whose peer stopped answering (a frozen
-    # network) is dropped by TCP keepalives after about keepalive_seconds + 2 x 3 s. Each
-    # surfaces as a 503 with Retry-After. 0 turns the statement or lock limit off.
+    # network) is dropped: with a request on it once what was sent is unacknowledged for
+    # connect_timeout_seconds (TCP_USER_TIMEOUT; the peer's kernel acknowledges at once however
+    # busy PostgreSQL is, so this bounds a dead path, not a slow query), idle after about
+    # keepalive_seconds + 2 x 3 s. Each surfaces as a 503 with Retry-After. 0 turns the
+    # statement or lock limit off.
     statement_timeout_ms: int = Field(default=10_000, ge=0, le=3_600_000)
     lock_timeout_ms: int = Field(default=3_000, ge=0, le=3_600_000)
     connect_timeout_seconds: int = Field(default=5, ge=1, le=120)

@@ -42,10 +42,13 @@ def test_every_session_carries_the_configured_limits(database: db.Database) -> N
             assert dbapi is not None
             client = dbapi.get_dsn_parameters()  # type: ignore[attr-defined]
         assert settings == {"statement_timeout": "300ms", "lock_timeout": "200ms"}, factory
-        assert {k: client.get(k) for k in ("keepalives", "keepalives_idle", "connect_timeout")} == {
+        names = ("keepalives", "keepalives_idle", "connect_timeout", "tcp_user_timeout")
+        assert {k: client.get(k) for k in names} == {
             "keepalives": "1",
             "keepalives_idle": "5",
             "connect_timeout": "5",
+            # a frozen path under a request is given up after connect_timeout, not 11 s
+            "tcp_user_timeout": "5000",
         }
 
 

@@ -105,7 +105,9 @@ def time_limits(settings: DatabaseSettings) -> dict[str, Any]:
         "keepalives_interval": 2,
         "keepalives_count": 3,
         # Data sent and not acknowledged for this long (a frozen path) drops the connection.
-        "tcp_user_timeout": (settings.keepalive_seconds + 6) * 1000,
+        # The peer's kernel acknowledges at once, however long the query runs: this bounds a
+        # dead path, not a slow statement (statement_timeout does that).
+        "tcp_user_timeout": settings.connect_timeout_seconds * 1000,
     }
 
 
