@@ -51,12 +51,17 @@ migrate: install ## Apply database migrations to PROVIDER_REGISTRY_DATABASE_URL
 	$(BIN)/provider-registry migrate
 
 .PHONY: test
-test: install ## Run the suite (all but the contract test) on a throwaway PostgreSQL (T=path, JOBS=n)
-	$(BIN)/pytest -n $(JOBS) -m "not contract" $(T)
+test: install ## Run the suite (all but the contract and topology tests) on a throwaway PostgreSQL (T=path, JOBS=n)
+	$(BIN)/pytest -n $(JOBS) -m "not contract and not topology" $(T)
 
 .PHONY: test-contract
 test-contract: install ## schemathesis against the live server (about 5 minutes; CI runs it after make test)
 	$(BIN)/pytest -m contract tests/contract
+
+.PHONY: test-topology
+test-topology: install ## nginx in front of three instances on one PostgreSQL and Redis, under load, with restarts and outages (about 4 minutes)
+	@scripts/install-system-deps.sh topology
+	$(BIN)/pytest -m topology tests/topology
 
 .PHONY: bench-deps
 bench-deps: ## Install wrk, the load generator `make bench` drives, if missing

@@ -6,11 +6,15 @@
 # Playwright; Playwright's own browser download cannot be used). Does nothing when everything is
 # present.
 # `install-system-deps.sh bench` checks only what `make bench` needs: wrk (the load generator).
+# `install-system-deps.sh topology` checks what `make test-topology` needs beyond `make install`:
+# nginx, the load balancer in front of the three instances.
 set -euo pipefail
 
 missing=()
 if [ "${1:-}" = "bench" ]; then
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+elif [ "${1:-}" = "topology" ]; then
+  command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || missing+=(nginx)
 else
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)

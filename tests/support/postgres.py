@@ -81,78 +81,102 @@ def _as_server_user() -> tuple[list[str], int | None, int | None]:
     return [runuser, "-u", "postgres", "--"], entry.pw_uid, entry.pw_gid
 
 
+class Cluster:
+    """A private cluster in a temporary directory, on a free 127.0.0.1 port, that a test may stop
+    and start again (a database restart) before ``close()`` removes it."""
+
+    def __init__(self) -> None:
+        self.bindir = _bindir()
+        self.prefix, uid, gid = _as_server_user()
+        self.root = Path(tempfile.mkdtemp(prefix="provider-registry-pg-"))
+        self.data, sockets = self.root / "data", self.root / "sock"
+        self.data.mkdir()
+        sockets.mkdir()
+        if uid is not None and gid is not None:
+            for path in (self.root, self.data, sockets):
+                os.chown(path, uid, gid)
+        self.port = _free_port()
+        self.log = self.root / "server.log"
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self.options = (
+            f"-p {self.port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+
+    def _run(self, *args: str) -> None:
+        try:
+            subprocess.run(
+                [*self.prefix, *args], check=True, capture_output=True, text=True, timeout=120
+            )
+        except subprocess.CalledProcessError as exc:
+            detail = exc.stderr or exc.stdout
+            if self.log.exists():
+                detail += self.log.read_text(errors="replace")
+            raise PostgresUnavailable(
+                f"the throwaway cluster did not start:\n{detail}\n" + HOW_TO_GET_ONE
+            ) from exc
+
+    def create(self) -> None:
+        self._run(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        self.start()
+
+    def start(self) -> None:
+        pg_ctl = str(self.bindir / "pg_ctl")
+        self._run(
+            pg_ctl,
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            self.options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        subprocess.run(
+            [
+                *self.prefix,
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                mode,
+                "-w",
+                "stop",
+            ],
+            check=False,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def close(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def throwaway_cluster() -> Iterator[str]:
     """Start a private cluster; yield a superuser URL to its 'postgres' database."""
-    bindir = _bindir()
-    prefix, uid, gid = _as_server_user()
-    root = Path(tempfile.mkdtemp(prefix="provider-registry-pg-"))
-    data, sockets = root / "data", root / "sock"
-    data.mkdir()
-    sockets.mkdir()
-    if uid is not None and gid is not None:
-        for path in (root, data, sockets):
-            os.chown(path, uid, gid)
-    port = _free_port()
-    log = root / "server.log"
+    cluster = Cluster()
     try:
-        subprocess.run(
-            [
-                *prefix,
-                str(bindir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--encoding=UTF8",
-                "--locale=C.UTF-8",
-                "--no-sync",
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        options = (
-            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        subprocess.run(
-            [
-                *prefix,
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(log),
-                "-o",
-                options,
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    except subprocess.CalledProcessError as exc:
-        detail = exc.stderr or exc.stdout
-        if log.exists():
-            detail += log.read_text(errors="replace")
-        shutil.rmtree(root, ignore_errors=True)
-        raise PostgresUnavailable(
-            f"the throwaway cluster did not start:\n{detail}\n" + HOW_TO_GET_ONE
-        ) from exc
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        cluster.create()
+        yield cluster.url
     finally:
-        subprocess.run(
-            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.close()
 
 
 @contextlib.contextmanager

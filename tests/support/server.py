@@ -45,50 +45,81 @@ def running_server(
         yield base
 
 
+class Instance:
+    """``provider-registry <command>`` on one port (free unless given), which a test may stop and
+    start again there: a restart, as an orchestrator does one. Output is appended to
+    ``log_path`` across restarts."""
+
+    def __init__(
+        self, command: str, env: dict[str, str], log_path: Path, port: int | None = None
+    ) -> None:
+        self.command = command
+        self.port = port or free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("PROVIDER_REGISTRY_")},
+            **env,
+            "PROVIDER_REGISTRY_SERVER_HOST": "127.0.0.1",
+            "PROVIDER_REGISTRY_SERVER_PORT": str(self.port),
+        }
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, startup_timeout: float = 60.0) -> None:
+        """Start the process and wait until ``/health`` answers."""
+        with self.log_path.open("ab") as log:
+            self.process = process = subprocess.Popen(
+                [str(BIN / "provider-registry"), self.command],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if process.poll() is not None:
+                raise AssertionError(
+                    f"server exited with {process.returncode}:\n{self.log_path.read_text()}"
+                )
+            try:
+                if get(self.base + "/health", timeout=2)[0] in (200, 503):
+                    return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError(f"server did not start:\n{self.log_path.read_text()}")
+            time.sleep(0.2)
+
+    def terminate(self) -> None:
+        """SIGTERM to the main process only (gunicorn's master), as an orchestrator sends it."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+
+    def stop(self) -> None:
+        """Stop our own process group (gunicorn master and its workers), however it is doing."""
+        process, self.process = self.process, None
+        if process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
 @contextlib.contextmanager
 def server_process(
     command: str, env: dict[str, str], log_path: Path, startup_timeout: float = 60.0
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run ``provider-registry <command>`` on a free port; yield its base URL and its process
     (gunicorn's master under ``serve``), which a test may signal itself."""
-    port = free_port()
-    full_env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("PROVIDER_REGISTRY_")},
-        **env,
-        "PROVIDER_REGISTRY_SERVER_HOST": "127.0.0.1",
-        "PROVIDER_REGISTRY_SERVER_PORT": str(port),
-    }
-    base = f"http://127.0.0.1:{port}"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(BIN / "provider-registry"), command],
-            env=full_env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + startup_timeout
-            while True:
-                if process.poll() is not None:
-                    raise AssertionError(
-                        f"server exited with {process.returncode}:\n{log_path.read_text()}"
-                    )
-                try:
-                    if get(base + "/health", timeout=2)[0] in (200, 503):
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"server did not start:\n{log_path.read_text()}")
-                time.sleep(0.2)
-            yield base, process
-        finally:
-            # Our own process group only (gunicorn master and its workers).
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+    instance = Instance(command, env, log_path)
+    try:
+        instance.start(startup_timeout)
+        assert instance.process is not None
+        yield instance.base, instance.process
+    finally:
+        instance.stop()
