@@ -212,7 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument("--role", choices=["admin", "provider", "consumer", "viewer"])
     sub.add_parser(
         "maintenance",
-        help="prune spent signature nonces and dead refresh tokens (idempotent, concurrency-safe)",
+        help="prune spent signature nonces, dead refresh tokens, and deployment logs and metrics "
+        "past their retention; complete or undo interrupted approvals (idempotent, "
+        "concurrency-safe)",
     )
     return parser
 

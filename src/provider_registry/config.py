@@ -215,6 +215,14 @@ class PortalSettings(_Section):
     log_tail_max_bytes: int = Field(default=1_048_576, ge=65_536, le=67_108_864)
 
 
+class RetentionSettings(_Section):
+    # What ``provider-registry maintenance`` deletes once older than this, by its own time: a
+    # log line's ``ts``, a metrics report's ``reported_at`` (the latest report of a deployment
+    # that stopped reporting).
+    deployment_logs_days: int = Field(default=30, ge=1, le=3650)
+    deployment_metrics_days: int = Field(default=90, ge=1, le=3650)
+
+
 class MetricsSettings(_Section):
     # Empty: /metrics is open (keep it off the public network). Set: Prometheus must send
     # `Authorization: Bearer <token>`. At least 32 characters, since nothing rate-limits guesses.
@@ -255,6 +263,7 @@ class Settings(BaseModel):
     billing: BillingSettings = Field(default_factory=BillingSettings)
     wallet: WalletSettings = Field(default_factory=WalletSettings)
     portal: PortalSettings = Field(default_factory=PortalSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     bootstrap: BootstrapSettings = Field(default_factory=BootstrapSettings)
     docs: DocsSettings = Field(default_factory=DocsSettings)

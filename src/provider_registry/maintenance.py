@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from provider_registry.config import Settings
+from provider_registry.deployments import repository as deployments
 from provider_registry.identity import repository as identity
 from provider_registry.kit.db import Database
 from provider_registry.kit.timeutil import utcnow
@@ -37,9 +38,21 @@ def _dead_refresh_tokens(settings: Settings, now: datetime) -> Callable[[Session
     return lambda session, batch: identity.prune_refresh_tokens(session, now, batch)
 
 
+def _old_log_lines(settings: Settings, now: datetime) -> Callable[[Session, int], int]:
+    cutoff = now - timedelta(days=settings.retention.deployment_logs_days)
+    return lambda session, batch: deployments.prune_logs(session, cutoff, batch)
+
+
+def _stale_metrics(settings: Settings, now: datetime) -> Callable[[Session, int], int]:
+    cutoff = now - timedelta(days=settings.retention.deployment_metrics_days)
+    return lambda session, batch: deployments.prune_metrics(session, cutoff, batch)
+
+
 TASKS: dict[str, Task] = {
     "request_nonces_pruned": _spent_nonces,
     "refresh_tokens_pruned": _dead_refresh_tokens,
+    "deployment_logs_pruned": _old_log_lines,
+    "deployment_metrics_pruned": _stale_metrics,
 }
 
 

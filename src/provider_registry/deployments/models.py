@@ -81,7 +81,11 @@ class Deployment(SQLModel, table=True):
 
 class DeploymentLog(SQLModel, table=True):
     __tablename__ = "deployment_logs"
-    __table_args__ = (Index("ix_deployment_logs_deployment_ts", "deployment_id", "ts", "id"),)
+    __table_args__ = (
+        Index("ix_deployment_logs_deployment_ts", "deployment_id", "ts", "id"),
+        # The maintenance job's retention sweep (oldest first, in batches).
+        Index("ix_deployment_logs_ts", "ts"),
+    )
 
     id: int | None = Field(
         default=None,

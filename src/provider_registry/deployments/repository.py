@@ -7,15 +7,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, bindparam, update
-from sqlmodel import col, select
+from sqlalchemy import ColumnElement, Row, bindparam, delete, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
 
 from provider_registry.deployments.access import TenantScope
-from provider_registry.deployments.models import Deployment, DeploymentAction
+from provider_registry.deployments.models import (
+    Deployment,
+    DeploymentAction,
+    DeploymentLog,
+    DeploymentMetrics,
+)
 from provider_registry.kit.pagination import Page, paginate, paginate_branches
-from provider_registry.kit.repository import Repository
+from provider_registry.kit.repository import Repository, skip_locked
 
 
 class DeploymentRepository(Repository[Deployment]):
@@ -107,3 +114,32 @@ class DeploymentRepository(Repository[Deployment]):
             return False
         self.session.refresh(action)
         return True
+
+
+def prune_logs(session: Session, older_than: datetime, batch: int) -> int:
+    """Delete up to ``batch`` log lines stamped before ``older_than``, oldest first (retention;
+    ``ix_deployment_logs_ts`` keeps each batch an index range)."""
+    doomed = skip_locked(
+        session,
+        core_select(col(DeploymentLog.id))
+        .where(col(DeploymentLog.ts) < older_than)
+        .order_by(col(DeploymentLog.ts))
+        .limit(batch),
+    )
+    result: Any = session.execute(delete(DeploymentLog).where(col(DeploymentLog.id).in_(doomed)))
+    return int(result.rowcount)
+
+
+def prune_metrics(session: Session, older_than: datetime, batch: int) -> int:
+    """Delete up to ``batch`` metrics reports not renewed since ``older_than`` (a deployment's
+    latest report, when it stopped reporting long ago)."""
+    doomed = skip_locked(
+        session,
+        core_select(col(DeploymentMetrics.deployment_id))
+        .where(col(DeploymentMetrics.reported_at) < older_than)
+        .limit(batch),
+    )
+    result: Any = session.execute(
+        delete(DeploymentMetrics).where(col(DeploymentMetrics.deployment_id).in_(doomed))
+    )
+    return int(result.rowcount)

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from provider_registry.identity.models import ApiKey, RefreshToken, RequestNonce
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.pagination import Page, paginate
-from provider_registry.kit.repository import Repository
+from provider_registry.kit.repository import Repository, skip_locked
 
 # last_used_at is kept to the minute: one write per key per minute, not per request.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
@@ -114,14 +114,6 @@ class ApiKeyRepository(Repository[ApiKey]):
         self.session.flush()
 
 
-def _skip_locked(session: Session, statement: Any) -> Any:
-    """Rows another maintenance run is deleting are left to it (PostgreSQL); SQLite has one
-    writer at a time anyway."""
-    if session.get_bind().dialect.name == "postgresql":
-        return statement.with_for_update(skip_locked=True)
-    return statement
-
-
 def prune_signer_nonces(session: Session, signer: str, older_than: datetime) -> None:
     """Delete the signer's nonces created before ``older_than`` (on each of its requests, so a
     busy signer's rows stay few; ``prune_nonces`` sweeps the rest)."""
@@ -145,7 +137,7 @@ def record_nonce(session: Session, signer: str, nonce: str, now: datetime) -> bo
 def prune_nonces(session: Session, older_than: datetime, batch: int) -> int:
     """Delete up to ``batch`` nonces created before ``older_than``: they can no longer pass the
     time check, so they guard nothing (signers who never come back are never pruned inline)."""
-    doomed = _skip_locked(
+    doomed = skip_locked(
         session,
         sa_select(col(RequestNonce.signer), col(RequestNonce.nonce))
         .where(col(RequestNonce.created_at) < older_than)
@@ -162,7 +154,7 @@ def prune_nonces(session: Session, older_than: datetime, batch: int) -> int:
 def prune_refresh_tokens(session: Session, now: datetime, batch: int) -> int:
     """Delete up to ``batch`` refresh tokens that can never be exchanged again: expired, or
     revoked. Spent but unexpired ones stay, so their reuse is still detected."""
-    doomed = _skip_locked(
+    doomed = skip_locked(
         session,
         sa_select(col(RefreshToken.jti))
         .where(

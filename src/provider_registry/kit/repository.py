@@ -43,3 +43,11 @@ def _by_id(model: type[SQLModel]) -> Select[Any]:
     table: Any = model.__table__  # type: ignore[attr-defined]
     (key,) = table.primary_key.columns
     return core_select(table).where(key == bindparam("id"))
+
+
+def skip_locked(session: Session, statement: Any) -> Any:
+    """``statement`` taking only rows no other transaction has locked (PostgreSQL), for batch
+    deletes several maintenance runs may do at once; SQLite has one writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        return statement.with_for_update(skip_locked=True)
+    return statement
