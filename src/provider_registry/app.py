@@ -37,6 +37,7 @@ from provider_registry.kit.logging import configure_logging
 from provider_registry.kit.middleware import (
     RequestContextMiddleware,
     RequestGuardMiddleware,
+    TrustedProxies,
     client_ip,
     endpoint_labeller,
 )
@@ -228,7 +229,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             autocommit=True,
         )
 
-    trusted = frozenset(settings.server.trusted_proxies)
+    trusted = TrustedProxies(settings.server.trusted_proxies)
 
     def ip_key(scope: Scope) -> str:
         return "ip:" + client_ip(scope, trusted)

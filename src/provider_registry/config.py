@@ -8,6 +8,7 @@ Lists in the environment are comma-separated.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -55,7 +56,8 @@ class ServerSettings(_Section):
     # Send Strict-Transport-Security (only when TLS terminates in front of us).
     hsts: bool = False
     hsts_max_age: int = Field(default=31_536_000, ge=0)
-    # Proxies whose X-Forwarded-For is believed (exact IPs). Empty: the socket peer is the client.
+    # Proxies whose X-Forwarded-For is believed: exact addresses, or networks in CIDR notation
+    # (10.0.0.0/8). Empty: the socket peer is the client.
     trusted_proxies: list[str] = Field(default_factory=list)
     workers: int = Field(default=2, ge=1, le=64)
     # Request threads per worker: handlers and authentication's database reads run on them, each
@@ -68,6 +70,17 @@ class ServerSettings(_Section):
     # A request not answered within this long gets 503 and changes nothing (kit.deadline).
     request_deadline_seconds: float = Field(default=30.0, gt=0, le=600)
     graceful_timeout_seconds: int = Field(default=20, ge=1, le=600)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks_parse(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            if "/" in entry:
+                try:
+                    ipaddress.ip_network(entry, strict=False)
+                except ValueError as exc:
+                    raise ValueError(f"{entry!r} is not a network in CIDR notation") from exc
+        return value
 
 
 class DatabaseSettings(_Section):

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from provider_registry.config import ConfigError
 from provider_registry.kit.ratelimit import RateLimits
 from tests.conftest import MakeClient, MakeSettings, problem
 from tests.identity.helpers import PASSWORD, register, signed_in
@@ -267,6 +268,30 @@ def test_a_spoofed_forwarded_for_chain_is_keyed_by_the_nearest_untrusted_hop(
     # The spoofed addresses were never charged.
     counted(anonymous("203.0.113.66"), 401, 3, 2)
     counted(anonymous("192.0.2.1"), 401, 3, 2)
+
+
+def test_trusted_proxies_may_be_networks(make_client: MakeClient) -> None:
+    client = limited(
+        make_client,
+        rate_limit_requests_per_minute="2",
+        server_trusted_proxies="testclient,10.0.0.0/8",
+    )
+
+    def anonymous(forwarded_for: str) -> Any:
+        return client.get(ME, headers={"X-Forwarded-For": forwarded_for})
+
+    real = "198.51.100.8"
+    # Hops inside the network are our proxies (any address in it): the client is left of them.
+    counted(anonymous(f"{real}, 10.1.2.3"), 401, 2, 1)
+    counted(anonymous(f"{real}, 10.200.0.9, 10.1.2.3"), 401, 2, 0)
+    rate_limited(anonymous(real), 2)
+    # An address outside it is a client, whatever it wrote before itself.
+    counted(anonymous(f"{real}, 11.0.0.1"), 401, 2, 1)
+
+
+def test_a_trusted_proxy_network_must_parse(make_settings: MakeSettings) -> None:
+    with pytest.raises(ConfigError, match=r"10\.0\.0\.0/33"):
+        make_settings(server_trusted_proxies="10.0.0.0/33")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ Pure ASGI (no BaseHTTPMiddleware) because each layer here runs on every request.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import time
 import uuid
@@ -241,7 +242,29 @@ def endpoint_labeller(
     return endpoint_of
 
 
-def client_ip(scope: Scope, trusted_proxies: frozenset[str]) -> str:
+class TrustedProxies:
+    """``server.trusted_proxies``: exact addresses, and networks in CIDR notation (a Kubernetes
+    ingress's pods change addresses; their network does not)."""
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        self._exact = frozenset(entries)
+        self._networks = tuple(
+            ipaddress.ip_network(entry, strict=False) for entry in self._exact if "/" in entry
+        )
+
+    def __contains__(self, address: object) -> bool:
+        if address in self._exact:
+            return True
+        if not self._networks or not isinstance(address, str):
+            return False
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in self._networks)
+
+
+def client_ip(scope: Scope, trusted_proxies: TrustedProxies) -> str:
     """The client's address: the socket peer, or X-Forwarded-For's nearest untrusted hop when the
     peer is a configured trusted proxy (a client can't spoof its way past our proxies)."""
     peer = scope.get("client")
