@@ -51,8 +51,8 @@ migrate: install ## Apply database migrations to PROVIDER_REGISTRY_DATABASE_URL
 	$(BIN)/provider-registry migrate
 
 .PHONY: test
-test: install ## Run the suite (all but the contract and topology tests) on a throwaway PostgreSQL (T=path, JOBS=n)
-	$(BIN)/pytest -n $(JOBS) -m "not contract and not topology" $(T)
+test: install ## Run the suite (all but the contract, image and topology tests) on a throwaway PostgreSQL (T=path, JOBS=n)
+	$(BIN)/pytest -n $(JOBS) -m "not contract and not image and not topology" $(T)
 
 .PHONY: test-contract
 test-contract: install ## schemathesis against the live server (about 5 minutes; CI runs it after make test)
@@ -62,6 +62,14 @@ test-contract: install ## schemathesis against the live server (about 5 minutes;
 test-topology: install ## nginx in front of three instances on one PostgreSQL and Redis, under load, with restarts and outages (about 4 minutes)
 	@scripts/install-system-deps.sh topology
 	$(BIN)/pytest -m topology tests/topology
+
+.PHONY: image-deps
+image-deps: ## Install what `make test-image` needs if missing: Docker's engine (docker.io) and mmdebstrap
+	@scripts/install-system-deps.sh image
+
+.PHONY: test-image
+test-image: $(PY_STAMP) image-deps ## Build the Docker image (on a Debian base made here) and smoke-test it: migrate, serve, non-root, no compiler
+	$(BIN)/pytest -m image tests/deploy
 
 .PHONY: bench-deps
 bench-deps: ## Install wrk, the load generator `make bench` drives, if missing
@@ -80,7 +88,7 @@ check-generated: $(PY_STAMP) $(NODE_STAMP) ## Fail if generated/ differs from wh
 	scripts/check-generated.sh
 
 .PHONY: lint
-lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict mypy and tsc, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml) and the breaking-change guard
+lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict mypy and tsc, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml), the breaking-change guard and the deploy manifests
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
@@ -91,6 +99,7 @@ lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict myp
 	REDOCLY_TELEMETRY=off node_modules/.bin/redocly lint api/openapi.yaml --extends=recommended --format=stylish 2>&1 | grep -v -E '^\s*$$|Node.js|nodejs.org|╔|╚|║' ; test $${PIPESTATUS[0]} -eq 0
 	$(PY) scripts/check-breaking.py
 	node_modules/.bin/spectral lint generated/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures --quiet
+	BIN=$(BIN) scripts/lint-deploy.sh
 
 .PHONY: format
 format: $(PY_STAMP) ## Format the Python code

@@ -6,6 +6,9 @@
 # Playwright; Playwright's own browser download cannot be used). Does nothing when everything is
 # present.
 # `install-system-deps.sh bench` checks only what `make bench` needs: wrk (the load generator).
+# `install-system-deps.sh image` checks only what `make test-image` needs: a container engine
+# (docker.io: dockerd, containerd, runc and a client) and mmdebstrap, which builds the image's
+# base from Debian packages (scripts/image-base.sh).
 # `install-system-deps.sh topology` checks what `make test-topology` needs beyond `make install`:
 # nginx, the load balancer in front of the three instances.
 set -euo pipefail
@@ -15,6 +18,9 @@ if [ "${1:-}" = "bench" ]; then
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 elif [ "${1:-}" = "topology" ]; then
   command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || missing+=(nginx)
+elif [ "${1:-}" = "image" ]; then
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
 else
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
