@@ -8,6 +8,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from starlette.testclient import TestClient
 
 from provider_registry.system.service import PROBE_TIMEOUT_SECONDS, CachedProbe
@@ -111,6 +112,41 @@ def test_not_ready_before_migrations(make_client: MakeClient, pg_server: str) ->
     response = make_client(database_url=empty).get("/ready")
     assert response.status_code == 503
     assert response.json()["migrations"] == "pending"
+
+
+def test_ready_when_a_newer_release_has_migrated(make_client: MakeClient, clean_db: str) -> None:
+    """A rolling deploy: the new release's migration ran, this (older) build does not know the
+    revision, and keeps serving (migrations expand the schema, README)."""
+    client = make_client()
+    engine = create_engine(clean_db.replace("postgresql://", "postgresql+psycopg2://", 1))
+    with engine.begin() as connection:
+        head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    try:
+        response = client.get("/ready")
+        assert response.status_code == 200, response.text
+        assert response.json()["migrations"] == "ahead"
+        assert response.json()["status"] == "ready"
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+        engine.dispose()
+
+
+def test_not_ready_when_behind_a_known_revision(make_client: MakeClient, clean_db: str) -> None:
+    client = make_client()
+    engine = create_engine(clean_db.replace("postgresql://", "postgresql+psycopg2://", 1))
+    with engine.begin() as connection:
+        head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        connection.execute(text("UPDATE alembic_version SET version_num = '0009_approval_claims'"))
+    try:
+        response = client.get("/ready")
+        assert response.status_code == 503, response.text
+        assert response.json()["migrations"] == "pending"
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+        engine.dispose()
 
 
 def test_not_ready_without_database(make_client: MakeClient) -> None:

@@ -58,8 +58,10 @@ export interface paths {
         /**
          * Readiness
          * @description 200 when the database is reachable and its schema is at the revision this build
-         *     expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
-         *     check is cached per process for one second (shorter than any probe period).
+         *     expects, or ahead of it (a newer release migrated during a rolling deploy); 503 otherwise
+         *     (schema behind, database unreachable, or the instance draining after SIGTERM), so a
+         *     load balancer keeps traffic away. The check is cached per process for one second
+         *     (shorter than any probe period) and answers within 0.8 s.
          */
         get: operations["get_ready"];
         put?: never;
@@ -2008,10 +2010,14 @@ export interface components {
             /** @enum {string} */
             database: "connected" | "disconnected";
             /**
-             * @description Whether the database schema is at the revision this build expects.
+             * @description The database schema as this build sees it: `current` (at the revision it expects),
+             *     `pending` (behind it: not ready until migrated), `ahead` (a newer release's migrations
+             *     have run, as during a rolling deploy; ready, since migrations only expand the schema
+             *     until no running release needs what a later one removes) or `unknown` (the database
+             *     cannot be reached).
              * @enum {string}
              */
-            migrations: "current" | "pending" | "unknown";
+            migrations: "current" | "pending" | "ahead" | "unknown";
             /**
              * @description Where this instance counts rate limits: `shared` (the configured Redis, all instances
              *     together), `local` (in this process, as configured), `degraded` (the shared storage

@@ -39,9 +39,14 @@ class Readiness(BaseModel):
     )
     status: Literal["ready", "not_ready"]
     database: Literal["connected", "disconnected"]
-    migrations: Literal["current", "pending", "unknown"]
+    migrations: Literal["current", "pending", "ahead", "unknown"]
     """
-    Whether the database schema is at the revision this build expects.
+    The database schema as this build sees it: `current` (at the revision it expects),
+    `pending` (behind it: not ready until migrated), `ahead` (a newer release's migrations
+    have run, as during a rolling deploy; ready, since migrations only expand the schema
+    until no running release needs what a later one removes) or `unknown` (the database
+    cannot be reached).
+
     """
     rate_limits: Literal["shared", "local", "degraded", "off"] | None = None
     """

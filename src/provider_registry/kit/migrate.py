@@ -33,6 +33,25 @@ def head_revision() -> str | None:
     return script.get_current_head()
 
 
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    """Every revision this build's migrations define."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return frozenset(revision.revision for revision in script.walk_revisions())
+
+
+def schema_state(revision: str | None) -> str:
+    """The database's schema as this build sees it: ``current`` (at this build's head),
+    ``pending`` (behind it: migrate first), or ``ahead`` (a revision this build does not know, so
+    a newer release's migration has run: with expand/contract migrations the schema still
+    serves this build, as during a rolling deploy)."""
+    if revision == head_revision():
+        return "current"
+    if revision is None or revision in known_revisions():
+        return "pending"
+    return "ahead"
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

@@ -114,14 +114,17 @@ def liveness() -> Liveness:
 def readiness(probes: Probes, *, rate_limits: str, draining: bool) -> Readiness:
     """``rate_limits``: ``RateLimits.state``, or ``off``. A degraded limit storage is reported,
     not a reason to stop routing here: the instance still enforces limits on its own. A
-    draining instance is not ready, whatever its database (``kit.drain``)."""
+    draining instance is not ready, whatever its database (``kit.drain``). A schema ahead of
+    this build (a newer release migrated during a rolling deploy) serves it: migrations are
+    expand/contract (README, Running in production)."""
     reachable, revision = probes.revision.get()
-    current = reachable and revision == migrate.head_revision()
+    schema = migrate.schema_state(revision) if reachable else "unknown"
+    serves = schema in ("current", "ahead")
     return Readiness.model_validate(
         {
-            "status": "ready" if current and not draining else "not_ready",
+            "status": "ready" if serves and not draining else "not_ready",
             "database": "connected" if reachable else "disconnected",
-            "migrations": "unknown" if not reachable else "current" if current else "pending",
+            "migrations": schema,
             "rate_limits": rate_limits,
             "draining": draining,
         }

@@ -24,7 +24,12 @@ class Readiness:
     Attributes:
         status (ReadinessStatus):
         database (ReadinessDatabase):
-        migrations (ReadinessMigrations): Whether the database schema is at the revision this build expects.
+        migrations (ReadinessMigrations): The database schema as this build sees it: `current` (at the revision it
+            expects),
+            `pending` (behind it: not ready until migrated), `ahead` (a newer release's migrations
+            have run, as during a rolling deploy; ready, since migrations only expand the schema
+            until no running release needs what a later one removes) or `unknown` (the database
+            cannot be reached).
         rate_limits (ReadinessRateLimits | Unset): Where this instance counts rate limits: `shared` (the configured
             Redis, all instances
             together), `local` (in this process, as configured), `degraded` (the shared storage

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class ReadinessMigrations(StrEnum):
+    AHEAD = "ahead"
     CURRENT = "current"
     PENDING = "pending"
     UNKNOWN = "unknown"

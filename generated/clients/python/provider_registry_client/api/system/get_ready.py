@@ -65,8 +65,10 @@ def sync_detailed(
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
-    expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
-    check is cached per process for one second (shorter than any probe period).
+    expects, or ahead of it (a newer release migrated during a rolling deploy); 503 otherwise
+    (schema behind, database unreachable, or the instance draining after SIGTERM), so a
+    load balancer keeps traffic away. The check is cached per process for one second
+    (shorter than any probe period) and answers within 0.8 s.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,8 +94,10 @@ def sync(
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
-    expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
-    check is cached per process for one second (shorter than any probe period).
+    expects, or ahead of it (a newer release migrated during a rolling deploy); 503 otherwise
+    (schema behind, database unreachable, or the instance draining after SIGTERM), so a
+    load balancer keeps traffic away. The check is cached per process for one second
+    (shorter than any probe period) and answers within 0.8 s.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,8 +119,10 @@ async def asyncio_detailed(
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
-    expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
-    check is cached per process for one second (shorter than any probe period).
+    expects, or ahead of it (a newer release migrated during a rolling deploy); 503 otherwise
+    (schema behind, database unreachable, or the instance draining after SIGTERM), so a
+    load balancer keeps traffic away. The check is cached per process for one second
+    (shorter than any probe period) and answers within 0.8 s.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,8 +146,10 @@ async def asyncio(
     """Readiness
 
      200 when the database is reachable and its schema is at the revision this build
-    expects; 503 otherwise, so a load balancer keeps traffic away during a migration. The
-    check is cached per process for one second (shorter than any probe period).
+    expects, or ahead of it (a newer release migrated during a rolling deploy); 503 otherwise
+    (schema behind, database unreachable, or the instance draining after SIGTERM), so a
+    load balancer keeps traffic away. The check is cached per process for one second
+    (shorter than any probe period) and answers within 0.8 s.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
