@@ -84,6 +84,11 @@ def test_rate_limits_are_shared_across_instances(topology: Topology) -> None:
         if "/api/v1/auth/me" in line
     }
     assert len(served_by) == 3, served_by  # one budget, counted by every instance
+    report(
+        "shared limits",
+        f"61 requests for one principal over {len(served_by)} instances: "
+        f"{statuses([Outcome('read', a) for a in answers])}",
+    )
 
 
 def test_a_wallet_signature_cannot_be_replayed_on_another_instance(topology: Topology) -> None:
@@ -109,6 +114,7 @@ def test_a_wallet_signature_cannot_be_replayed_on_another_instance(topology: Top
 
 
 def test_a_rolling_restart_loses_no_request(topology: Topology) -> None:
+    stops: list[str] = []
     with Load(topology.base) as load:
         time.sleep(2)
         for instance in topology.instances:
@@ -117,22 +123,29 @@ def test_a_rolling_restart_loses_no_request(topology: Topology) -> None:
             instance.terminate()
             signalled = time.monotonic()
             # Readiness turns false first, while the instance still serves.
-            wait_until(lambda i=instance: not ready(i), timeout=1.5, interval=0.05)
+            not_ready = wait_until(lambda i=instance: not ready(i), timeout=1.5, interval=0.05)
             assert call(instance.base, "GET", "/health", timeout=5).status == 200
             assert process.wait(timeout=DRAIN_SECONDS + GRACEFUL_SECONDS + 5) == 0
             stopped_after = time.monotonic() - signalled
             assert stopped_after <= DRAIN_SECONDS + GRACEFUL_SECONDS, stopped_after
+            stops.append(f"not ready after {not_ready:.2f} s, exited after {stopped_after:.1f} s")
             instance.start()
             wait_until(lambda i=instance: ready(i), timeout=20)
             time.sleep(1)
-    print(f"rolling restart: {statuses(load.outcomes)}")
     assert len(load.outcomes) > 200, len(load.outcomes)
     assert statuses(load.outcomes).keys() <= {200, 201}, [
         (o.answer.status, o.answer.body, o.answer.error)
         for o in load.outcomes
         if o.answer.status not in (200, 201)
     ][:5]
-    assert acknowledged_writes_are_stored(topology, load.outcomes) > 20
+    verified = acknowledged_writes_are_stored(topology, load.outcomes)
+    assert verified > 20
+    report(
+        "rolling restart",
+        f"{len(load.outcomes)} requests, statuses {statuses(load.outcomes)}, slowest answer "
+        f"{max(o.answer.seconds for o in load.outcomes):.2f} s, {verified} writes verified; "
+        + "; ".join(stops),
+    )
     log = topology.logs()
     assert log.count(f"draining for {DRAIN_SECONDS} s") >= 3
     no_tracebacks(topology)
@@ -141,7 +154,12 @@ def test_a_rolling_restart_loses_no_request(topology: Topology) -> None:
 # ------------------------------------------------------------------------------------ PostgreSQL
 
 
-def database_outage(topology: Topology, down: Any, up: Any, seconds: float) -> None:
+def report(name: str, line: str) -> None:
+    """The numbers of one fault, printed (make test-topology shows them) for the issue note."""
+    print(f"\n[topology] {name}: {line}", flush=True)
+
+
+def database_outage(topology: Topology, name: str, down: Any, up: Any, seconds: float) -> None:
     """Run the load, take the database away for ``seconds`` (``down``/``up``), and check what
     every request, probe and write saw."""
     logged_before = len(failure_lines(topology))
@@ -179,17 +197,18 @@ def database_outage(topology: Topology, down: Any, up: Any, seconds: float) -> N
     # Probes answered throughout (503 while the database was away), none hung.
     assert {p.status for p in probes} <= {200, 503}, [p.error for p in probes if p.status is None]
     assert max(p.seconds for p in probes) <= ANSWER_BOUND
-    acknowledged_writes_are_stored(topology, outcomes)
+    verified = acknowledged_writes_are_stored(topology, outcomes)
     # One line per failed request, no traceback.
     failures = statuses(outcomes).get(503, 0)
     logged = len(failure_lines(topology)) - logged_before
     assert 0 < logged <= failures, (logged, failures)
     no_tracebacks(topology)
-    print(
-        f"outage: {statuses(outcomes)}, slowest answer "
+    report(
+        name,
+        f"{len(outcomes)} requests, statuses {statuses(outcomes)}, slowest answer "
         f"{max(o.answer.seconds for o in outcomes):.1f} s, slowest probe "
-        f"{max(p.seconds for p in probes):.1f} s, {logged} lines logged, recovered in "
-        f"{recovered_after:.1f} s"
+        f"{max(p.seconds for p in probes):.1f} s, {logged} failure lines logged, every "
+        f"instance ready {recovered_after:.1f} s after the database, {verified} writes verified",
     )
 
 
@@ -202,7 +221,11 @@ def failure_lines(topology: Topology) -> list[dict[str, Any]]:
 
 def test_a_postgresql_restart_gives_clean_503s_and_recovers(topology: Topology) -> None:
     database_outage(
-        topology, lambda: topology.cluster.stop("fast"), topology.cluster.start, seconds=4
+        topology,
+        "postgresql restarted (4 s)",
+        lambda: topology.cluster.stop("fast"),
+        topology.cluster.start,
+        seconds=4,
     )
 
 
@@ -212,6 +235,7 @@ def test_a_frozen_path_to_postgresql_gives_503s_within_the_deadline(topology: To
     answers the requests held on it. Frozen for longer than the deadline."""
     database_outage(
         topology,
+        f"postgresql frozen ({DEADLINE_SECONDS + 3} s)",
         topology.database_path.freeze,
         topology.database_path.thaw,
         seconds=DEADLINE_SECONDS + 3,
@@ -234,7 +258,7 @@ def limits_shared(instance: Instance) -> bool:
     return bool(call(instance.base, "GET", "/ready", timeout=5).body["rate_limits"] == "shared")
 
 
-def redis_outage(topology: Topology, down: Any, up: Any) -> None:
+def redis_outage(topology: Topology, name: str, down: Any, up: Any) -> None:
     fallbacks = [metric(i, "provider_rate_limit_fallback_total") for i in topology.instances]
     with Load(topology.base) as load:
         time.sleep(1)
@@ -246,9 +270,9 @@ def redis_outage(topology: Topology, down: Any, up: Any) -> None:
         assert tried.get(401, 0) <= 30, tried
         for instance in topology.instances:
             call(instance.base, "GET", "/api/v1/auth/me")  # each has met the outage
-            report = call(instance.base, "GET", "/ready", timeout=5)
-            assert report.status == 200, report.body  # degraded, still serving
-            assert report.body["rate_limits"] == "degraded", report.body
+            readiness = call(instance.base, "GET", "/ready", timeout=5)
+            assert readiness.status == 200, readiness.body  # degraded, still serving
+            assert readiness.body["rate_limits"] == "degraded", readiness.body
         time.sleep(2)
         up()
         came_back = time.monotonic()
@@ -266,10 +290,16 @@ def redis_outage(topology: Topology, down: Any, up: Any) -> None:
     assert 0 < len(logged) <= 3 * (seconds / 60 + 2), len(logged)  # once per interval
     assert time.monotonic() - came_back < 30
     no_tracebacks(topology)
+    report(
+        name,
+        f"{len(outcomes)} requests, statuses {statuses(outcomes)}, slowest answer "
+        f"{max(o.answer.seconds for o in outcomes):.2f} s, 40 wrong passwords {tried}, "
+        f"{len(logged)} outage lines logged",
+    )
 
 
 def test_redis_stopped_falls_back_to_per_process_limits(topology: Topology) -> None:
-    redis_outage(topology, topology.redis.stop, topology.redis.start)
+    redis_outage(topology, "redis stopped", topology.redis.stop, topology.redis.start)
 
 
 def test_redis_that_never_answers_falls_back_too(topology: Topology) -> None:
@@ -277,6 +307,7 @@ def test_redis_that_never_answers_falls_back_too(topology: Topology) -> None:
     assert process is not None
     redis_outage(
         topology,
+        "redis hung",
         lambda: os.kill(process.pid, signal.SIGSTOP),
         lambda: os.kill(process.pid, signal.SIGCONT),
     )
@@ -371,3 +402,9 @@ def test_a_billing_service_that_never_answers_holds_no_lock_nor_worker(
         topology.base, "POST", f"/api/v1/admin/providers/{provider_id}/approve", None, admin
     )
     assert expect(approved, 200)["status"] == "approved"
+    report(
+        "billing never answers",
+        "meanwhile "
+        + ", ".join(f"{a.status} in {a.seconds:.2f} s" for a in quick)
+        + f"; the approval {answer.status} after {answer.seconds:.1f} s; a retry approved",
+    )
