@@ -51,17 +51,17 @@ migrate: install ## Apply database migrations to PROVIDER_REGISTRY_DATABASE_URL
 	$(BIN)/provider-registry migrate
 
 .PHONY: test
-test: install ## Run the suite (all but the contract, image and topology tests) on a throwaway PostgreSQL (T=path, JOBS=n)
-	$(BIN)/pytest -n $(JOBS) -m "not contract and not image and not topology" $(T)
+test: install ## Run the suite (all but the contract, topology, image and bench-tool runs) on a throwaway PostgreSQL (T=path, JOBS=n)
+	$(BIN)/pytest -n $(JOBS) -m "not contract and not image and not topology and not bench" $(T)
 
 .PHONY: test-contract
 test-contract: install ## schemathesis against the live server (about 5 minutes; CI runs it after make test)
 	$(BIN)/pytest -m contract tests/contract
 
 .PHONY: test-topology
-test-topology: install ## nginx in front of three instances on one PostgreSQL and Redis, under load, with restarts and outages (about 4 minutes)
+test-topology: install ## nginx in front of three instances on one PostgreSQL and Redis, under load, with restarts and outages (about 2 minutes)
 	@scripts/install-system-deps.sh topology
-	$(BIN)/pytest -m topology tests/topology
+	$(BIN)/pytest -s -m topology tests/topology
 
 .PHONY: image-deps
 image-deps: ## Install what `make test-image` needs if missing: Docker's engine (docker.io) and mmdebstrap
@@ -70,6 +70,10 @@ image-deps: ## Install what `make test-image` needs if missing: Docker's engine 
 .PHONY: test-image
 test-image: $(PY_STAMP) image-deps ## Build the Docker image (on a Debian base made here) and smoke-test it: migrate, serve, non-root, no compiler
 	$(BIN)/pytest -m image tests/deploy
+
+.PHONY: test-bench
+test-bench: install bench-deps ## The benchmark tool's real short runs: the table, a refused noisy round, a profile (about 2 minutes)
+	$(BIN)/pytest -m bench tests/bench
 
 .PHONY: bench-deps
 bench-deps: ## Install wrk, the load generator `make bench` drives, if missing

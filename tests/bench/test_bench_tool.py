@@ -88,6 +88,7 @@ def run_tool(*args: str, status: int = 0) -> str:
     return completed.stdout
 
 
+@pytest.mark.bench
 def test_a_short_run_prints_the_table_and_refuses_a_noisy_run() -> None:
     assert shutil.which("wrk"), "wrk is missing: run `make install` (or `make bench-deps`)"
     quiet = run_tool("--max-other-cpu", "64", "--only", "me-bearer,provider-register")
@@ -118,6 +119,7 @@ def test_a_short_run_prints_the_table_and_refuses_a_noisy_run() -> None:
     assert "refused" in row
 
 
+@pytest.mark.bench
 def test_profile_samples_the_workers_and_says_where_the_time_went(tmp_path: Path) -> None:
     out = run_tool("--max-other-cpu", "64", "--rounds", "1", "--profile", str(tmp_path))
     summary = (tmp_path / "me-bearer-summary.txt").read_text()
