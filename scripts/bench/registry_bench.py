@@ -817,7 +817,7 @@ def seed(opts: argparse.Namespace, base: str, database_url: str) -> Seeded:
 
 
 def signed_sets(opts: argparse.Namespace, key: Any, path: str, count: int) -> list[dict[str, str]]:
-    from provider_registry.identity.signing import sign_wallet_request
+    from provider_registry.identity.client_signing import sign_wallet_request
 
     now_ms = time.time_ns() // 1_000_000
     return [

@@ -12,7 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from starlette.testclient import TestClient
 
-from provider_registry.identity import signing
+from provider_registry.identity import client_signing
 from provider_registry.identity.security import SCHEMES, requirements
 from tests.conftest import MakeClient, problem
 from tests.identity.helpers import create_key, signed_in
@@ -30,7 +30,7 @@ def wallet_client(make_client: MakeClient) -> TestClient:
 
 
 def wallet_headers(path: str, *, tamper: bool = False) -> dict[str, str]:
-    headers = signing.sign_wallet_request(
+    headers = client_signing.sign_wallet_request(
         ec.generate_private_key(ec.SECP256K1()),
         prefix="cosmos",
         method="GET",

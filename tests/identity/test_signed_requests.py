@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import create_engine, text
 from starlette.testclient import TestClient
 
-from provider_registry.identity import signing
+from provider_registry.identity import client_signing, signing
 from provider_registry.identity.signed_requests import secret_cipher
 from tests.conftest import TEST_API_KEY_PEPPER, MakeClient, problem
 from tests.identity.helpers import signed_in
@@ -41,7 +41,7 @@ def wallet_headers(
     nonce: str | None = None,
     prefix: str = PREFIX,
 ) -> dict[str, str]:
-    return signing.sign_wallet_request(
+    return client_signing.sign_wallet_request(
         key,
         prefix=prefix,
         method=method,
@@ -56,7 +56,7 @@ def wallet_headers(
 def hmac_headers(
     key_id: str, secret: bytes, method: str, path: str, *, body: bytes = b"", query: str = ""
 ) -> dict[str, str]:
-    return signing.sign_hmac_request(
+    return client_signing.sign_hmac_request(
         key_id,
         secret,
         method=method,

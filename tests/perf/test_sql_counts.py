@@ -30,7 +30,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from starlette.testclient import TestClient
 
-from provider_registry.identity import signing
+from provider_registry.identity import client_signing
 from provider_registry.system.handlers import PROBES_KEY
 from tests.conftest import MakeClient
 from tests.identity.helpers import create_key
@@ -163,7 +163,7 @@ def test_me_wallet_signed(make_client: MakeClient) -> None:
     key = ec.generate_private_key(ec.SECP256K1())
 
     def send() -> Any:
-        headers = signing.sign_wallet_request(
+        headers = client_signing.sign_wallet_request(
             key,
             prefix="cosmos",
             method="GET",

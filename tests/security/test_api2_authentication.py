@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from starlette.testclient import TestClient
 
 from provider_registry import cli
-from provider_registry.identity import signing
+from provider_registry.identity import client_signing
 from provider_registry.kit import migrate
 from tests.conftest import MakeClient, problem, settings_env
 from tests.identity.helpers import login, register, signed_in
@@ -293,7 +293,7 @@ def _now_ms() -> str:
 def _wallet(
     key: ec.EllipticCurvePrivateKey, method: str, path: str, query: str = ""
 ) -> dict[str, str]:
-    return signing.sign_wallet_request(
+    return client_signing.sign_wallet_request(
         key,
         prefix=PREFIX,
         method=method,
@@ -306,7 +306,7 @@ def _wallet(
 
 
 def _hmac(key_id: str, secret: bytes, method: str, path: str, query: str = "") -> dict[str, str]:
-    return signing.sign_hmac_request(
+    return client_signing.sign_hmac_request(
         key_id,
         secret,
         method=method,

@@ -16,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from provider_registry.identity.signing import sign_wallet_request
+from provider_registry.identity.client_signing import sign_wallet_request
 from tests.support.server import Instance
 from tests.topology.conftest import (
     DEADLINE_SECONDS,

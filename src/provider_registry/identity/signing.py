@@ -29,10 +29,10 @@ import hashlib
 import hmac
 import json
 import re
-import struct
-from collections.abc import Callable, Sequence
 from urllib.parse import quote, unquote_to_bytes
 
+import bech32
+from Crypto.Hash import RIPEMD160
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
@@ -171,223 +171,44 @@ def _strict_b64decode(value: str) -> bytes | None:
     return raw
 
 
-# ---------------------------------------------------------------- RIPEMD-160
+# ---------------------------------------------------------------- addresses (RIPEMD-160, bech32)
 
-# Pure-Python RIPEMD-160 (Dobbertin, Bosselaers, Preneel), for OpenSSL 3 builds without it.
-_RMD_R_LEFT = (
-    *range(16),
-    *(7, 4, 13, 1, 10, 6, 15, 3, 12, 0, 9, 5, 2, 14, 11, 8),
-    *(3, 10, 14, 4, 9, 15, 8, 1, 2, 7, 0, 6, 13, 11, 5, 12),
-    *(1, 9, 11, 10, 0, 8, 12, 4, 13, 3, 7, 15, 14, 5, 6, 2),
-    *(4, 0, 5, 9, 7, 12, 2, 10, 14, 1, 3, 8, 11, 6, 15, 13),
-)
-_RMD_R_RIGHT = (
-    *(5, 14, 7, 0, 9, 2, 11, 4, 13, 6, 15, 8, 1, 10, 3, 12),
-    *(6, 11, 3, 7, 0, 13, 5, 10, 14, 15, 8, 12, 4, 9, 1, 2),
-    *(15, 5, 1, 3, 7, 14, 6, 9, 11, 8, 12, 2, 10, 0, 4, 13),
-    *(8, 6, 4, 1, 3, 11, 15, 0, 5, 12, 2, 13, 9, 7, 10, 14),
-    *(12, 15, 10, 4, 1, 5, 8, 7, 6, 2, 13, 14, 0, 3, 9, 11),
-)
-_RMD_S_LEFT = (
-    *(11, 14, 15, 12, 5, 8, 7, 9, 11, 13, 14, 15, 6, 7, 9, 8),
-    *(7, 6, 8, 13, 11, 9, 7, 15, 7, 12, 15, 9, 11, 7, 13, 12),
-    *(11, 13, 6, 7, 14, 9, 13, 15, 14, 8, 13, 6, 5, 12, 7, 5),
-    *(11, 12, 14, 15, 14, 15, 9, 8, 9, 14, 5, 6, 8, 6, 5, 12),
-    *(9, 15, 5, 11, 6, 8, 13, 12, 5, 12, 13, 14, 11, 8, 5, 6),
-)
-_RMD_S_RIGHT = (
-    *(8, 9, 9, 11, 13, 15, 15, 5, 7, 7, 8, 11, 14, 14, 12, 6),
-    *(9, 13, 15, 7, 12, 8, 9, 11, 7, 7, 12, 7, 6, 15, 13, 11),
-    *(9, 7, 15, 11, 8, 6, 6, 14, 12, 13, 5, 14, 13, 13, 7, 5),
-    *(15, 5, 8, 11, 14, 14, 6, 14, 6, 9, 12, 9, 12, 5, 15, 8),
-    *(8, 5, 12, 9, 12, 5, 14, 6, 8, 13, 6, 5, 15, 13, 11, 11),
-)
-_RMD_K_LEFT = (0x00000000, 0x5A827999, 0x6ED9EBA1, 0x8F1BBCDC, 0xA953FD4E)
-_RMD_K_RIGHT = (0x50A28BE6, 0x5C4DD124, 0x6D703EF3, 0x7A6D76E9, 0x00000000)
-_MASK32 = 0xFFFFFFFF
-
-
-def _rmd_f(round_: int, x: int, y: int, z: int) -> int:
-    if round_ == 0:
-        return x ^ y ^ z
-    if round_ == 1:
-        return (x & y) | (~x & z)
-    if round_ == 2:
-        return (x | ~y) ^ z
-    if round_ == 3:
-        return (x & z) | (y & ~z)
-    return x ^ (y | ~z)
-
-
-def _rol(value: int, shift: int) -> int:
-    value &= _MASK32
-    return ((value << shift) | (value >> (32 - shift))) & _MASK32
-
-
-def ripemd160_pure(data: bytes) -> bytes:
-    """RIPEMD-160 in pure Python (slow; only the 33-byte pubkey hash needs it)."""
-    h = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
-    padded = data + b"\x80" + b"\x00" * ((55 - len(data)) % 64)
-    padded += struct.pack("<Q", (len(data) * 8) & 0xFFFFFFFFFFFFFFFF)
-    for offset in range(0, len(padded), 64):
-        x = struct.unpack("<16I", padded[offset : offset + 64])
-        al, bl, cl, dl, el = h
-        ar, br, cr, dr, er = h
-        for j in range(80):
-            rnd = j // 16
-            t = _rol(
-                al + _rmd_f(rnd, bl, cl, dl) + x[_RMD_R_LEFT[j]] + _RMD_K_LEFT[rnd], _RMD_S_LEFT[j]
-            )
-            al, el, dl, cl, bl = el, dl, _rol(cl, 10), bl, (t + el) & _MASK32
-            t = _rol(
-                ar + _rmd_f(4 - rnd, br, cr, dr) + x[_RMD_R_RIGHT[j]] + _RMD_K_RIGHT[rnd],
-                _RMD_S_RIGHT[j],
-            )
-            ar, er, dr, cr, br = er, dr, _rol(cr, 10), br, (t + er) & _MASK32
-        h = [
-            (h[1] + cl + dr) & _MASK32,
-            (h[2] + dl + er) & _MASK32,
-            (h[3] + el + ar) & _MASK32,
-            (h[4] + al + br) & _MASK32,
-            (h[0] + bl + cr) & _MASK32,
-        ]
-    return struct.pack("<5I", *h)
-
-
-def _ripemd160_hashlib(data: bytes) -> bytes:
-    digest = hashlib.new("ripemd160")
-    digest.update(data)
-    return digest.digest()
-
-
-def _ripemd160_cryptography(data: bytes) -> bytes:
-    algorithm: type[hashes.HashAlgorithm] = getattr(hashes, "RIPEMD160")  # noqa: B009
-    digest = hashes.Hash(algorithm())
-    digest.update(data)
-    return digest.finalize()
-
-
-_RIPEMD160_CHECK = (b"abc", bytes.fromhex("8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"))
-
-
-def select_ripemd160() -> tuple[str, Callable[[bytes], bytes]]:
-    """The first RIPEMD-160 that works here: hashlib (OpenSSL), ``cryptography``, pure Python."""
-    candidates: Sequence[tuple[str, Callable[[bytes], bytes]]] = (
-        ("hashlib", _ripemd160_hashlib),
-        ("cryptography", _ripemd160_cryptography),
-    )
-    for name, function in candidates:
-        try:
-            if function(_RIPEMD160_CHECK[0]) == _RIPEMD160_CHECK[1]:
-                return name, function
-        except Exception:  # noqa: S112  (unsupported here: ValueError, AttributeError, ...)
-            continue
-    return "pure-python", ripemd160_pure
-
-
-RIPEMD160_BACKEND, ripemd160 = select_ripemd160()
-"""Which implementation :func:`ripemd160` is ("hashlib", "cryptography" or "pure-python")."""
-
-
-# ---------------------------------------------------------------- bech32 (BIP-173)
-
-_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
-_BECH32_GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-_BECH32_CONST = 1  # bech32; bech32m (BIP-350) would be 0x2BC830A3 and is not accepted
-_BECH32_MAX_LENGTH = 90
+BECH32_MAX_LENGTH = 90
 
 
 class Bech32Error(ValueError):
     """Not a valid BIP-173 bech32 string (or not encodable as one)."""
 
 
-def _bech32_polymod(values: Sequence[int]) -> int:
-    checksum = 1
-    for value in values:
-        top = checksum >> 25
-        checksum = ((checksum & 0x1FFFFFF) << 5) ^ value
-        for i, generator in enumerate(_BECH32_GENERATOR):
-            if (top >> i) & 1:
-                checksum ^= generator
-    return checksum
-
-
-def _bech32_hrp_expand(hrp: str) -> list[int]:
-    return [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-
-
-def _bech32_checksum(hrp: str, words: Sequence[int]) -> list[int]:
-    polymod = _bech32_polymod([*_bech32_hrp_expand(hrp), *words, 0, 0, 0, 0, 0, 0]) ^ _BECH32_CONST
-    return [(polymod >> 5 * (5 - i)) & 31 for i in range(6)]
-
-
-def bech32_encode_words(hrp: str, words: Sequence[int]) -> str:
-    """BIP-173 bech32 of 5-bit ``words`` under the lowercase human-readable part ``hrp``."""
-    if not hrp or any(not 33 <= ord(c) <= 126 or c.isupper() for c in hrp):
-        raise Bech32Error("human-readable part must be 1+ lowercase printable ASCII characters")
-    if any(not 0 <= w < 32 for w in words):
-        raise Bech32Error("words must be 5-bit values")
-    encoded = f"{hrp}1" + "".join(
-        _BECH32_CHARSET[w] for w in [*words, *_bech32_checksum(hrp, words)]
-    )
-    if len(encoded) > _BECH32_MAX_LENGTH:
-        raise Bech32Error(f"bech32 string would exceed {_BECH32_MAX_LENGTH} characters")
-    return encoded
-
-
-def bech32_decode_words(value: str) -> tuple[str, list[int]]:
-    """Decode a BIP-173 bech32 string to ``(hrp, 5-bit words)``, checksum verified and removed."""
-    if any(not 33 <= ord(c) <= 126 for c in value):
-        raise Bech32Error("character out of range")
-    if value.lower() != value and value.upper() != value:
-        raise Bech32Error("mixed case")
-    if len(value) > _BECH32_MAX_LENGTH:
-        raise Bech32Error(f"longer than {_BECH32_MAX_LENGTH} characters")
-    value = value.lower()
-    separator = value.rfind("1")
-    if separator < 1:
-        raise Bech32Error("missing separator or empty human-readable part")
-    if separator + 7 > len(value):
-        raise Bech32Error("checksum too short")
-    hrp = value[:separator]
-    try:
-        words = [_BECH32_CHARSET.index(c) for c in value[separator + 1 :]]
-    except ValueError:
-        raise Bech32Error("invalid data character") from None
-    if _bech32_polymod([*_bech32_hrp_expand(hrp), *words]) != _BECH32_CONST:
-        raise Bech32Error("invalid checksum")
-    return hrp, words[:-6]
-
-
-def _convert_bits(data: Sequence[int], from_bits: int, to_bits: int, *, pad: bool) -> list[int]:
-    """Regroup bits (BIP-173 ``convertbits``); without ``pad``, leftover bits must be zero."""
-    accumulator = 0
-    bits = 0
-    out: list[int] = []
-    max_value = (1 << to_bits) - 1
-    for value in data:
-        accumulator = (accumulator << from_bits) | value
-        bits += from_bits
-        while bits >= to_bits:
-            bits -= to_bits
-            out.append((accumulator >> bits) & max_value)
-    if pad:
-        if bits:
-            out.append((accumulator << (to_bits - bits)) & max_value)
-    elif bits >= from_bits or (accumulator << (to_bits - bits)) & max_value:
-        raise Bech32Error("invalid padding")
-    return out
+def ripemd160(data: bytes) -> bytes:
+    """RIPEMD-160 (pycryptodome's, which does not depend on OpenSSL's legacy provider)."""
+    return RIPEMD160.new(data).digest()
 
 
 def bech32_encode(hrp: str, data: bytes) -> str:
-    """Bech32 of ``data`` (bytes regrouped into 5-bit words) under ``hrp``."""
-    return bech32_encode_words(hrp, _convert_bits(data, 8, 5, pad=True))
+    """BIP-173 bech32 of ``data`` (regrouped into 5-bit words) under the lowercase ``hrp``."""
+    if not hrp or any(not 33 <= ord(c) <= 126 or c.isupper() for c in hrp):
+        raise Bech32Error("human-readable part must be 1+ lowercase printable ASCII characters")
+    words = bech32.convertbits(data, 8, 5, pad=True)
+    assert words is not None  # bytes always regroup
+    encoded = bech32.bech32_encode(hrp, words)
+    if len(encoded) > BECH32_MAX_LENGTH:
+        raise Bech32Error(f"bech32 string would exceed {BECH32_MAX_LENGTH} characters")
+    return encoded
 
 
 def bech32_decode(value: str) -> tuple[str, bytes]:
-    """Decode a bech32 string to ``(hrp, data bytes)``."""
-    hrp, words = bech32_decode_words(value)
-    return hrp, bytes(_convert_bits(words, 5, 8, pad=False))
+    """Decode a BIP-173 bech32 string to ``(hrp, data bytes)``: checksum verified (bech32m's
+    BIP-350 checksum is refused), at most 90 characters, no mixed case, zero padding."""
+    if len(value) > BECH32_MAX_LENGTH:  # the library leaves the BIP-173 limit to its callers
+        raise Bech32Error(f"longer than {BECH32_MAX_LENGTH} characters")
+    hrp, words = bech32.bech32_decode(value)
+    if hrp is None or words is None:
+        raise Bech32Error("not a valid bech32 string")
+    data = bech32.convertbits(words, 5, 8, pad=False)
+    if data is None:
+        raise Bech32Error("invalid padding")
+    return hrp, bytes(data)
 
 
 # ---------------------------------------------------------------- wallet (ADR-036, secp256k1)
@@ -480,42 +301,6 @@ def verify_wallet_signature(
         raise SignatureError("BAD_SIGNATURE", "signature does not verify") from None
 
 
-def sign_adr036(private_key: ec.EllipticCurvePrivateKey, signer: str, data: bytes) -> bytes:
-    """64-byte low-S ``r || s`` ECDSA/SHA-256 signature of the ADR-036 sign doc."""
-    if not isinstance(private_key.curve, ec.SECP256K1):
-        raise ValueError("expected a secp256k1 key")
-    der = private_key.sign(adr036_sign_doc(signer, data), ec.ECDSA(hashes.SHA256()))
-    r, s = utils.decode_dss_signature(der)
-    if s > SECP256K1_HALF_ORDER:
-        s = SECP256K1_ORDER - s
-    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
-
-
-def sign_wallet_request(
-    private_key: ec.EllipticCurvePrivateKey,
-    *,
-    prefix: str,
-    method: str,
-    path: str,
-    query_string: bytes | str,
-    body: bytes,
-    timestamp: str,
-    nonce: str,
-) -> dict[str, str]:
-    """The five ``X-VE-*`` headers of a wallet-signed request (for tests and client examples)."""
-    pubkey = compressed_pubkey(private_key)
-    address = address_from_pubkey(pubkey, prefix)
-    message = canonical_request(method, path, query_string, body, timestamp, nonce).encode()
-    signature = sign_adr036(private_key, address, message)
-    return {
-        HEADER_ADDRESS: address,
-        HEADER_TIMESTAMP: timestamp,
-        HEADER_NONCE: nonce,
-        HEADER_SIGNATURE: base64.b64encode(signature).decode("ascii"),
-        HEADER_PUBKEY: base64.b64encode(pubkey).decode("ascii"),
-    }
-
-
 # ---------------------------------------------------------------- HMAC (legacy)
 
 
@@ -535,24 +320,3 @@ def verify_hmac_signature(secret: bytes, canonical: str, signature_b64: str) -> 
         raise SignatureError("INVALID_SIGNATURE_FORMAT", "signature must be base64 of 32 bytes")
     if not hmac.compare_digest(_hmac_digest(secret, canonical), provided):
         raise SignatureError("BAD_SIGNATURE", "signature does not verify")
-
-
-def sign_hmac_request(
-    key_id: str,
-    secret: bytes,
-    *,
-    method: str,
-    path: str,
-    query_string: bytes | str,
-    body: bytes,
-    timestamp: str,
-    nonce: str,
-) -> dict[str, str]:
-    """The four ``X-VE-*`` headers of an HMAC-signed request (for tests and clients)."""
-    canonical = canonical_request(method, path, query_string, body, timestamp, nonce)
-    return {
-        HEADER_KEY_ID: key_id,
-        HEADER_TIMESTAMP: timestamp,
-        HEADER_NONCE: nonce,
-        HEADER_SIGNATURE: hmac_signature(secret, canonical),
-    }
