@@ -73,10 +73,6 @@ def _is_owner(principal: Principal | None, service: Service) -> bool:
     )
 
 
-def _is_admin(principal: Principal | None) -> bool:
-    return principal is not None and principal.kind == "account" and principal.role == "admin"
-
-
 def _derived(
     name: str,
     description: str,
@@ -180,7 +176,7 @@ def get_visible(session: Session, principal: Principal | None, service_id: uuid.
     service = services.live(service_id)
     if service is None or not (
         _is_owner(principal, service)
-        or _is_admin(principal)
+        or (principal is not None and principal.is_platform_admin)
         or services.public(service_id) is not None
     ):
         raise ServiceNotFound("No service with this id exists.")
@@ -199,10 +195,12 @@ def _for_change(
     if service is None:
         raise ServiceNotFound("No service with this id exists.")
     if ("owner" in allowed and _is_owner(principal, service)) or (
-        "admin" in allowed and _is_admin(principal)
+        "admin" in allowed and (principal is not None and principal.is_platform_admin)
     ):
         return service
-    if _is_admin(principal) or ServiceRepository(session).public(service.id) is not None:
+    if (principal is not None and principal.is_platform_admin) or ServiceRepository(session).public(
+        service.id
+    ) is not None:
         raise NotYourService("Only the service's provider (or an admin) may do this.")
     raise ServiceNotFound("No service with this id exists.")
 

@@ -46,7 +46,7 @@ def tenant_permission(session: Session, principal: Principal, row: Deployment) -
         role = membership.role_in(session, row.organization_id, principal.id)
         if role is not None:
             return "write" if role in membership.WRITE_ROLES else "read"
-    if principal.role == "admin":
+    if principal.is_platform_admin:
         return "read"
     return None
 
@@ -132,7 +132,7 @@ def tenant_scope(session: Session, principal: Principal) -> TenantScope | None:
     """None for providers: they read deployments as their provider, not as tenants."""
     if principal.kind != "account":
         return None
-    if principal.role == "admin":
+    if principal.is_platform_admin:
         return TenantScope(principal.id, (), admin=True)
     organizations = tuple(sorted(membership.roles_of(session, principal.id)))
     return TenantScope(principal.id, organizations, admin=False)

@@ -29,6 +29,11 @@ class Principal:
     row: object | None = field(default=None, compare=False, repr=False)
 
     @property
+    def is_platform_admin(self) -> bool:
+        """An admin account of the marketplace (not an organization's admin)."""
+        return self.kind == "account" and self.role == "admin"
+
+    @property
     def rate_limit_key(self) -> str:
         return f"{self.kind}:{self.id}"
 

@@ -89,7 +89,7 @@ class InvoiceRepository(Repository[Invoice]):
         """Its account, the admins of its organization, and platform admins (every invoice)."""
         if principal.kind != "account":
             return false()
-        if principal.role == "admin":
+        if principal.is_platform_admin:
             return true()
         administered = [
             organization_id

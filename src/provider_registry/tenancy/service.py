@@ -69,10 +69,6 @@ def invitation_create_issues(body: Any, settings: object = None) -> list[FieldIs
 # ------------------------------------------------------------------------------------- access
 
 
-def _is_platform_admin(principal: Principal) -> bool:
-    return principal.kind == "account" and principal.role == "admin"
-
-
 def _not_found() -> OrganizationNotFound:
     return OrganizationNotFound("No organization with this id is visible to you.")
 
@@ -86,7 +82,7 @@ def _visible(
     if organization is None:
         raise _not_found()
     role = membership.role_in(session, organization.id, principal.id)
-    if role is None and not _is_platform_admin(principal):
+    if role is None and not principal.is_platform_admin:
         raise _not_found()
     return organization, role
 

@@ -44,10 +44,6 @@ def etag(ticket: Ticket) -> str:
     return etag_for(ticket.version)
 
 
-def _is_platform_admin(principal: Principal) -> bool:
-    return principal.kind == "account" and principal.role == "admin"
-
-
 def _not_found() -> TicketNotFound:
     return TicketNotFound("No ticket with this id is visible to you.")
 
@@ -62,7 +58,7 @@ def _standing(session: Session, principal: Principal, ticket: Ticket) -> Standin
     if principal.kind == "provider":
         matches = principal.provider_id is not None and principal.provider_id == ticket.provider_id
         return "staff" if matches else None
-    if _is_platform_admin(principal):
+    if principal.is_platform_admin:
         return "staff"
     deployment = DeploymentRepository(session).get(ticket.deployment_id)
     if deployment is None:
