@@ -32,7 +32,11 @@ from provider_registry.audit import service as audit
 from provider_registry.identity import signing
 from provider_registry.identity.models import HmacKey
 from provider_registry.identity.principal import Principal
-from provider_registry.identity.repository import prune_signer_nonces, record_nonce
+from provider_registry.identity.repository import (
+    LAST_USED_RESOLUTION,
+    prune_signer_nonces,
+    record_nonce,
+)
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.kit.errors import NotFound
 from provider_registry.kit.pagination import Page, paginate
@@ -41,7 +45,6 @@ from provider_registry.kit.timeutil import utcnow
 Scheme = Literal["wallet", "hmac"]
 WALLET_HEADERS = ("x-ve-address", "x-ve-timestamp", "x-ve-nonce", "x-ve-signature", "x-ve-pubkey")
 HMAC_HEADERS = ("x-ve-key-id", "x-ve-timestamp", "x-ve-nonce", "x-ve-signature")
-LAST_USED_RESOLUTION = timedelta(minutes=1)
 SECRET_BYTES = 32
 _NO_KEY_SECRET = secrets.token_bytes(SECRET_BYTES)
 

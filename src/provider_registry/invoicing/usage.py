@@ -30,9 +30,9 @@ from sqlmodel import Session
 from provider_registry.deployments import access
 from provider_registry.deployments.models import Deployment
 from provider_registry.identity.principal import Principal
-from provider_registry.invoicing.errors import OrganizationNotFound
 from provider_registry.invoicing.repository import UsageRepository
 from provider_registry.tenancy import membership
+from provider_registry.tenancy.errors import OrganizationNotFound
 
 # Hours in one pricing interval.
 HOURS_PER_INTERVAL = {"hourly": Decimal(1), "daily": Decimal(24), "monthly": Decimal(730)}
