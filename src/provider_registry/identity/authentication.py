@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from provider_registry.identity import signing
 from provider_registry.identity.errors import RepeatedQueryParameter
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.signed_requests import Rejection, SignedRequest
 from provider_registry.kit.errors import FieldIssue
-from provider_registry.kit.middleware import header
+from provider_registry.kit.middleware import header, read_body, replay_body
 from provider_registry.kit.threads import RequestThreads
 
 RESOLVED = "provider_registry.principals"
@@ -93,10 +93,10 @@ class AuthenticationMiddleware:
                             for name in repeated
                         ],
                     )
-                body = await _read_body(receive)
+                body = await read_body(receive)
                 result = await self.threads.run(self.from_signed, _signed(scope, body), scope)
                 scope.setdefault("extensions", {})[RESOLVED] = _resolved_signed(result)
-                receive = _replay(body, receive)
+                receive = replay_body(body, receive)
         await self.app(scope, receive, send)
 
 
@@ -122,28 +122,3 @@ def _resolved_signed(result: Principal | Rejection) -> Resolved:
     if result.auth_method == "hmac":
         return Resolved(hmac=result)
     return Resolved(wallet=result)
-
-
-async def _read_body(receive: Receive) -> bytes:
-    chunks: list[bytes] = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay

@@ -183,32 +183,47 @@ class RequestGuardMiddleware:
             *(h for h in scope["headers"] if h[0] != b"transfer-encoding"),
             (b"content-length", str(len(body)).encode()),
         ]
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replay_body(body, receive), send)
 
     async def _read_limited(self, receive: Receive) -> bytes:
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise self._too_large()
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks)
+        return await read_body(receive, self.max_bytes, self._too_large)
+
+
+async def read_body(
+    receive: Receive,
+    max_bytes: int | None = None,
+    too_large: Callable[[], Exception] | None = None,
+) -> bytes:
+    """A request's whole body, from every ``http.request`` message; past ``max_bytes`` (when
+    given) ``too_large()`` is raised before more is read."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if max_bytes is not None and size > max_bytes and too_large is not None:
+            raise too_large()
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def replay_body(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that gives the app ``body`` (already read) once, then what follows."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 def _canonical_content_type(scope: Scope) -> Scope:
