@@ -3,7 +3,6 @@ the races around it (real threads against the real app and PostgreSQL)."""
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +16,7 @@ from provider_registry.tenancy.models import OrganizationMember
 from tests.conftest import problem
 from tests.identity.helpers import login, register
 from tests.portal.world import Tenant, World, db_session
+from tests.support.concurrency import run_concurrently
 
 pytestmark = pytest.mark.integration
 
@@ -85,25 +85,6 @@ def platform_viewer(world: World) -> dict[str, str]:
 
 def removal(world: World, org_id: str, who: Tenant, member_id: str) -> Callable[[], int]:
     return lambda: int(remove(world, org_id, who, member_id).status_code)
-
-
-def run_concurrently(attempts: list[Callable[[], int]]) -> list[int]:
-    barrier = threading.Barrier(len(attempts))
-    statuses: list[int] = []
-    lock = threading.Lock()
-
-    def run(attempt: Callable[[], int]) -> None:
-        barrier.wait()
-        status = attempt()
-        with lock:
-            statuses.append(status)
-
-    threads = [threading.Thread(target=run, args=(a,)) for a in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return statuses
 
 
 # ----------------------------------------------------------------------------------- creation

@@ -3,7 +3,6 @@ comments, status and priority changes with If-Match, the closed state, lists and
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from starlette.testclient import TestClient
 from tests.conftest import problem
 from tests.identity.helpers import create_key
 from tests.portal.world import ProviderActor, Tenant, World, db_session
+from tests.support.concurrency import run_concurrently
 
 pytestmark = pytest.mark.integration
 
@@ -124,25 +124,6 @@ EVERYONE = (
     "other_provider",
     "anonymous",
 )
-
-
-def run_concurrently(attempts: list[Callable[[], int]]) -> list[int]:
-    barrier = threading.Barrier(len(attempts))
-    statuses: list[int] = []
-    lock = threading.Lock()
-
-    def run(attempt: Callable[[], int]) -> None:
-        barrier.wait()
-        status = attempt()
-        with lock:
-            statuses.append(status)
-
-    threads = [threading.Thread(target=run, args=(a,)) for a in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return statuses
 
 
 # ------------------------------------------------------------------------------------ opening
