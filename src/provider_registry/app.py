@@ -25,8 +25,8 @@ from provider_registry.identity import service as identity_service
 from provider_registry.identity import signed_requests
 from provider_registry.identity.access import AccessControlMiddleware, AccessRule
 from provider_registry.identity.authentication import AuthenticationMiddleware, resolved
-from provider_registry.identity.handlers import IDENTITY_KEY
-from provider_registry.identity.hmac_handlers import SIGNED_KEY
+from provider_registry.identity.handlers.auth import IDENTITY_KEY
+from provider_registry.identity.handlers.hmac_keys import SIGNED_KEY
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.security import Requirements, requirements
 from provider_registry.identity.service import IdentityConfig

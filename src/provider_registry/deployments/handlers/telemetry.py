@@ -9,7 +9,7 @@ from typing import Any
 from flask import Response, current_app
 
 from provider_registry.deployments import telemetry
-from provider_registry.identity.handlers import identity_config
+from provider_registry.identity.handlers.auth import identity_config
 from provider_registry.identity.security import current_principal
 from provider_registry.kit import db
 from provider_registry.kit.parsing import optional_request_body, request_body
