@@ -92,11 +92,12 @@ check-generated: $(PY_STAMP) $(NODE_STAMP) ## Fail if generated/ differs from wh
 	scripts/check-generated.sh
 
 .PHONY: lint
-lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict mypy and tsc, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml), the breaking-change guard and the deploy manifests
+lint: $(PY_STAMP) $(NODE_STAMP) ## ruff, mypy, the generated clients' strict mypy and tsc, openapi-spec-validator, redocly lint, Spectral (.spectral.yaml), the breaking-change guard, import-linter's layer contracts and the deploy manifests
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 	$(BIN)/mypy scripts/bench/registry_bench.py scripts/bench/anchor/app.py
+	cd src && ../$(BIN)/lint-imports --config ../pyproject.toml --no-cache
 	$(BIN)/mypy --strict generated/clients/python/provider_registry_client tests/clients
 	node_modules/.bin/tsc -p tests/clients/ts/tsconfig.json --noEmit
 	$(BIN)/openapi-spec-validator api/openapi.yaml
