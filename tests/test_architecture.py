@@ -36,14 +36,9 @@ SESSION_CALLS = frozenset(
 SQL_HOMES = ("kit", "migrations")
 NOT_YET_MOVED = frozenset(
     {
-        "accounts/service.py",
-        "audit/service.py",
         "deployments/access.py",
-        "deployments/service.py",
         "deployments/telemetry.py",
-        "identity/service.py",
         "identity/signed_requests.py",
-        "tenancy/membership.py",
     }
 )
 

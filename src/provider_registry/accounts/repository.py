@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Row, bindparam, select, update
+from sqlmodel import col
 
 from provider_registry.accounts.models import Account
 from provider_registry.kit.repository import Repository
@@ -18,6 +20,16 @@ class AccountRepository(Repository[Account]):
         """The account whose identity is this wallet address, as a Core row (every wallet-signed
         request reads it; see ``Repository.row``)."""
         return self.session.connection().execute(_BY_WALLET, {"address": address}).first()
+
+    def set_and_end_sessions(self, account: Account, values: dict[str, Any], now: datetime) -> None:
+        """Apply ``values`` and move the token epoch on in one UPDATE (every access token issued
+        before stops working at once); ``account`` is refreshed from the row."""
+        self.session.execute(
+            update(Account)
+            .where(col(Account.id) == account.id)
+            .values(**values, token_epoch=col(Account.token_epoch) + 1, updated_at=now)
+        )
+        self.session.refresh(account)
 
 
 _ACCOUNTS: Any = Account.__table__  # type: ignore[attr-defined]

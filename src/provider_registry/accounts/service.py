@@ -5,9 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from provider_registry.accounts.emails import normalize_email
 from provider_registry.accounts.models import ROLES, Account
@@ -68,13 +67,8 @@ def _end_sessions(session: Session, account: Account, values: dict[str, Any]) ->
     """Apply ``values`` and move the token epoch on in one UPDATE, so every access token issued
     before stops working at once; every refresh token is revoked too (a new sign-in is needed)."""
     now = utcnow()
-    session.execute(
-        update(Account)
-        .where(col(Account.id) == account.id)
-        .values(**values, token_epoch=col(Account.token_epoch) + 1, updated_at=now)
-    )
     RefreshTokenRepository(session).revoke_subject("account", account.id, now)
-    session.refresh(account)
+    AccountRepository(session).set_and_end_sessions(account, values, now)
 
 
 def set_status(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from provider_registry.audit.models import AuditEvent
+from provider_registry.audit.repository import AuditRepository
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.context import current_request_id
-from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.pagination import Page
 
 
 def record(
@@ -30,9 +31,7 @@ def record(
         request_id=current_request_id() or "none",
         details=details,
     )
-    session.add(event)
-    session.flush()
-    return event
+    return AuditRepository(session).add(event)
 
 
 def page(
@@ -44,11 +43,6 @@ def page(
     limit: int,
     cursor: str | None,
 ) -> Page[AuditEvent]:
-    statement = select(AuditEvent)
-    if action:
-        statement = statement.where(col(AuditEvent.action) == action)
-    if actor_id:
-        statement = statement.where(col(AuditEvent.actor_id) == actor_id)
-    if target_id:
-        statement = statement.where(col(AuditEvent.target_id) == target_id)
-    return paginate(session, statement, AuditEvent, limit, cursor)
+    return AuditRepository(session).page(
+        action=action, actor_id=actor_id, target_id=target_id, limit=limit, cursor=cursor
+    )

@@ -30,6 +30,10 @@ class DeploymentRepository(Repository[Deployment]):
 
     model = Deployment
 
+    def refresh_action(self, action: DeploymentAction) -> DeploymentAction:
+        self.session.refresh(action)
+        return action
+
     def page(
         self, where: Iterable[ColumnElement[bool]], limit: int, cursor: str | None
     ) -> Page[Deployment]:

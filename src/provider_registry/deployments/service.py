@@ -369,7 +369,7 @@ def acknowledge(
         action, {"status": result, "message": message, "acknowledged_at": utcnow()}
     )
     if not acknowledged:
-        session.refresh(action)
+        deployments.refresh_action(action)
         raise ActionAlreadyAcknowledged(
             f"The action was already acknowledged ({action.status}).",
             extra={"current_status": action.status},

@@ -173,7 +173,7 @@ def login(session: Session, config: IdentityConfig, *, email: str, password: str
     if not verify_password(password, account.password_hash) or account.status != "active":
         raise InvalidCredentials("The email address or password is incorrect.")
     account.last_login_at = utcnow()
-    session.add(account)
+    AccountRepository(session).add(account, flush=False)
     subject = account_subject(account)
     assert subject is not None
     return start_session(session, config, subject)

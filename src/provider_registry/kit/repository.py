@@ -37,6 +37,11 @@ class Repository(Generic[ModelT]):
             self.session.flush()
         return obj
 
+    def refresh(self, obj: ModelT) -> ModelT:
+        """``obj`` as the database has it now (after a conditional UPDATE that did not match)."""
+        self.session.refresh(obj)
+        return obj
+
 
 @functools.cache
 def _by_id(model: type[SQLModel]) -> Select[Any]:

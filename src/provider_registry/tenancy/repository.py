@@ -84,6 +84,24 @@ class OrganizationRepository(Repository[Organization]):
         )
         self.session.flush()
 
+    def role_of(self, organization_id: uuid.UUID, account_id: uuid.UUID) -> str | None:
+        """The account's role in the organization, or None when it is not a member."""
+        return self.session.exec(
+            select(OrganizationMember.role).where(
+                OrganizationMember.organization_id == organization_id,
+                OrganizationMember.account_id == account_id,
+            )
+        ).first()
+
+    def roles_of(self, account_id: uuid.UUID) -> dict[uuid.UUID, str]:
+        """Every organization the account belongs to, with its role there."""
+        rows = self.session.exec(
+            select(OrganizationMember.organization_id, OrganizationMember.role).where(
+                OrganizationMember.account_id == account_id
+            )
+        ).all()
+        return dict(rows)
+
     def admin_count(self, organization_id: uuid.UUID) -> int:
         count = self.session.exec(
             select(func.count()).where(
@@ -155,10 +173,6 @@ class InvitationRepository(Repository[OrganizationInvitation]):
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount == 1)
-
-    def refresh(self, invitation: OrganizationInvitation) -> OrganizationInvitation:
-        self.session.refresh(invitation)
-        return invitation
 
 
 def _keyset(
