@@ -36,7 +36,6 @@ SESSION_CALLS = frozenset(
 SQL_HOMES = ("kit", "migrations")
 NOT_YET_MOVED = frozenset(
     {
-        "deployments/access.py",
         "deployments/telemetry.py",
         "identity/signed_requests.py",
     }

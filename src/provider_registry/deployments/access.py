@@ -13,13 +13,17 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import ColumnElement, and_, bindparam, false, or_
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement
+from sqlmodel import Session
 
 from provider_registry.deployments.models import Deployment
+from provider_registry.deployments.repository import (
+    DeploymentRepository,
+    TenantScope,
+    visible_clause,
+)
 from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.errors import NotFound
@@ -82,50 +86,7 @@ def for_provider(
 
 def visible_to_tenant(session: Session, principal: Principal) -> ColumnElement[bool]:
     """A WHERE clause for the deployments an account may read (platform admins: all)."""
-    scope = tenant_scope(session, principal)
-    return or_(*scope.branches(literal=True)) if scope is not None else false()
-
-
-@dataclass(frozen=True)
-class TenantScope:
-    """The deployments an account may read, as disjoint parts each served by one index: its
-    own (not in an organization), then each of its organizations'; everything for platform
-    admins."""
-
-    account_id: uuid.UUID
-    organizations: tuple[uuid.UUID, ...]
-    admin: bool
-
-    @property
-    def shape(self) -> tuple[str, int]:
-        return ("admin", 0) if self.admin else ("tenant", len(self.organizations))
-
-    @property
-    def parameters(self) -> dict[str, Any]:
-        return {
-            "tenant_id": self.account_id,
-            **{f"organization_{n}": org for n, org in enumerate(self.organizations)},
-        }
-
-    def branches(self, *, literal: bool = False) -> list[ColumnElement[bool]]:
-        """With bound parameters named as ``parameters`` (or the values, ``literal``)."""
-        if self.admin:
-            return [col(Deployment.id).is_not(None)]
-
-        def value(name: str, actual: uuid.UUID) -> Any:
-            return actual if literal else bindparam(name)
-
-        own = and_(
-            col(Deployment.owner_account_id) == value("tenant_id", self.account_id),
-            col(Deployment.organization_id).is_(None),
-        )
-        return [
-            own,
-            *(
-                col(Deployment.organization_id) == value(f"organization_{n}", org)
-                for n, org in enumerate(self.organizations)
-            ),
-        ]
+    return visible_clause(tenant_scope(session, principal))
 
 
 def tenant_scope(session: Session, principal: Principal) -> TenantScope | None:
@@ -143,7 +104,4 @@ def _get(session: Session, deployment_id: uuid.UUID | str, *, lock: bool) -> Dep
         key = deployment_id if isinstance(deployment_id, uuid.UUID) else uuid.UUID(deployment_id)
     except ValueError:
         return None
-    statement = select(Deployment).where(Deployment.id == key)
-    if lock:
-        statement = statement.with_for_update()
-    return session.exec(statement).first()
+    return DeploymentRepository(session).find(key, lock=lock)

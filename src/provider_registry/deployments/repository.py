@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, bindparam, delete, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, false, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from provider_registry.deployments.access import TenantScope
 from provider_registry.deployments.models import (
     Deployment,
     DeploymentAction,
@@ -25,10 +25,63 @@ from provider_registry.kit.pagination import Page, paginate, paginate_branches
 from provider_registry.kit.repository import Repository, skip_locked
 
 
+@dataclass(frozen=True)
+class TenantScope:
+    """The deployments an account may read, as disjoint parts each served by one index: its
+    own (not in an organization), then each of its organizations'; everything for platform
+    admins."""
+
+    account_id: uuid.UUID
+    organizations: tuple[uuid.UUID, ...]
+    admin: bool
+
+    @property
+    def shape(self) -> tuple[str, int]:
+        return ("admin", 0) if self.admin else ("tenant", len(self.organizations))
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return {
+            "tenant_id": self.account_id,
+            **{f"organization_{n}": org for n, org in enumerate(self.organizations)},
+        }
+
+    def branches(self, *, literal: bool = False) -> list[ColumnElement[bool]]:
+        """With bound parameters named as ``parameters`` (or the values, ``literal``)."""
+        if self.admin:
+            return [col(Deployment.id).is_not(None)]
+
+        def value(name: str, actual: uuid.UUID) -> Any:
+            return actual if literal else bindparam(name)
+
+        own = and_(
+            col(Deployment.owner_account_id) == value("tenant_id", self.account_id),
+            col(Deployment.organization_id).is_(None),
+        )
+        return [
+            own,
+            *(
+                col(Deployment.organization_id) == value(f"organization_{n}", org)
+                for n, org in enumerate(self.organizations)
+            ),
+        ]
+
+
+def visible_clause(scope: TenantScope | None) -> ColumnElement[bool]:
+    """A WHERE clause for the deployments ``scope`` may read (None: nothing)."""
+    return or_(*scope.branches(literal=True)) if scope is not None else false()
+
+
 class DeploymentRepository(Repository[Deployment]):
     """All SQL for deployments and their actions."""
 
     model = Deployment
+
+    def find(self, deployment_id: uuid.UUID, *, lock: bool = False) -> Deployment | None:
+        statement = select(Deployment).where(Deployment.id == deployment_id)
+        if lock:
+            statement = statement.with_for_update()
+        return self.session.exec(statement).first()
 
     def refresh_action(self, action: DeploymentAction) -> DeploymentAction:
         self.session.refresh(action)
