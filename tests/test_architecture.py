@@ -37,7 +37,6 @@ SQL_HOMES = ("kit", "migrations")
 NOT_YET_MOVED = frozenset(
     {
         "deployments/telemetry.py",
-        "identity/signed_requests.py",
     }
 )
 

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from provider_registry.identity.models import ApiKey, RefreshToken, RequestNonce
+from provider_registry.identity.models import ApiKey, HmacKey, RefreshToken, RequestNonce
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.pagination import Page, paginate
 from provider_registry.kit.repository import Repository, skip_locked
@@ -109,6 +109,53 @@ class ApiKeyRepository(Repository[ApiKey]):
         )
 
     def revoke(self, key: ApiKey, now: datetime) -> None:
+        key.revoked_at = now
+        self.session.add(key)
+        self.session.flush()
+
+
+class HmacKeyRepository(Repository[HmacKey]):
+    """Legacy HMAC signing keys; an account sees and revokes only its own."""
+
+    model = HmacKey
+
+    def usable(self, key_id: uuid.UUID) -> HmacKey | None:
+        return self.session.exec(
+            select(HmacKey).where(col(HmacKey.id) == key_id, col(HmacKey.revoked_at).is_(None))
+        ).first()
+
+    @staticmethod
+    def _owned_by(principal: Principal) -> Any:
+        return select(HmacKey).where(
+            col(HmacKey.account_id) == principal.id, col(HmacKey.revoked_at).is_(None)
+        )
+
+    def page_owned_by(self, principal: Principal, limit: int, cursor: str | None) -> Page[HmacKey]:
+        return paginate(self.session, self._owned_by(principal), HmacKey, limit, cursor)
+
+    def get_owned_by(self, principal: Principal, key_id: uuid.UUID) -> HmacKey | None:
+        key: HmacKey | None = self.session.exec(
+            self._owned_by(principal).where(col(HmacKey.id) == key_id)
+        ).first()
+        return key
+
+    def touch(self, key: HmacKey, now: datetime) -> None:
+        """``last_used_at``, to the minute (one write per key per minute, not per request)."""
+        if key.last_used_at is not None and key.last_used_at >= now - LAST_USED_RESOLUTION:
+            return
+        self.session.execute(
+            update(HmacKey)
+            .where(
+                col(HmacKey.id) == key.id,
+                or_(
+                    col(HmacKey.last_used_at).is_(None),
+                    col(HmacKey.last_used_at) < now - LAST_USED_RESOLUTION,
+                ),
+            )
+            .values(last_used_at=now)
+        )
+
+    def revoke(self, key: HmacKey, now: datetime) -> None:
         key.revoked_at = now
         self.session.add(key)
         self.session.flush()

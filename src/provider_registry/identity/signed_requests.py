@@ -16,15 +16,14 @@ import secrets
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, Literal
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Row, update
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlalchemy import Row
+from sqlmodel import Session
 
 from provider_registry.accounts.models import Account
 from provider_registry.accounts.repository import AccountRepository
@@ -33,13 +32,13 @@ from provider_registry.identity import signing
 from provider_registry.identity.models import HmacKey
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.repository import (
-    LAST_USED_RESOLUTION,
+    HmacKeyRepository,
     prune_signer_nonces,
     record_nonce,
 )
 from provider_registry.identity.scopes import scopes_for_role
 from provider_registry.kit.errors import NotFound
-from provider_registry.kit.pagination import Page, paginate
+from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import utcnow
 
 Scheme = Literal["wallet", "hmac"]
@@ -177,10 +176,8 @@ def _hmac(
     except ValueError:
         key_id = None
     if key_id is not None:
-        key = session.exec(
-            select(HmacKey).where(col(HmacKey.id) == key_id, col(HmacKey.revoked_at).is_(None))
-        ).first()
-    account = session.get(Account, key.account_id) if key is not None else None
+        key = HmacKeyRepository(session).usable(key_id)
+    account = AccountRepository(session).get(key.account_id) if key is not None else None
     secret: bytes | None = None
     if key is not None and account is not None and account.status == "active":
         try:
@@ -199,7 +196,7 @@ def _hmac(
         return refused
     if not consume_nonce(session, f"hmac:{key.id}", nonce, config.window_ms):
         return _replayed("hmac")
-    _touch(session, key, utcnow())
+    HmacKeyRepository(session).touch(key, utcnow())
     return Principal(
         kind="account",
         id=account.id,
@@ -231,40 +228,13 @@ def wallet_account(
     ``before_create`` (which may raise to refuse). Two first requests at once: one insert wins,
     the other reads the winner's row. An existing account comes back as a Core row (every
     signed request reads it; ``kit.db.reuse`` makes an instance of it where one is needed)."""
-    existing = AccountRepository(session).row_by_wallet(address)
+    accounts = AccountRepository(session)
+    existing = accounts.row_by_wallet(address)
     if existing is not None:
         return existing
-    statement = select(Account).where(col(Account.wallet_address) == address)
     if before_create is not None:
         before_create()
-    try:
-        with session.begin_nested():
-            account = Account(
-                wallet_address=address,
-                email=None,
-                first_name="",
-                last_name="",
-                role="consumer",
-                status="active",
-            )
-            session.add(account)
-    except IntegrityError:
-        account = session.exec(statement).one()
-    return account
-
-
-def _touch(session: Session, key: HmacKey, now: datetime) -> None:
-    if key.last_used_at is not None and key.last_used_at >= now - LAST_USED_RESOLUTION:
-        return
-    session.execute(
-        update(HmacKey)
-        .where(
-            col(HmacKey.id) == key.id,
-            (col(HmacKey.last_used_at).is_(None))
-            | (col(HmacKey.last_used_at) < now - LAST_USED_RESOLUTION),
-        )
-        .values(last_used_at=now)
-    )
+    return accounts.add_wallet_account(address)
 
 
 # Key management (bearer sessions only) --------------------------------------------------------
@@ -285,33 +255,25 @@ def create_key(
         secret_ciphertext=cipher.encrypt(secret).decode(),
         created_at=utcnow(),
     )
-    session.add(key)
-    session.flush()
+    HmacKeyRepository(session).add(key)
     audit.record(
         session, principal, "hmac_key.issued", principal.kind, principal.id, key_id=str(key.id)
     )
     return key, base64.b64encode(secret).decode()
 
 
-def _owned_by(principal: Principal):  # type: ignore[no-untyped-def]
-    return select(HmacKey).where(
-        col(HmacKey.account_id) == principal.id, col(HmacKey.revoked_at).is_(None)
-    )
-
-
 def list_keys(
     session: Session, principal: Principal, limit: int, cursor: str | None
 ) -> Page[HmacKey]:
-    return paginate(session, _owned_by(principal), HmacKey, limit, cursor)
+    return HmacKeyRepository(session).page_owned_by(principal, limit, cursor)
 
 
 def revoke_key(session: Session, principal: Principal, key_id: uuid.UUID) -> None:
-    key = session.exec(_owned_by(principal).where(col(HmacKey.id) == key_id)).first()
+    keys = HmacKeyRepository(session)
+    key = keys.get_owned_by(principal, key_id)
     if key is None:
         raise HmacKeyNotFound("No HMAC key with this id belongs to you.")
-    key.revoked_at = utcnow()
-    session.add(key)
-    session.flush()
+    keys.revoke(key, utcnow())
     audit.record(
         session, principal, "hmac_key.revoked", principal.kind, principal.id, key_id=str(key.id)
     )
