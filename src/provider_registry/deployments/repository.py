@@ -11,8 +11,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, false, or_, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    tuple_,
+    update,
+)
 from sqlalchemy import select as core_select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from provider_registry.deployments.models import (
@@ -200,3 +215,105 @@ def prune_metrics(session: Session, older_than: datetime, batch: int) -> int:
         delete(DeploymentMetrics).where(col(DeploymentMetrics.deployment_id).in_(doomed))
     )
     return int(result.rowcount)
+
+
+class TelemetryRepository:
+    """All SQL for what a provider reports about a deployment: log lines (one multi-row INSERT
+    per batch, read newest first through the (deployment_id, ts, id) index) and the latest
+    metrics report (one row per deployment, replaced in place)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def insert_logs(
+        self,
+        deployment_id: uuid.UUID,
+        times: list[datetime],
+        services: list[str | None],
+        lines: list[str],
+    ) -> None:
+        if self.session.get_bind().dialect.name == "postgresql":
+            # One statement with three array parameters, unnested by PostgreSQL: the driver
+            # adapts three lists instead of SQLAlchemy processing 400 parameters row by row.
+            self.session.execute(
+                _INSERT_UNNESTED,
+                {"deployment_id": deployment_id, "ts": times, "service": services, "line": lines},
+            )
+            return
+        self.session.execute(
+            insert(DeploymentLog),
+            [
+                {"deployment_id": deployment_id, "ts": ts, "service": service, "line": line}
+                for ts, service, line in zip(times, services, lines, strict=True)
+            ],
+        )
+
+    @staticmethod
+    def _lines(deployment_id: uuid.UUID, since: datetime | None) -> Any:
+        statement = select(DeploymentLog.ts, DeploymentLog.id, DeploymentLog.line).where(
+            col(DeploymentLog.deployment_id) == deployment_id
+        )
+        if since is not None:
+            statement = statement.where(col(DeploymentLog.ts) > since)
+        return statement
+
+    def log_lines(
+        self,
+        deployment_id: uuid.UUID,
+        since: datetime | None,
+        before: tuple[datetime, int] | None,
+        limit: int,
+    ) -> list[Any]:
+        """Up to ``limit`` (ts, id, line) rows after ``since`` and before the position
+        ``before``, newest first."""
+        ts, ident = col(DeploymentLog.ts), col(DeploymentLog.id)
+        statement = self._lines(deployment_id, since)
+        if before is not None:
+            statement = statement.where(tuple_(ts, ident) < before)
+        return list(self.session.exec(statement.order_by(ts.desc(), ident.desc()).limit(limit)))
+
+    def has_lines_before(
+        self, deployment_id: uuid.UUID, since: datetime | None, before: tuple[datetime, int]
+    ) -> bool:
+        ts, ident = col(DeploymentLog.ts), col(DeploymentLog.id)
+        statement = self._lines(deployment_id, since).where(tuple_(ts, ident) < before).limit(1)
+        return self.session.exec(statement).first() is not None
+
+    def metrics(self, deployment_id: uuid.UUID) -> DeploymentMetrics | None:
+        return self.session.get(DeploymentMetrics, deployment_id)
+
+    def replace_metrics(
+        self, deployment_id: uuid.UUID, values: dict[str, Any]
+    ) -> DeploymentMetrics | None:
+        """Insert or replace the deployment's report: concurrent reports never collide."""
+        upsert = (
+            postgresql.insert(DeploymentMetrics)
+            if self.session.get_bind().dialect.name == "postgresql"
+            else sqlite.insert(DeploymentMetrics)
+        )
+        statement = upsert.values(deployment_id=deployment_id, **values)
+        self.session.execute(
+            statement.on_conflict_do_update(index_elements=["deployment_id"], set_=values)
+        )
+        return self.session.get(DeploymentMetrics, deployment_id, populate_existing=True)
+
+
+_LOG_TABLE: Any = DeploymentLog.__table__  # type: ignore[attr-defined]
+_UNNESTED = (
+    func.unnest(
+        bindparam("ts", type_=postgresql.ARRAY(postgresql.TIMESTAMP(timezone=True))),
+        bindparam("service", type_=postgresql.ARRAY(Text)),
+        bindparam("line", type_=postgresql.ARRAY(Text)),
+    )
+    .table_valued("ts", "service", "line")
+    .render_derived(name="lines")
+)
+_INSERT_UNNESTED = insert(_LOG_TABLE).from_select(
+    ["deployment_id", "ts", "service", "line"],
+    select(
+        cast(bindparam("deployment_id"), postgresql.UUID),
+        _UNNESTED.c.ts,
+        _UNNESTED.c.service,
+        _UNNESTED.c.line,
+    ),
+)

@@ -16,14 +16,13 @@ from decimal import Decimal
 from typing import Any
 
 import jwt
-from sqlalchemy import Text, bindparam, cast, func, insert, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from provider_registry.accounts.models import Account
+from provider_registry.accounts.repository import AccountRepository
 from provider_registry.deployments import access
 from provider_registry.deployments.errors import DeploymentClosed, DeploymentNotActive
-from provider_registry.deployments.models import Deployment, DeploymentLog, DeploymentMetrics
+from provider_registry.deployments.models import Deployment, DeploymentMetrics
+from provider_registry.deployments.repository import DeploymentRepository, TelemetryRepository
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.service import account_principal
 from provider_registry.identity.tokens import IssuedToken, TokenCodec, TokenError, TokenExpired
@@ -31,6 +30,7 @@ from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFail
 from provider_registry.kit.pagination import InvalidCursor, cursor_time, pack, unpack
 from provider_registry.kit.timeutil import rfc3339, utcnow
 from provider_registry.providers.models import Provider
+from provider_registry.providers.repository import ProviderRepository
 from provider_registry_api import models as api
 
 METRICS_PLACES = Decimal("0.001")
@@ -57,48 +57,10 @@ def ingest_logs(
         parse_time(entry.timestamp, f"lines.{index}.timestamp") or now
         for index, entry in enumerate(lines)
     ]
-    if session.get_bind().dialect.name == "postgresql":
-        # One statement with three array parameters, unnested by PostgreSQL: the driver adapts
-        # three lists instead of SQLAlchemy processing 400 parameters row by row.
-        session.execute(
-            _INSERT_UNNESTED,
-            {
-                "deployment_id": row.id,
-                "ts": times,
-                "service": [entry.service for entry in lines],
-                "line": [entry.line for entry in lines],
-            },
-        )
-        return len(lines)
-    session.execute(
-        insert(DeploymentLog),
-        [
-            {"deployment_id": row.id, "ts": ts, "service": entry.service, "line": entry.line}
-            for ts, entry in zip(times, lines, strict=True)
-        ],
+    TelemetryRepository(session).insert_logs(
+        row.id, times, [entry.service for entry in lines], [entry.line for entry in lines]
     )
     return len(lines)
-
-
-_LOG_TABLE: Any = DeploymentLog.__table__  # type: ignore[attr-defined]
-_UNNESTED = (
-    func.unnest(
-        bindparam("ts", type_=postgresql.ARRAY(postgresql.TIMESTAMP(timezone=True))),
-        bindparam("service", type_=postgresql.ARRAY(Text)),
-        bindparam("line", type_=postgresql.ARRAY(Text)),
-    )
-    .table_valued("ts", "service", "line")
-    .render_derived(name="lines")
-)
-_INSERT_UNNESTED = insert(_LOG_TABLE).from_select(
-    ["deployment_id", "ts", "service", "line"],
-    select(
-        cast(bindparam("deployment_id"), postgresql.UUID),
-        _UNNESTED.c.ts,
-        _UNNESTED.c.service,
-        _UNNESTED.c.line,
-    ),
-)
 
 
 def parse_time(value: Any, field: str) -> datetime | None:
@@ -135,19 +97,13 @@ def tail_logs(
     """The newest ``tail`` lines (older than ``cursor``), as many as fit in ``max_bytes`` of
     JSON; read from the database in small batches, so a huge log never sits in memory."""
     row = access.for_tenant(session, principal, deployment_id, "read")
-    ts, ident = col(DeploymentLog.ts), col(DeploymentLog.id)
-    statement = select(DeploymentLog.ts, DeploymentLog.id, DeploymentLog.line).where(
-        col(DeploymentLog.deployment_id) == row.id
-    )
-    if since is not None:
-        statement = statement.where(ts > since)
+    logs = TelemetryRepository(session)
     before = _log_position(cursor) if cursor else None
     taken: list[tuple[datetime, int, str]] = []
     size, truncated, exhausted = 0, False, False
     while len(taken) < tail and not truncated and not exhausted:
-        page = statement if before is None else statement.where(tuple_(ts, ident) < before)
         want = min(LOG_BATCH, tail - len(taken))
-        batch = session.exec(page.order_by(ts.desc(), ident.desc()).limit(want)).all()
+        batch = logs.log_lines(row.id, since, before, want)
         exhausted = len(batch) < want
         for moment, stored_key, line in batch:
             key = int(stored_key or 0)  # a stored row always has its id
@@ -161,9 +117,7 @@ def tail_logs(
             taken.append((moment, key, text))
             before = (moment, key)
     more = truncated or (
-        not exhausted
-        and before is not None
-        and session.exec(statement.where(tuple_(ts, ident) < before).limit(1)).first() is not None
+        not exhausted and before is not None and logs.has_lines_before(row.id, since, before)
     )
     oldest = taken[-1] if taken else None
     return LogTail(
@@ -206,7 +160,7 @@ class Metrics:
 
 def metrics_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Metrics:
     row = access.for_tenant(session, principal, deployment_id, "read")
-    return Metrics(row, session.get(DeploymentMetrics, row.id))
+    return Metrics(row, TelemetryRepository(session).metrics(row.id))
 
 
 def report_metrics(
@@ -225,21 +179,11 @@ def report_metrics(
         "gpu": _quantity(body.gpu) if body.gpu is not None else None,
         "reported_at": utcnow(),
     }
-    # One row per deployment, replaced in place: concurrent reports never collide on insert.
-    statement = _upsert(session).values(deployment_id=row.id, **values)
-    session.execute(statement.on_conflict_do_update(index_elements=["deployment_id"], set_=values))
-    latest = session.get(DeploymentMetrics, row.id, populate_existing=True)
-    return Metrics(row, latest)
+    return Metrics(row, TelemetryRepository(session).replace_metrics(row.id, values))
 
 
 def _quantity(value: float | int) -> Decimal:
     return Decimal(str(value)).quantize(METRICS_PLACES)
-
-
-def _upsert(session: Session) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(DeploymentMetrics)
-    return sqlite.insert(DeploymentMetrics)
 
 
 # Shell sessions -------------------------------------------------------------------------------
@@ -279,7 +223,7 @@ def open_shell(
         audience=audience_of(row.provider_id),
         ttl_seconds=ttl_seconds,
     )
-    provider = session.get(Provider, row.provider_id)
+    provider = ProviderRepository(session).get(row.provider_id)
     return ShellSession(issued, row, service, _shell_url(provider))
 
 
@@ -324,14 +268,17 @@ def verify_shell(session: Session, codec: TokenCodec, principal: Principal, toke
         deployment_id = uuid.UUID(str(claims.get("deployment_id")))
     except ValueError:
         return Verdict(False, "invalid")
-    row = session.get(Deployment, deployment_id)
+    row = DeploymentRepository(session).get(deployment_id)
     if row is None or row.provider_id != principal.provider_id:
         return Verdict(False, "invalid")
     if row.state != "active":
         return Verdict(False, "deployment_not_active")
     # The tenant may have lost the deployment since the token was issued (left the organization,
     # became a viewer, was disabled): the shell is refused as soon as that happens.
-    holder = session.get(Account, claims["sub"])
+    try:
+        holder = AccountRepository(session).get(uuid.UUID(str(claims["sub"])))
+    except ValueError:
+        return Verdict(False, "invalid")
     if holder is None or holder.status != "active":
         return Verdict(False, "access_revoked")
     if access.tenant_permission(session, account_principal(holder), row) != "write":
