@@ -1,5 +1,6 @@
 """The house rules an import graph cannot see (import-linter holds the others, in `make lint`):
-every operation is routed to a domain's handlers, and SQL lives in repositories.
+every operation is routed to a domain's handlers, SQL lives in repositories, and the errors a
+request can answer with live in ``errors.py`` modules.
 
 SQL rule: outside ``repository.py`` (and kit, migrations, models) no module builds a statement
 or asks the session directly. ``NOT_YET_MOVED`` is where a module could be listed while a move
@@ -91,6 +92,35 @@ def test_sql_lives_in_repositories() -> None:
     moved = sorted(NOT_YET_MOVED - offenders.keys())
     assert new == {}, "SQL outside a repository: move it into the domain's repository.py"
     assert moved == [], "no SQL left here: take it off NOT_YET_MOVED"
+
+
+def error_classes(tree: ast.Module) -> dict[str, list[str]]:
+    return {
+        node.name: [base.id for base in node.bases if isinstance(base, ast.Name)]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def test_domain_errors_live_in_errors_modules() -> None:
+    """Every error a request can answer with (a DomainError) is defined in an ``errors.py``,
+    where the codes a client may see are listed together."""
+    trees = {
+        path.relative_to(PACKAGE).as_posix(): ast.parse(path.read_text())
+        for path in PACKAGE.rglob("*.py")
+    }
+    known = {"DomainError"}
+    for name, tree in trees.items():
+        if name.endswith("errors.py"):
+            known |= set(error_classes(tree))
+    elsewhere = sorted(
+        f"{name}: {cls}"
+        for name, tree in trees.items()
+        if not name.endswith("errors.py") and not name.startswith("kit/")
+        for cls, bases in error_classes(tree).items()
+        if known & set(bases)
+    )
+    assert elsewhere == []
 
 
 def test_the_sql_rule_sees_what_it_forbids() -> None:

@@ -18,6 +18,7 @@ from typing import Literal
 from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
+from provider_registry.deployments.errors import DeploymentNotFound
 from provider_registry.deployments.models import Deployment
 from provider_registry.deployments.repository import (
     DeploymentRepository,
@@ -26,14 +27,9 @@ from provider_registry.deployments.repository import (
 )
 from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
-from provider_registry.kit.errors import NotFound
 from provider_registry.tenancy import membership
 
 Need = Literal["read", "write"]
-
-
-class DeploymentNotFound(NotFound):
-    code = "DEPLOYMENT_NOT_FOUND"
 
 
 def _not_found() -> DeploymentNotFound:

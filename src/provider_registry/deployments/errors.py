@@ -1,7 +1,7 @@
 """Deployment errors, each with a stable code: a 422 for a placement the marketplace cannot make
 (no such approved provider, active service or writable organization; too little capacity; a
-self-contradicting status report), a 409 naming the state a lease change found it in, and the
-404 and 409 of acknowledging a provider action.
+self-contradicting status report), a 409 naming the state a lease change found it in, the 404
+and 409 of acknowledging a provider action, and the 404 of a deployment the caller may not see.
 """
 
 from __future__ import annotations
@@ -59,3 +59,7 @@ class ActionNotFound(NotFound):
 
 class ActionAlreadyAcknowledged(DeploymentConflict):
     code = "DEPLOYMENT_ACTION_ALREADY_ACKNOWLEDGED"
+
+
+class DeploymentNotFound(NotFound):
+    code = "DEPLOYMENT_NOT_FOUND"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from provider_registry.kit.errors import DomainError
+from provider_registry.kit.errors import DomainError, NotFound
 
 
 class Unauthenticated(DomainError):
@@ -85,3 +85,7 @@ class ApiKeyNotFound(DomainError):
     status = 404
     code = "API_KEY_NOT_FOUND"
     title = "Not Found"
+
+
+class HmacKeyNotFound(NotFound):
+    code = "HMAC_KEY_NOT_FOUND"

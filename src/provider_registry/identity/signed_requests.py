@@ -29,6 +29,7 @@ from provider_registry.accounts.models import Account
 from provider_registry.accounts.repository import AccountRepository
 from provider_registry.audit import service as audit
 from provider_registry.identity import signing
+from provider_registry.identity.errors import HmacKeyNotFound
 from provider_registry.identity.models import HmacKey
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.repository import (
@@ -37,7 +38,6 @@ from provider_registry.identity.repository import (
     record_nonce,
 )
 from provider_registry.identity.scopes import scopes_for_role
-from provider_registry.kit.errors import NotFound
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import utcnow
 
@@ -238,10 +238,6 @@ def wallet_account(
 
 
 # Key management (bearer sessions only) --------------------------------------------------------
-
-
-class HmacKeyNotFound(NotFound):
-    code = "HMAC_KEY_NOT_FOUND"
 
 
 def create_key(

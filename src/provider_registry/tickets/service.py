@@ -19,6 +19,7 @@ from typing import Literal
 from sqlmodel import Session
 
 from provider_registry.deployments import access
+from provider_registry.deployments.errors import DeploymentNotFound
 from provider_registry.deployments.repository import DeploymentRepository
 from provider_registry.identity.errors import Forbidden
 from provider_registry.identity.principal import Principal
@@ -87,7 +88,7 @@ def _writer(standing: Standing) -> None:
 def create(session: Session, principal: Principal, body: api.TicketCreate) -> Ticket:
     try:
         deployment = access.for_tenant(session, principal, body.deployment_id, "write")
-    except access.DeploymentNotFound as exc:
+    except DeploymentNotFound as exc:
         raise DeploymentNotAvailable(
             "No deployment with this id is visible to you.",
             errors=[
