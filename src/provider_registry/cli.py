@@ -104,7 +104,7 @@ def cmd_generate_invoices(args: argparse.Namespace) -> int:
 
     The database must already be migrated (``migrate``): a billing job does not change the schema.
     """
-    from provider_registry.invoicing import invoices
+    from provider_registry.invoicing.service import invoices
     from provider_registry.kit import db, migrate
     from provider_registry.kit.timeutil import utcnow
 

@@ -21,8 +21,8 @@ from starlette.testclient import TestClient
 
 from provider_registry import cli
 from provider_registry.config import Settings
-from provider_registry.invoicing import invoices, usage
 from provider_registry.invoicing.models import Invoice, InvoiceLine
+from provider_registry.invoicing.service import invoices, usage
 from provider_registry.kit import db
 from provider_registry.kit.timeutil import utcnow
 from tests.conftest import MakeSettings, problem, settings_env

@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from provider_registry.deployments.models import Deployment
-from provider_registry.invoicing import usage
+from provider_registry.invoicing.service import usage
 from provider_registry.kit.timeutil import utcnow
 from tests.conftest import problem
 from tests.portal.world import PRICES, Tenant, World

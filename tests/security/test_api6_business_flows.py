@@ -21,8 +21,8 @@ from provider_registry.config import Settings
 from provider_registry.deployments.models import Deployment, DeploymentAction
 from provider_registry.identity.access import AccessRule
 from provider_registry.identity.scopes import scopes_for_role
-from provider_registry.invoicing import invoices, usage
 from provider_registry.invoicing.models import Invoice, InvoiceLine
+from provider_registry.invoicing.service import invoices, usage
 from provider_registry.kit import db
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.tickets.models import Ticket

@@ -7,8 +7,9 @@ import uuid
 from flask import Response
 
 from provider_registry.identity.security import current_principal
-from provider_registry.invoicing import invoices, usage, views
+from provider_registry.invoicing import views
 from provider_registry.invoicing.models import Invoice
+from provider_registry.invoicing.service import invoices, usage
 from provider_registry.kit import db
 from provider_registry.kit.responses import json_response
 from provider_registry.kit.timeutil import utcnow

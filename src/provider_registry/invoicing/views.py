@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from provider_registry.invoicing import invoices
 from provider_registry.invoicing.models import Invoice, InvoiceLine
-from provider_registry.invoicing.usage import UsageLine, UsageReport, decimal_string
+from provider_registry.invoicing.service import invoices
+from provider_registry.invoicing.service.usage import UsageLine, UsageReport, decimal_string
 from provider_registry_api import models as api
 
 

@@ -23,10 +23,10 @@ from sqlmodel import Session
 from provider_registry.audit import service as audit
 from provider_registry.deployments.models import Deployment
 from provider_registry.identity.principal import Principal
-from provider_registry.invoicing import usage
 from provider_registry.invoicing.errors import InvoiceAlreadyPaid, InvoiceNotFound
 from provider_registry.invoicing.models import Invoice, InvoiceLine
 from provider_registry.invoicing.repository import InvoiceRepository, UsageRepository
+from provider_registry.invoicing.service import usage
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import rfc3339, utcnow
 
