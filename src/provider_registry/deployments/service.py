@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 
 from provider_registry.catalog.repository import ServiceRepository
 from provider_registry.config import Settings
-from provider_registry.deployments import access
+from provider_registry.deployments import visibility
 from provider_registry.deployments.errors import (
     ActionAlreadyAcknowledged,
     ActionNotFound,
@@ -218,7 +218,7 @@ def list_for_tenant(
     limit: int,
     cursor: str | None,
 ) -> Page[Row[Any]]:
-    scope = access.tenant_scope(session, principal)
+    scope = visibility.tenant_scope(session, principal)
     if scope is None:
         return Page(items=[], next_cursor=None)
     return DeploymentRepository(session).page_for_tenant(
@@ -227,14 +227,14 @@ def list_for_tenant(
 
 
 def get_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Deployment:
-    return access.for_tenant(session, principal, deployment_id, "read")
+    return visibility.for_tenant(session, principal, deployment_id, "read")
 
 
 def request_action(
     session: Session, principal: Principal, deployment_id: uuid.UUID, action: str
 ) -> DeploymentAction:
     # Locked, so a concurrent close cannot slip in between the check and the insert.
-    row = access.for_tenant(session, principal, deployment_id, "write", lock=True)
+    row = visibility.for_tenant(session, principal, deployment_id, "write", lock=True)
     if row.state != "active":
         raise DeploymentNotActive(
             f"The deployment is {row.state}; actions need an active deployment.",
@@ -247,7 +247,7 @@ def request_action(
 
 def close(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Deployment:
     deployments = DeploymentRepository(session)
-    row = access.for_tenant(session, principal, deployment_id, "write")
+    row = visibility.for_tenant(session, principal, deployment_id, "write")
     now = utcnow()
     closed = deployments.update_if(
         row.id,
@@ -278,7 +278,7 @@ def accept(
 ) -> Deployment:
     # Only an approved provider accepts (x-access provider_status in the spec).
     deployments = DeploymentRepository(session)
-    row = access.for_provider(session, principal, deployment_id)
+    row = visibility.for_provider(session, principal, deployment_id)
     now = utcnow()
     accepted = deployments.update_if(
         row.id,
@@ -319,7 +319,7 @@ def report_status(
     body: api.DeploymentStatusReport,
 ) -> Deployment:
     deployments = DeploymentRepository(session)
-    row = access.for_provider(session, principal, deployment_id)
+    row = visibility.for_provider(session, principal, deployment_id)
     issues = status_report_issues(body.model_dump(mode="json"))
     if issues:
         raise InvalidStatusReport("The status report contradicts itself.", errors=issues)
@@ -348,7 +348,7 @@ def pending_actions(
     limit: int = PENDING_ACTIONS_PAGE,
     cursor: str | None = None,
 ) -> Page[DeploymentAction]:
-    row = access.for_provider(session, principal, deployment_id)
+    row = visibility.for_provider(session, principal, deployment_id)
     return DeploymentRepository(session).pending_actions(row.id, limit, cursor)
 
 
@@ -361,7 +361,7 @@ def acknowledge(
     message: str | None,
 ) -> DeploymentAction:
     deployments = DeploymentRepository(session)
-    row = access.for_provider(session, principal, deployment_id)
+    row = visibility.for_provider(session, principal, deployment_id)
     action = deployments.action(row.id, action_id)
     if action is None:
         raise ActionNotFound("This deployment has no action with this id.")

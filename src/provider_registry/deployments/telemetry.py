@@ -1,7 +1,7 @@
 """What a deployment's provider reports (log lines, usage) and what its tenants read back, and the
 shell session tokens tenants take to the provider's own shell endpoint.
 
-Reads and writes go through ``access``: tenants by ``for_tenant``, the provider by
+Reads and writes go through ``visibility``: tenants by ``for_tenant``, the provider by
 ``for_provider``. Log lines are stored in one multi-row INSERT per batch and read newest first
 through the (deployment_id, ts, id) index, so a tail costs the same whatever the history.
 """
@@ -19,7 +19,7 @@ import jwt
 from sqlmodel import Session
 
 from provider_registry.accounts.repository import AccountRepository
-from provider_registry.deployments import access
+from provider_registry.deployments import visibility
 from provider_registry.deployments.errors import DeploymentClosed, DeploymentNotActive
 from provider_registry.deployments.models import Deployment, DeploymentMetrics
 from provider_registry.deployments.repository import DeploymentRepository, TelemetryRepository
@@ -49,7 +49,7 @@ def _conflict(row: Deployment, want: str) -> DomainError:
 def ingest_logs(
     session: Session, principal: Principal, deployment_id: uuid.UUID, lines: list[api.LogEntry]
 ) -> int:
-    row = access.for_provider(session, principal, deployment_id)
+    row = visibility.for_provider(session, principal, deployment_id)
     if row.state == "closed":
         raise _conflict(row, "")
     now = utcnow()
@@ -96,7 +96,7 @@ def tail_logs(
 ) -> LogTail:
     """The newest ``tail`` lines (older than ``cursor``), as many as fit in ``max_bytes`` of
     JSON; read from the database in small batches, so a huge log never sits in memory."""
-    row = access.for_tenant(session, principal, deployment_id, "read")
+    row = visibility.for_tenant(session, principal, deployment_id, "read")
     logs = TelemetryRepository(session)
     before = _log_position(cursor) if cursor else None
     taken: list[tuple[datetime, int, str]] = []
@@ -159,7 +159,7 @@ class Metrics:
 
 
 def metrics_for_tenant(session: Session, principal: Principal, deployment_id: uuid.UUID) -> Metrics:
-    row = access.for_tenant(session, principal, deployment_id, "read")
+    row = visibility.for_tenant(session, principal, deployment_id, "read")
     return Metrics(row, TelemetryRepository(session).metrics(row.id))
 
 
@@ -169,7 +169,7 @@ def report_metrics(
     deployment_id: uuid.UUID,
     body: api.DeploymentMetricsCreate,
 ) -> Metrics:
-    row = access.for_provider(session, principal, deployment_id)
+    row = visibility.for_provider(session, principal, deployment_id)
     if row.state != "active":
         raise _conflict(row, "usage is reported for active deployments only")
     values = {
@@ -213,7 +213,7 @@ def open_shell(
     service: str | None,
     ttl_seconds: int,
 ) -> ShellSession:
-    row = access.for_tenant(session, principal, deployment_id, "write")
+    row = visibility.for_tenant(session, principal, deployment_id, "write")
     if row.state != "active":
         raise _conflict(row, "a shell needs an active deployment")
     issued = codec.issue(
@@ -281,7 +281,7 @@ def verify_shell(session: Session, codec: TokenCodec, principal: Principal, toke
         return Verdict(False, "invalid")
     if holder is None or holder.status != "active":
         return Verdict(False, "access_revoked")
-    if access.tenant_permission(session, account_principal(holder), row) != "write":
+    if visibility.tenant_permission(session, account_principal(holder), row) != "write":
         return Verdict(False, "access_revoked")
     return Verdict(True, claims=claims)
 

@@ -1,6 +1,6 @@
 """Support tickets about deployments: who may open, see, comment on and change them.
 
-Who sees a ticket: the accounts that can read its deployment (deployments.access), the provider
+Who sees a ticket: the accounts that can read its deployment (deployments.visibility), the provider
 the deployment runs on, and platform admins; for anyone else it does not exist (404). Of those:
 - opening a ticket and changing its priority or commenting as a tenant need write access to the
   deployment (owner, organization admin or member); read-only tenants get 403;
@@ -18,7 +18,7 @@ from typing import Literal
 
 from sqlmodel import Session
 
-from provider_registry.deployments import access
+from provider_registry.deployments import visibility
 from provider_registry.deployments.errors import DeploymentNotFound
 from provider_registry.deployments.repository import DeploymentRepository
 from provider_registry.identity.errors import Forbidden
@@ -64,7 +64,7 @@ def _standing(session: Session, principal: Principal, ticket: Ticket) -> Standin
     deployment = DeploymentRepository(session).get(ticket.deployment_id)
     if deployment is None:
         return None
-    return access.tenant_permission(session, principal, deployment)
+    return visibility.tenant_permission(session, principal, deployment)
 
 
 def _visible(
@@ -87,7 +87,7 @@ def _writer(standing: Standing) -> None:
 
 def create(session: Session, principal: Principal, body: api.TicketCreate) -> Ticket:
     try:
-        deployment = access.for_tenant(session, principal, body.deployment_id, "write")
+        deployment = visibility.for_tenant(session, principal, body.deployment_id, "write")
     except DeploymentNotFound as exc:
         raise DeploymentNotAvailable(
             "No deployment with this id is visible to you.",
@@ -143,7 +143,7 @@ def search(
     if principal.kind == "provider":
         return tickets.page_of_provider(principal.provider_id, status, deployment_id, limit, cursor)
     return tickets.page_of_deployments(
-        access.visible_to_tenant(session, principal), status, deployment_id, limit, cursor
+        visibility.visible_to_tenant(session, principal), status, deployment_id, limit, cursor
     )
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
-from provider_registry.deployments import access
+from provider_registry.deployments import visibility
 from provider_registry.deployments.models import Deployment
 from provider_registry.identity.principal import Principal
 from provider_registry.invoicing.repository import UsageRepository
@@ -196,7 +196,7 @@ def _tenant_view(session: Session, principal: Principal) -> ColumnElement[bool]:
     # Usage is a tenant view: a platform admin sees its own and its organizations' deployments
     # here, the same rule as any other account, not every tenant's.
     as_tenant = dataclasses.replace(principal, role="consumer")
-    return access.visible_to_tenant(session, as_tenant)
+    return visibility.visible_to_tenant(session, as_tenant)
 
 
 def current(
