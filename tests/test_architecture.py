@@ -50,6 +50,26 @@ def test_every_operation_is_routed_to_a_handlers_module() -> None:
     assert elsewhere == {}
 
 
+def test_semantic_validators_live_in_validation_modules() -> None:
+    """``x-semantic-validator`` names ``provider_registry.<domain>.validation.<name>_issues``."""
+    validators: list[str] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if "x-semantic-validator" in node:
+                validators.append(node["x-semantic-validator"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(json.loads(BUNDLE.read_text()))
+    assert validators, "the spec names no semantic validator any more: drop this test"
+    pattern = re.compile(r"^provider_registry\.[a-z_]+\.validation\.[a-z_]+_issues$")
+    assert [name for name in validators if not pattern.match(name)] == []
+
+
 def sql_uses(source: str) -> list[str]:
     """``line: what`` for each SQL statement built or session call made in ``source``."""
     tree = ast.parse(source)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Any, TypeGuard
+from typing import Any
 
 from sqlalchemy import ColumnElement, Row
 from sqlmodel import Session, col
 
 from provider_registry.catalog.repository import ServiceRepository
-from provider_registry.config import Settings
 from provider_registry.deployments import visibility
 from provider_registry.deployments.errors import (
     ActionAlreadyAcknowledged,
@@ -32,6 +31,13 @@ from provider_registry.deployments.errors import (
 )
 from provider_registry.deployments.models import Deployment, DeploymentAction
 from provider_registry.deployments.repository import DeploymentRepository
+from provider_registry.deployments.validation import (
+    DECIMAL_PLACES,
+    RESOURCE_FIELDS,
+    create_issues,
+    is_number,
+    status_report_issues,
+)
 from provider_registry.identity.principal import Principal
 from provider_registry.kit.errors import DomainError, FieldIssue, ValidationFailed
 from provider_registry.kit.pagination import Page
@@ -40,8 +46,6 @@ from provider_registry.providers.repository import ProviderRepository
 from provider_registry.tenancy import membership
 from provider_registry_api import models as api
 
-RESOURCE_FIELDS = ("cpu", "memory", "storage")
-DECIMAL_PLACES = 3
 # The declared capacity (providers.capacity) each requested resource is held against.
 CAPACITY_FIELDS = {
     "cpu": "cpu_cores",
@@ -50,76 +54,6 @@ CAPACITY_FIELDS = {
     "gpu": "gpu_count",
 }
 PENDING_ACTIONS_PAGE = 100
-
-
-# ------------------------------------------------------------------------ semantic validation
-
-
-def _decimal_places(value: float | int) -> int:
-    exponent = Decimal(repr(value)).as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _is_number(value: Any) -> TypeGuard[int | float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def create_issues(body: Any, settings: Settings | None = None) -> list[FieldIssue]:
-    """What JSON Schema cannot say about a new deployment (``x-semantic-validator``)."""
-    if not isinstance(body, dict):
-        return []
-    issues: list[FieldIssue] = []
-    name = body.get("name")
-    if isinstance(name, str) and name and not name.strip():
-        issues.append(FieldIssue("name", "must not be blank", "INVALID_NAME"))
-    resources = body.get("resources")
-    if isinstance(resources, dict):
-        for field in RESOURCE_FIELDS:
-            value = resources.get(field)
-            if _is_number(value) and _decimal_places(value) > DECIMAL_PLACES:
-                issues.append(
-                    FieldIssue(
-                        f"resources.{field}",
-                        f"must have at most {DECIMAL_PLACES} decimal places",
-                        "TOO_MANY_DECIMALS",
-                    )
-                )
-    return issues
-
-
-def status_report_issues(body: Any, settings: Settings | None = None) -> list[FieldIssue]:
-    """A status report that contradicts itself (``x-semantic-validator``)."""
-    if not isinstance(body, dict):
-        return []
-    issues: list[FieldIssue] = []
-    replicas = body.get("replicas")
-    if isinstance(replicas, dict):
-        ready, total = replicas.get("ready"), replicas.get("total")
-        if _is_number(ready) and _is_number(total) and ready > total:
-            issues.append(
-                FieldIssue(
-                    "replicas.ready",
-                    "must not exceed replicas.total",
-                    "REPLICAS_READY_EXCEEDS_TOTAL",
-                )
-            )
-    services = body.get("services")
-    if isinstance(services, list):
-        seen: set[str] = set()
-        for index, item in enumerate(services):
-            name = item.get("name") if isinstance(item, dict) else None
-            if isinstance(name, str):
-                if name in seen:
-                    issues.append(
-                        FieldIssue(
-                            f"services.{index}.name", "is reported twice", "DUPLICATE_SERVICE"
-                        )
-                    )
-                seen.add(name)
-    return issues
-
-
-# -------------------------------------------------------------------------------- tenant side
 
 
 def _resource(value: float | int) -> Decimal:
@@ -132,7 +66,7 @@ def _check_capacity(capacity: dict[str, Any] | None, requested: dict[str, Decima
     issues = []
     for field, declared_as in CAPACITY_FIELDS.items():
         declared = capacity.get(declared_as, 0 if field == "gpu" else None)
-        if _is_number(declared) and requested[field] > Decimal(repr(declared)):
+        if is_number(declared) and requested[field] > Decimal(repr(declared)):
             issues.append(
                 FieldIssue(
                     f"resources.{field}",

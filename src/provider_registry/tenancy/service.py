@@ -15,7 +15,6 @@ Services flush, never commit (kit.db settles the request's transaction).
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
@@ -24,7 +23,7 @@ from provider_registry.accounts.models import Account
 from provider_registry.accounts.repository import AccountRepository
 from provider_registry.audit import service as audit
 from provider_registry.identity.principal import Principal
-from provider_registry.kit.errors import FieldIssue, ValidationFailed
+from provider_registry.kit.errors import ValidationFailed
 from provider_registry.kit.pagination import Page
 from provider_registry.kit.timeutil import utcnow
 from provider_registry.tenancy import membership
@@ -43,28 +42,10 @@ from provider_registry.tenancy.models import (
     OrganizationMember,
 )
 from provider_registry.tenancy.repository import InvitationRepository, OrganizationRepository
+from provider_registry.tenancy.validation import invitation_create_issues
 from provider_registry_api import models as api
 
 # --------------------------------------------------------------------------------- validation
-
-IDENTIFIERS = ("account_id", "email")
-
-
-def invitation_create_issues(body: Any, settings: object = None) -> list[FieldIssue]:
-    """Exactly one of account_id and email (``x-semantic-validator`` of
-    OrganizationInvitationCreate)."""
-    if not isinstance(body, dict):
-        return []
-    given = [name for name in IDENTIFIERS if body.get(name) is not None]
-    if len(given) == 1:
-        return []
-    message = (
-        "give only one of account_id and email" if given else "account_id or email is required"
-    )
-    return [
-        FieldIssue(name, message, "EXACTLY_ONE_MEMBER_IDENTIFIER") for name in given or IDENTIFIERS
-    ]
-
 
 # ------------------------------------------------------------------------------------- access
 
