@@ -25,13 +25,11 @@ from provider_registry.identity import service as identity_service
 from provider_registry.identity import signed_requests
 from provider_registry.identity.access import AccessControlMiddleware, AccessRule
 from provider_registry.identity.authentication import AuthenticationMiddleware, resolved
-from provider_registry.identity.handlers.auth import IDENTITY_KEY
-from provider_registry.identity.handlers.hmac_keys import SIGNED_KEY
 from provider_registry.identity.principal import Principal
 from provider_registry.identity.security import Requirements, requirements
 from provider_registry.identity.service import IdentityConfig
 from provider_registry.identity.tokens import TokenCodec
-from provider_registry.kit import db, metrics, specfiles
+from provider_registry.kit import db, metrics, specfiles, state
 from provider_registry.kit.deadline import DeadlineMiddleware
 from provider_registry.kit.logging import configure_logging
 from provider_registry.kit.middleware import (
@@ -48,7 +46,6 @@ from provider_registry.kit.threads import RequestThreads, on_loop
 from provider_registry.kit.validation import validator_map
 from provider_registry.providers import service as providers_service
 from provider_registry.providers.billing import gateway_for
-from provider_registry.providers.handlers import PROVIDERS_KEY
 from provider_registry.system.docs import register_docs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -155,15 +152,18 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     flask_app = app.app
     # "//" is not "/": no silent redirects to addresses the spec does not define.
     flask_app.url_map.merge_slashes = False
-    flask_app.extensions[IDENTITY_KEY] = identity
+    state.install(flask_app, identity)
     signed_config = signed_requests.SignedConfig(
         address_prefix=settings.wallet.address_prefix,
         window_ms=settings.wallet.signature_window_seconds * 1000,
         cipher=signed_requests.secret_cipher(settings.auth.api_key_pepper),
     )
-    flask_app.extensions[SIGNED_KEY] = signed_config
-    flask_app.extensions[PROVIDERS_KEY] = providers_service.ProvidersConfig(
-        settings=settings, identity=identity, billing=gateway_for(settings.billing)
+    state.install(flask_app, signed_config)
+    state.install(
+        flask_app,
+        providers_service.ProvidersConfig(
+            settings=settings, identity=identity, billing=gateway_for(settings.billing)
+        ),
     )
     db.init_app(flask_app, database)
     docs_paths = register_docs(flask_app, settings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response, current_app
+from flask import Response
 
 from provider_registry.identity import service as identity
 from provider_registry.identity import views as identity_views
@@ -15,19 +15,16 @@ from provider_registry.kit import db
 from provider_registry.kit.parsing import request_body
 from provider_registry.kit.preconditions import if_match_header
 from provider_registry.kit.responses import empty_response, json_response
-from provider_registry.kit.state import app_state
+from provider_registry.kit.state import app_state, installed
 from provider_registry.providers import service, views
 from provider_registry.providers.errors import ProviderNotFound
 from provider_registry.providers.models import Provider
 from provider_registry.providers.service import ProvidersConfig, etag
 from provider_registry_api import models as api
 
-PROVIDERS_KEY = "provider_registry.providers"
-
 
 def config() -> ProvidersConfig:
-    value: ProvidersConfig = current_app.extensions[PROVIDERS_KEY]
-    return value
+    return installed(ProvidersConfig)
 
 
 def _with_etag(provider: Provider, status: int = 200) -> Response:

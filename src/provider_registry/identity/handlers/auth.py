@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response, current_app, request
+from flask import Response, request
 
 from provider_registry.identity import service, views
 from provider_registry.identity.security import current_principal
@@ -12,14 +12,12 @@ from provider_registry.identity.service import IdentityConfig
 from provider_registry.kit import db
 from provider_registry.kit.parsing import request_body
 from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.kit.state import installed
 from provider_registry_api import models as api
-
-IDENTITY_KEY = "provider_registry.identity"
 
 
 def identity_config() -> IdentityConfig:
-    config: IdentityConfig = current_app.extensions[IDENTITY_KEY]
-    return config
+    return installed(IdentityConfig)
 
 
 def register_account() -> Response:

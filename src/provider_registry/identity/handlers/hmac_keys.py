@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response, current_app
+from flask import Response
 
 from provider_registry.identity import signed_requests
 from provider_registry.identity.models import HmacKey
@@ -13,14 +13,12 @@ from provider_registry.identity.signed_requests import SignedConfig
 from provider_registry.kit import db
 from provider_registry.kit.parsing import request_body
 from provider_registry.kit.responses import empty_response, json_response
+from provider_registry.kit.state import installed
 from provider_registry_api import models as api
-
-SIGNED_KEY = "provider_registry.signed_requests"
 
 
 def _config() -> SignedConfig:
-    config: SignedConfig = current_app.extensions[SIGNED_KEY]
-    return config
+    return installed(SignedConfig)
 
 
 def _view(row: HmacKey) -> api.HmacKey:
